@@ -1,0 +1,117 @@
+# crmkit: one Makefile builds libcrm.a, every program, tests and docs.
+
+VERSION	= 0.1.0
+TOOLS	= clean metrics
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	   -DCRM_VERSION='"$(VERSION)"' -Icommon
+LDLIBS	 = -lcsv -lpcre2-8 -lz -lm -lpthread
+
+BUILD	?= build
+BIN	?= bin
+LIB	 = $(BUILD)/libcrm.a
+
+COMMON_SRC = $(wildcard common/*.c)
+COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+PROGS	   = $(TOOLS:%=$(BIN)/crm-%) $(BIN)/crm
+
+CRM_REFDATA ?= ../shared/data
+export CRM_REFDATA
+
+all: $(PROGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+# One rule for every program: cmd/crm-NAME/*.c linked with libcrm.a.
+define tool_rule
+$(BIN)/crm-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/crm-$(1)/*.c)) $(LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIB) $$(LDLIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+$(BIN)/crm: $(BUILD)/cmd/crm/main.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Build dependencies: installed with apt-get when root (or sudo), else
+# the exact command is printed.
+deps:
+	@sh tests/deps.sh build
+
+check: deps all $(UNIT_BIN)
+	@BIN=$(BIN) UNITDIR=$(BUILD)/tests TOOLS="$(TOOLS)" sh tests/run.sh $(T)
+
+check-sanitize: deps
+	$(MAKE) BUILD=build-san BIN=bin-san CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    check
+
+check-ref: deps all
+	@BIN=$(BIN) TOOLS="$(TOOLS)" sh tests/ref/run.sh $(T)
+
+demo: deps all
+	@$(MAKE) --no-print-directory -C samples BIN=$(CURDIR)/$(BIN)
+
+bench: deps all $(BIN)/crm-gen
+	@BIN=$(BIN) sh bench/run.sh $(BENCH)
+
+$(BIN)/crm-gen: bench/gen.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" $(BUILD)/../build-fuzz/libcrm.a
+	@mkdir -p build-fuzz/fuzz
+	for f in tests/fuzz/fuzz_*.c; do \
+	    clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+	        -o build-fuzz/fuzz/$$(basename $$f .c) $$f build-fuzz/libcrm.a $(LDLIBS) || exit 1; \
+	done
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	for p in $(PROGS); do install -m 755 $$p $(DESTDIR)$(BINDIR)/; done
+	for t in $(TOOLS); do install -m 644 man/crm-$$t.1 $(DESTDIR)$(MANDIR)/man1/; done
+	install -m 644 man/crm.7 $(DESTDIR)$(MANDIR)/man7/
+	for f in completions/bash/*; do install -m 644 $$f $(DESTDIR)$(BASHCOMPDIR)/; done
+	for f in completions/zsh/_*; do install -m 644 $$f $(DESTDIR)$(ZSHCOMPDIR)/; done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/crm-$$t \
+	    $(DESTDIR)$(MANDIR)/man1/crm-$$t.1 $(DESTDIR)$(BASHCOMPDIR)/crm-$$t \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_crm-$$t; done
+	rm -f $(DESTDIR)$(BINDIR)/crm $(DESTDIR)$(MANDIR)/man7/crm.7 \
+	    $(DESTDIR)$(BASHCOMPDIR)/crm $(DESTDIR)$(ZSHCOMPDIR)/_crm
+
+clean:
+	rm -rf build build-san build-fuzz bin bin-san
+	-$(MAKE) -C samples clean
+
+.PHONY: all deps check check-sanitize check-ref demo bench fuzz install \
+	uninstall clean

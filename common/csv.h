@@ -1,0 +1,105 @@
+/*
+ * csv.h: the one CSV reader and writer of crmkit.
+ *
+ * The reader reads any number of files (or stdin) as one stream, plain or
+ * gzip (detected by magic bytes), RFC 4180 as libcsv parses it in strict
+ * mode, and yields records of borrowed fields.  The writer quotes only
+ * where needed, writes LF, and can compress and write atomically.
+ */
+#ifndef CRM_CSV_H
+#define CRM_CSV_H
+
+#include <stddef.h>
+
+struct csv_reader;
+struct csv_row;
+struct csv_writer;
+
+/* Limits: a record (all its fields) may hold up to this many bytes. */
+#define CSV_MAX_RECORD	((size_t)1 << 30)
+
+/*
+ * Open paths[0..npaths-1] as one stream ("-" or no paths: stdin).  Never
+ * fails: errors (unreadable file, bad gzip) are reported by csv_read.
+ * delim is the field delimiter (',' by default).
+ */
+struct csv_reader *csv_open(char *const *paths, size_t npaths, int delim);
+void		 csv_close(struct csv_reader *);
+
+/*
+ * Read the header.  Returns 1 on success, 0 on empty input (no bytes
+ * at all), -1 on error (csv_errmsg).  Must be called before csv_read.
+ */
+int		 csv_read_header(struct csv_reader *);
+/*
+ * Read the next record into *row (borrowed until the next call).
+ * Returns 1 for a record, 0 at end of input, -1 on error.  After a
+ * syntax error (ragged rows are not errors here), csv_read may be called
+ * again: it resumes on the line after the bad record, so --skip-bad can
+ * continue; csv_raw gives the bad record's text.  I/O errors are final.
+ */
+int		 csv_read(struct csv_reader *, const struct csv_row **row);
+/* The message of the last error, without the program name or position. */
+const char	*csv_errmsg(const struct csv_reader *);
+/* Nonzero when the last error cannot be skipped (I/O, gzip, limits). */
+int		 csv_error_fatal(const struct csv_reader *);
+
+/* Header: number of columns and their names. */
+size_t		 csv_ncols(const struct csv_reader *);
+const char	*csv_name(const struct csv_reader *, size_t col);
+const char	*csv_name_len(const struct csv_reader *, size_t col, size_t *len);
+/* The header as a row (for writing it back out). */
+const struct csv_row *csv_header(const struct csv_reader *);
+/*
+ * Index of the column named name, or -1 if absent, -2 if the header has
+ * it more than once.
+ */
+long		 csv_col(const struct csv_reader *, const char *name);
+
+/* Current position: file name ("<stdin>") and the line where the
+ * current record starts (1-based; the header is line 1). */
+const char	*csv_path(const struct csv_reader *);
+unsigned long long csv_line(const struct csv_reader *);
+/* Number of data records read so far (not the header). */
+unsigned long long csv_nrecords(const struct csv_reader *);
+/* The raw bytes of the current (or last bad) record, without its newline. */
+const char	*csv_raw(const struct csv_reader *, size_t *len);
+
+size_t		 csv_nfields(const struct csv_row *);
+const char	*csv_field(const struct csv_row *, size_t i, size_t *len);
+
+/*
+ * Writer.  path NULL or "-" is stdout; otherwise the file is written
+ * to a temporary name beside it and renamed on a successful close.
+ * gzip: compress (also when path ends in ".gz").  Returns NULL with
+ * errno set on failure to create.
+ */
+struct csv_writer *csv_writer_open(const char *path, int gzip);
+/* Fields of one record, then csv_end_row. */
+void		 csv_put(struct csv_writer *, const char *p, size_t len);
+void		 csv_put_str(struct csv_writer *, const char *s);
+/* Numbers: integers plainly, others in the shortest round-trip form. */
+void		 csv_put_num(struct csv_writer *, double);
+void		 csv_put_int(struct csv_writer *, long long);
+/* Numbers with a fixed number of decimals. */
+void		 csv_put_fixed(struct csv_writer *, double, int decimals);
+/* All fields of row, in order. */
+void		 csv_put_row(struct csv_writer *, const struct csv_row *);
+/* End the record.  Returns -1 once a write has failed (errno set). */
+int		 csv_end_row(struct csv_writer *);
+/* Write raw bytes (already CSV) as they are. */
+void		 csv_put_raw(struct csv_writer *, const char *p, size_t len);
+/*
+ * Flush, close, rename into place.  Returns 0, or -1 with errno set
+ * (the temporary file is then removed).  Frees w in both cases.
+ */
+int		 csv_writer_close(struct csv_writer *);
+/* Remove the temporary file and free w without publishing anything. */
+void		 csv_writer_abort(struct csv_writer *);
+/* The name a message should use for the output ("<stdout>" or path). */
+const char	*csv_writer_path(const struct csv_writer *);
+
+/* Format a double in the shortest round-trip form into buf (>= 32 bytes). */
+size_t		 csv_fmt_num(char *buf, double);
+
+#endif

@@ -1,0 +1,28 @@
+/* err.h: the only places messages come from (err(3)-style, program-named). */
+#ifndef CRM_ERR_H
+#define CRM_ERR_H
+
+struct csv_reader;
+
+void		 crm_setprogname(const char *);
+const char	*crm_progname(void);
+
+/* Print "prog: msg: strerror(errno)" and exit with eval. */
+void	 crm_err(int eval, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
+/* Print "prog: msg" and exit with eval. */
+void	 crm_errx(int eval, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
+/* The same without exiting. */
+void	 crm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 crm_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Print "prog: FILE:LINE: msg" for the reader's current record and exit 1.
+ * Use for bad data when --skip-bad is not in force.
+ */
+void	 crm_dataerr(const struct csv_reader *, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
+/* Register a function run before crm_err* exit (removes temp files). */
+void	 crm_atexit(void (*)(void *), void *);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * hash.h: a string interner mapping byte strings to dense ids 0..n-1,
+ * and the hash function used across crmkit.
+ */
+#ifndef CRM_HASH_H
+#define CRM_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strmap;
+
+uint64_t	 hash_bytes(const void *, size_t, uint64_t seed);
+
+struct strmap	*strmap_new(void);
+void		 strmap_free(struct strmap *);
+/* The id of key, adding it if new (*isnew set when given). */
+size_t		 strmap_intern(struct strmap *, const char *key, size_t len,
+		    int *isnew);
+/* The id of key, or (size_t)-1. */
+size_t		 strmap_find(const struct strmap *, const char *key,
+		    size_t len);
+/* The key of id (NUL-terminated, stable until strmap_free). */
+const char	*strmap_key(const struct strmap *, size_t id, size_t *len);
+size_t		 strmap_count(const struct strmap *);
+
+#endif

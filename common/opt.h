@@ -1,0 +1,124 @@
+/*
+ * opt.h: the options every program shares, option-argument parsing and
+ * column lists.  These helpers exit 2 on a usage error, like usage().
+ */
+#ifndef CRM_OPT_H
+#define CRM_OPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct csv_reader;
+struct csv_writer;
+
+/* Long-only option codes shared by all programs (above any char). */
+enum {
+	OPT_REJECT = 1000,
+	OPT_SKIP_BAD,
+	OPT_SEED,
+	OPT_THREADS,
+	OPT_GZIP,
+	OPT_PREFIX,
+	OPT_COMMON_LAST
+};
+
+/* Entries for struct option tables: place inside the array. */
+#define CRM_COMMON_LONGOPTS \
+	{ "delimiter",	required_argument, NULL, 'd' }, \
+	{ "gzip",	no_argument,	   NULL, OPT_GZIP }, \
+	{ "help",	no_argument,	   NULL, 'h' }, \
+	{ "output",	required_argument, NULL, 'o' }, \
+	{ "quiet",	no_argument,	   NULL, 'q' }, \
+	{ "reject",	required_argument, NULL, OPT_REJECT }, \
+	{ "seed",	required_argument, NULL, OPT_SEED }, \
+	{ "skip-bad",	no_argument,	   NULL, OPT_SKIP_BAD }, \
+	{ "tab",	no_argument,	   NULL, 't' }, \
+	{ "threads",	required_argument, NULL, OPT_THREADS }, \
+	{ "version",	no_argument,	   NULL, 'V' }
+/* Short letters of the common options, for getopt_long's optstring. */
+#define CRM_COMMON_SHORTOPTS "d:ho:qtV"
+
+struct crm_common {
+	int		 delim;		/* input delimiter */
+	const char	*output;	/* NULL: stdout */
+	const char	*reject;	/* NULL: none */
+	int		 skip_bad;
+	int		 gzip;
+	uint64_t	 seed;
+	int		 threads;	/* 0: all cores */
+	int		 quiet;
+};
+
+/* Defaults: ',' , stdout, seed 42, all cores. */
+void	 crm_common_init(struct crm_common *);
+/*
+ * Handle one getopt_long result.  Returns 1 if ch was a common option
+ * (consumed), 0 otherwise.  -h and -V are not handled here (the program
+ * prints its own usage/version).  Bad arguments exit 2.
+ */
+int	 crm_common_opt(struct crm_common *, int ch, const char *arg);
+/* Number of threads to use: the option, or the online cores. */
+int	 crm_nthreads(const struct crm_common *);
+/* True when progress may be shown (stderr a tty, not quiet). */
+int	 crm_show_progress(const struct crm_common *);
+/* Print "prog (crmkit) VERSION" to stdout. */
+void	 crm_version(void);
+
+/*
+ * Option-argument parsers: exit 2 with "prog: what: reason ('arg')"
+ * on failure.
+ */
+long long	 opt_int(const char *arg, long long min, long long max,
+		    const char *what);
+double		 opt_double(const char *arg, double min, double max,
+		    const char *what);
+/* One of the NULL-terminated names; returns its index. */
+int		 opt_enum(const char *arg, const char *const *names,
+		    const char *what);
+/* Delimiter argument: one byte, or "\t", "tab". */
+int		 opt_delim(const char *arg);
+
+/*
+ * A list of column names: "a,b\,c" gives a and b,c.  Lists accumulate
+ * over repeated flags.
+ */
+struct collist {
+	char	**names;
+	size_t	  n;
+	size_t	  cap;
+	long	 *idx;		/* resolved indices, after collist_resolve */
+};
+
+void	 collist_add(struct collist *, const char *arg);
+void	 collist_free(struct collist *);
+/*
+ * Resolve every name against the reader's header; exits 2 with
+ * "no column 'x' (have: a,b,c)" or "column 'x' is ambiguous" when a
+ * name cannot be resolved.
+ */
+void	 collist_resolve(struct collist *, const struct csv_reader *);
+/*
+ * Resolve one column name; exit 2 as collist_resolve does.  flag names
+ * the option for the message, may be NULL.
+ */
+size_t	 col_require(const struct csv_reader *, const char *name);
+/* Like col_require but returns -1 when absent (ambiguity still exits). */
+long	 col_optional(const struct csv_reader *, const char *name);
+
+/*
+ * Exit 2 unless the new column names (NULL-terminated), each prefixed
+ * with prefix (may be NULL), are absent from the input header.
+ */
+void	 col_check_new(const struct csv_reader *, const char *prefix,
+	    const char *const *names);
+
+/*
+ * Open the output named by the common options (stdout, -o FILE, --gzip)
+ * or exit 1 with a message.  The file is removed if the program exits
+ * through crm_err* before crm_close_output.
+ */
+struct csv_writer *crm_open_output(const struct crm_common *);
+/* Close the writer; exit 1 with a message on a write error. */
+void	 crm_close_output(struct csv_writer *);
+
+#endif

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Install what crmkit needs to build and test, when missing.
+# Usage: deps.sh build
+# Root runs apt-get; otherwise sudo when available; otherwise the exact
+# command is printed and the script fails.
+pkgs="gcc make libcsv-dev libpcre2-dev zlib1g-dev mandoc clang"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+	    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y$missing"
+if [ "$(id -u)" = 0 ]; then
+	echo "deps: installing$missing" >&2
+	sh -c "$cmd" >&2 || exit 1
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	echo "deps: installing$missing (sudo)" >&2
+	sudo sh -c "$cmd" >&2 || exit 1
+else
+	echo "deps: missing$missing; run as root:" >&2
+	echo "  $cmd" >&2
+	exit 1
+fi

@@ -1,0 +1,135 @@
+#!/bin/sh
+# The crmkit test runner: unit tests of common/, golden-file cases of every
+# program, and checks that each program has its man page and completions.
+# Prints each failure with its command, and "N passed, M failed" last.
+#
+# Golden cases: tests/crm-NAME/CASE.args (shell words) with optional
+#   CASE.in.csv or CASE.in (stdin), CASE.out.csv or CASE.out (stdout),
+#   CASE.err (stderr), CASE.status (exit status, default 0);
+# or CASE.sh, a script run with the programs on PATH, compared the same way.
+# Cases run in their own directory.  Usage: run.sh [FILTER]
+# (FILTER: a program name like crm-clean, "unit", or part of a case name)
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$(cd "$top/${BIN:-bin}" && pwd)
+UNITDIR="$top/${UNITDIR:-build/tests}"
+filter=${1:-}
+pass=0
+fail=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/crmtest.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+export PATH="$BIN:$PATH" LC_ALL=C TZ=UTC CRM_TESTING=1
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	printf 'FAIL %s\n' "$1"
+	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -n 40 | sed 's/^/    /'
+}
+wanted() {
+	[ -z "$filter" ] && return 0
+	case "$1" in *"$filter"*) return 0 ;; esac
+	return 1
+}
+
+# Compare one output stream with its expected file (absent: empty).
+cmpout() { # name actual expected...
+	name=$1 act=$2
+	shift 2
+	exp=/dev/null
+	for e in "$@"; do [ -f "$e" ] && { exp=$e; break; }; done
+	cmp -s "$act" "$exp" && return 0
+	echo "$name differs:"
+	diff "$exp" "$act" | head -n 20
+	return 1
+}
+
+# Unit tests: each binary prints "ok NAME" or "not ok NAME: why".
+if wanted unit || [ -z "$filter" ]; then
+	for t in "$UNITDIR"/test_*; do
+		[ -x "$t" ] || continue
+		"$t" >"$tmp/unit" 2>&1
+		rc=$?
+		while IFS= read -r line; do
+			case "$line" in
+			"ok "*) ok ;;
+			"not ok "*) bad "unit $(basename "$t"): ${line#not ok }" ;;
+			esac
+		done <"$tmp/unit"
+		if [ $rc -ne 0 ] && ! grep -q '^not ok' "$tmp/unit"; then
+			bad "unit $(basename "$t") exited $rc" "$(tail -n 20 "$tmp/unit")"
+		fi
+	done
+fi
+
+# Golden cases.
+for dir in "$top"/tests/crm-*/; do
+	prog=$(basename "$dir")
+	for c in "$dir"*.args "$dir"*.sh; do
+		[ -f "$c" ] || continue
+		case "$c" in
+		*.args) name=${c%.args} ;;
+		*.sh) name=${c%.sh} ;;
+		esac
+		case_id="$prog/$(basename "$name")"
+		wanted "$case_id" || continue
+		in=/dev/null
+		[ -f "$name.in" ] && in="$name.in"
+		[ -f "$name.in.csv" ] && in="$name.in.csv"
+		rm -rf "$tmp/work"
+		mkdir "$tmp/work"
+		if [ "${c%.sh}" != "$c" ]; then
+			cmd="sh $(basename "$c")"
+			(cd "$dir" && TMPDIR="$tmp/work" WORK="$tmp/work" \
+			    sh "$c" <"$in" >"$tmp/out" 2>"$tmp/err")
+			rc=$?
+		else
+			args=$(cat "$c")
+			cmd="$prog $args"
+			(cd "$dir" && TMPDIR="$tmp/work" WORK="$tmp/work" \
+			    eval "exec \"$BIN/$prog\" $args" <"$in" \
+			    >"$tmp/out" 2>"$tmp/err")
+			rc=$?
+		fi
+		want=0
+		[ -f "$name.status" ] && want=$(cat "$name.status")
+		msg=""
+		[ "$rc" = "$want" ] || msg="exit status $rc, expected $want
+"
+		d=$(cmpout stdout "$tmp/out" "$name.out.csv" "$name.out") ||
+		    msg="$msg$d
+"
+		d=$(cmpout stderr "$tmp/err" "$name.err") || msg="$msg$d
+"
+		if [ -z "$msg" ]; then ok; else bad "$case_id: $cmd" "$msg"; fi
+	done
+done
+
+# Every program: --help exits 0, a man page that mandoc lints clean, a
+# tests folder, and every long option of --help in both completions.
+for t in ${TOOLS:-}; do
+	p=crm-$t
+	wanted "$p" || continue
+	if "$BIN/$p" --help >"$tmp/help" 2>&1; then ok
+	else bad "$p --help does not exit 0"; fi
+	if [ ! -f "$top/man/$p.1" ]; then bad "$p has no man page"
+	elif command -v mandoc >/dev/null 2>&1; then
+		if mandoc -Tlint -W warning "$top/man/$p.1" >"$tmp/lint" 2>&1
+		then ok; else bad "mandoc -Tlint man/$p.1" "$(cat "$tmp/lint")"; fi
+	fi
+	[ -d "$top/tests/$p" ] && ok || bad "$p has no tests/$p"
+	for f in bash/$p zsh/_$p; do
+		missing=""
+		for o in $(grep -o -- '--[a-z][a-z-]*' "$tmp/help" | sort -u); do
+			grep -q -- "$o" "$top/completions/$f" 2>/dev/null ||
+			    missing="$missing $o"
+		done
+		grep -q -- "$p" "$top/completions/$f" 2>/dev/null ||
+		    missing="$missing (program $p)"
+		if [ -z "$missing" ]; then ok
+		else bad "completions/$f lacks for $p:$missing"; fi
+	done
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
