@@ -14,7 +14,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	   -DCRM_VERSION='"$(VERSION)"' -Icommon
+	   -DCRM_VERSION='"$(VERSION)"' -iquote common
 LDLIBS	 = -lcsv -lpcre2-8 -lz -lm -lpthread
 
 BUILD	?= build
@@ -25,6 +25,8 @@ COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC   = $(wildcard tests/tools/*.c)
+TOOL_BIN   = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 PROGS	   = $(TOOLS:%=$(BIN)/crm-%) $(BIN)/crm
 
 CRM_REFDATA ?= ../shared/data
@@ -56,6 +58,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
 
+# Helper programs for tests (simulators, differential checkers).
+$(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # Build dependencies: installed with apt-get when root (or sudo), else
@@ -63,16 +70,16 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
 deps:
 	@sh tests/deps.sh build
 
-check: deps all $(UNIT_BIN)
-	@BIN=$(BIN) UNITDIR=$(BUILD)/tests TOOLS="$(TOOLS)" sh tests/run.sh $(T)
+check: deps all $(UNIT_BIN) $(TOOL_BIN)
+	@BIN=$(BIN) UNITDIR=$(BUILD)/tests TOOLDIR=$(BUILD)/tests/tools TOOLS="$(TOOLS)" sh tests/run.sh $(T)
 
 check-sanitize: deps
 	$(MAKE) BUILD=build-san BIN=bin-san CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    check
 
-check-ref: deps all
-	@BIN=$(BIN) TOOLS="$(TOOLS)" sh tests/ref/run.sh $(T)
+check-ref: deps all $(TOOL_BIN)
+	@BIN=$(BIN) TOOLDIR=$(BUILD)/tests/tools TOOLS="$(TOOLS)" sh tests/ref/run.sh $(T)
 
 demo: deps all
 	@$(MAKE) --no-print-directory -C samples BIN=$(CURDIR)/$(BIN)

@@ -13,12 +13,13 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(cd "$top/${BIN:-bin}" && pwd)
 UNITDIR="$top/${UNITDIR:-build/tests}"
+TOOLDIR="$top/${TOOLDIR:-build/tests/tools}"
 filter=${1:-}
 pass=0
 fail=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/crmtest.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
-export PATH="$BIN:$PATH" LC_ALL=C TZ=UTC CRM_TESTING=1
+export PATH="$BIN:$TOOLDIR:$PATH" LC_ALL=C TZ=UTC CRM_TESTING=1
 
 ok() { pass=$((pass + 1)); }
 bad() {

@@ -1,0 +1,1152 @@
+/*
+ * csv.c: the CSV reader and writer every crmkit program uses.
+ *
+ * Reading.  Input comes from a list of files (or stdin), each plain or
+ * gzip (by magic bytes), into one growable buffer.  Records are cut from
+ * the buffer line by line: a line with no quote, no CR (but a final one)
+ * and no NUL is split directly with memchr, which is the common case and
+ * runs at memory speed; any other record is fed to libcsv (strict mode,
+ * no space trimming), segment by segment, until libcsv ends the record.
+ * Both paths give the same fields and errors; tests/unit/test_csv.c and
+ * tests/fuzz/fuzz_csv.c check that against libcsv alone.  Blank lines are
+ * not records (as libcsv reads them).
+ *
+ * Writing.  Fields are quoted only when they hold the delimiter, a quote,
+ * CR or LF (and a lone empty field, which would otherwise read back as a
+ * blank line); LF ends records.  Output is buffered, optionally deflated,
+ * and written to a temporary file renamed into place on close.
+ */
+#include <sys/stat.h>
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "err.h"
+
+#define BUFSZ	(1 << 20)	/* initial read buffer */
+#define ZINSZ	(1 << 18)	/* compressed input chunk */
+
+struct field {
+	const char	*p;
+	size_t		 len;
+};
+
+struct csv_row {
+	struct field	*f;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct csv_reader {
+	char *const	*paths;
+	size_t		 npaths;
+	size_t		 next;		/* next path to open */
+	int		 delim;
+	const char	*path;		/* name for messages */
+	int		 fd;		/* -1: no file open */
+	int		 eof;		/* current file fully read */
+	int		 at_start;	/* nothing read yet from this file */
+	int		 gz;
+	z_stream	 zs;
+	unsigned char	*zin;
+	int		 zend;		/* inflate reached a stream end */
+
+	char		*buf;
+	size_t		 cap, start, end;
+	unsigned long long line;	/* line number at buf[start] */
+	unsigned long long rec_line;	/* where the current record starts */
+	unsigned long long nrec;
+	size_t		 raw_off, raw_len;
+
+	struct csv_row	 row;
+	struct csv_row	 hdr;
+	char		*hdrbuf;
+	int		 have_header;
+
+	struct csv_parser lp;		/* libcsv, for quoted records */
+	char		*fbuf;		/* fields of a quoted record */
+	size_t		 fcap, flen;
+	size_t		*foff;		/* field start offsets into fbuf */
+	size_t		 nfoff, foffcap;
+	int		 done;		/* libcsv ended the record */
+
+	char		 msg[512];
+	int		 fatal;
+	int		 failed;	/* a fatal error happened */
+};
+
+static int	 fill(struct csv_reader *);
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+setmsg(struct csv_reader *r, int fatal, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(r->msg, sizeof(r->msg), "%s:%llu: ", r->path,
+	    r->rec_line);
+	va_start(ap, fmt);
+	vsnprintf(r->msg + n, sizeof(r->msg) - n, fmt, ap);
+	va_end(ap);
+	r->fatal = fatal;
+	if (fatal)
+		r->failed = 1;
+	return -1;
+}
+
+struct csv_reader *
+csv_open(char *const *paths, size_t npaths, int delim)
+{
+	struct csv_reader *r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->paths = paths;
+	r->npaths = npaths;
+	r->delim = delim ? delim : ',';
+	r->fd = -1;
+	r->path = "<stdin>";
+	r->cap = BUFSZ;
+	r->buf = xmalloc(r->cap);
+	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		crm_errx(1, "out of memory");
+	csv_set_delim(&r->lp, (unsigned char)r->delim);
+	csv_set_space_func(&r->lp, no_space);
+	return r;
+}
+
+static void
+close_file(struct csv_reader *r)
+{
+	if (r->fd > 0)
+		close(r->fd);
+	if (r->gz)
+		inflateEnd(&r->zs);
+	r->gz = 0;
+	r->fd = -1;
+}
+
+void
+csv_close(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	close_file(r);
+	csv_free(&r->lp);
+	free(r->zin);
+	free(r->buf);
+	free(r->row.f);
+	free(r->hdr.f);
+	free(r->hdrbuf);
+	free(r->fbuf);
+	free(r->foff);
+	free(r);
+}
+
+/* Open the next input; 0 when there is none, -1 on error. */
+static int
+open_next(struct csv_reader *r)
+{
+	const char *p;
+
+	close_file(r);
+	if (r->next >= r->npaths && !(r->npaths == 0 && r->next == 0))
+		return 0;
+	p = r->npaths ? r->paths[r->next] : "-";
+	r->next++;
+	if (strcmp(p, "-") == 0) {
+		r->fd = 0;
+		r->path = "<stdin>";
+	} else {
+		r->path = p;
+		if ((r->fd = open(p, O_RDONLY)) == -1) {
+			snprintf(r->msg, sizeof(r->msg), "%s: %s", p,
+			    strerror(errno));
+			r->fatal = r->failed = 1;
+			return -1;
+		}
+	}
+	r->eof = 0;
+	r->at_start = 1;
+	r->line = 1;
+	r->start = r->end = 0;
+	return 1;
+}
+
+/* read(2) that retries on EINTR; returns bytes, 0 at EOF, -1 on error. */
+static ssize_t
+xread(int fd, void *p, size_t n)
+{
+	ssize_t k;
+
+	do
+		k = read(fd, p, n);
+	while (k == -1 && errno == EINTR);
+	return k;
+}
+
+/*
+ * Inflate more data into buf[end..cap).  Returns bytes, 0 at the end of
+ * the last gzip member, -1 on an error.
+ */
+static ssize_t
+gz_read(struct csv_reader *r)
+{
+	ssize_t k;
+	int ret;
+
+	for (;;) {
+		if (r->zs.avail_in == 0 && !r->eof) {
+			if ((k = xread(r->fd, r->zin, ZINSZ)) == -1)
+				return setmsg(r, 1, "read error: %s",
+				    strerror(errno));
+			if (k == 0)
+				r->eof = 1;
+			r->zs.next_in = r->zin;
+			r->zs.avail_in = (uInt)k;
+		}
+		if (r->zend) {
+			if (r->zs.avail_in == 0 && r->eof)
+				return 0;
+			inflateReset(&r->zs);	/* another member follows */
+			r->zend = 0;
+		}
+		r->zs.next_out = (unsigned char *)r->buf + r->end;
+		r->zs.avail_out = (uInt)(r->cap - r->end);
+		ret = inflate(&r->zs, Z_NO_FLUSH);
+		if (ret == Z_STREAM_END)
+			r->zend = 1;
+		else if (ret != Z_OK && ret != Z_BUF_ERROR)
+			return setmsg(r, 1, "gzip: %s", r->zs.msg ?
+			    r->zs.msg : "corrupt data");
+		k = (ssize_t)(r->cap - r->end - r->zs.avail_out);
+		if (k > 0)
+			return k;
+		if (!r->zend && r->zs.avail_in == 0 && r->eof)
+			return setmsg(r, 1, "truncated gzip input");
+	}
+}
+
+/* Switch to gzip when the file begins with its magic bytes. */
+static int
+sniff_gzip(struct csv_reader *r)
+{
+	ssize_t k;
+	size_t n = r->end - r->start;
+
+	while (n < 2 && !r->eof) {
+		if ((k = xread(r->fd, r->buf + r->end, r->cap - r->end)) == -1)
+			return setmsg(r, 1, "read error: %s", strerror(errno));
+		if (k == 0)
+			r->eof = 1;
+		r->end += k;
+		n += k;
+	}
+	r->at_start = 0;
+	if (n < 2 || (unsigned char)r->buf[r->start] != 0x1f ||
+	    (unsigned char)r->buf[r->start + 1] != 0x8b)
+		return 0;
+	if (r->zin == NULL)
+		r->zin = xmalloc(ZINSZ > n ? ZINSZ : n);
+	memcpy(r->zin, r->buf + r->start, n);
+	memset(&r->zs, 0, sizeof(r->zs));
+	if (inflateInit2(&r->zs, 15 + 16) != Z_OK)
+		return setmsg(r, 1, "gzip: cannot initialise zlib");
+	r->zs.next_in = r->zin;
+	r->zs.avail_in = (uInt)n;
+	r->gz = 1;
+	r->zend = 0;
+	r->end = r->start;
+	return 0;
+}
+
+/*
+ * Append more input at buf[end], moving unread data to the front or
+ * growing the buffer as needed.  Returns 1 if bytes were added, 0 at the
+ * end of the current file, -1 on a fatal error.
+ */
+static int
+fill(struct csv_reader *r)
+{
+	ssize_t k;
+
+	if (r->start > 0 && (r->end == r->cap || r->start > r->cap / 2)) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->end == r->cap) {
+		if (r->cap >= CSV_MAX_RECORD)
+			return setmsg(r, 1, "record too large (over %zu MiB)",
+			    CSV_MAX_RECORD >> 20);
+		r->cap *= 2;
+		r->buf = xrealloc(r->buf, r->cap);
+	}
+	if (r->at_start) {
+		size_t before = r->end;
+
+		if (sniff_gzip(r) == -1)
+			return -1;
+		if (!r->gz && r->end > before)
+			return 1;
+	}
+	if (r->gz)
+		k = gz_read(r);
+	else if (r->eof)
+		k = 0;
+	else if ((k = xread(r->fd, r->buf + r->end, r->cap - r->end)) == -1)
+		return setmsg(r, 1, "read error: %s", strerror(errno));
+	if (k < 0)
+		return -1;
+	if (k == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->end += k;
+	return 1;
+}
+
+static void
+row_add(struct csv_row *row, const char *p, size_t len)
+{
+	if (row->n == row->cap)
+		row->f = xgrow(row->f, &row->cap, row->n + 1, sizeof(*row->f));
+	row->f[row->n].p = p;
+	row->f[row->n].len = len;
+	row->n++;
+}
+
+/* Split a line that needs no quote handling. */
+static void
+split_plain(struct csv_reader *r, const char *p, size_t len)
+{
+	const char *end = p + len, *q;
+	int d = r->delim;
+
+	r->row.n = 0;
+	for (;;) {
+		if ((q = memchr(p, d, end - p)) == NULL) {
+			row_add(&r->row, p, end - p);
+			return;
+		}
+		row_add(&r->row, p, q - p);
+		p = q + 1;
+	}
+}
+
+static void
+lcb_field(void *s, size_t len, void *arg)
+{
+	struct csv_reader *r = arg;
+
+	if (r->nfoff == r->foffcap)
+		r->foff = xgrow(r->foff, &r->foffcap, r->nfoff + 1,
+		    sizeof(*r->foff));
+	if (r->flen + len > r->fcap)
+		r->fbuf = xgrow(r->fbuf, &r->fcap, r->flen + len, 1);
+	r->foff[r->nfoff++] = r->flen;
+	if (len)
+		memcpy(r->fbuf + r->flen, s, len);
+	r->flen += len;
+}
+
+static void
+lcb_row(int c, void *arg)
+{
+	struct csv_reader *r = arg;
+
+	(void)c;
+	r->done = 1;
+}
+
+/* Forget a half-parsed libcsv record (after an error). */
+static void
+lp_reset(struct csv_reader *r)
+{
+	csv_free(&r->lp);
+	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		crm_errx(1, "out of memory");
+	csv_set_delim(&r->lp, (unsigned char)r->delim);
+	csv_set_space_func(&r->lp, no_space);
+}
+
+/* Build the row from the fields libcsv handed over. */
+static void
+row_from_fbuf(struct csv_reader *r)
+{
+	size_t i, e;
+
+	r->row.n = 0;
+	for (i = 0; i < r->nfoff; i++) {
+		e = i + 1 < r->nfoff ? r->foff[i + 1] : r->flen;
+		row_add(&r->row, r->fbuf + r->foff[i], e - r->foff[i]);
+	}
+}
+
+/* Make sure buf[start+off] exists; 0 when the input ends first. */
+static int
+need(struct csv_reader *r, size_t off)
+{
+	int k;
+
+	while (r->start + off >= r->end) {
+		if (r->eof)
+			return 0;
+		if ((k = fill(r)) == -1)
+			return -1;
+	}
+	return 1;
+}
+
+/*
+ * After a syntax error: give the record up at the end of its line, so
+ * that reading can go on with the next one.
+ */
+static int
+slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
+    const char *what)
+{
+	int k;
+
+	lp_reset(r);
+	while ((k = need(r, off)) == 1 && r->buf[r->start + off] != '\n')
+		off++;
+	if (k == -1)
+		return -1;
+	r->raw_off = r->start;
+	r->raw_len = off;
+	if (k == 1) {
+		off++;
+		nl++;
+	}
+	r->start += off;
+	r->line += nl;
+	return setmsg(r, 0, "%s", what);
+}
+
+static void
+lcb_none(void *s, size_t len, void *arg)
+{
+	(void)s;
+	(void)len;
+	(void)arg;
+}
+
+static void
+lcb_none2(int c, void *arg)
+{
+	(void)c;
+	(void)arg;
+}
+
+/*
+ * A quoted field at buf[start+*off], parsed by libcsv (strict), fed one
+ * byte at a time so that it stops where the field ends.  Returns 1 when
+ * the record goes on, 2 when it ended, 0 with *why on a syntax error,
+ * -1 on a fatal error.
+ */
+static int
+quoted_field(struct csv_reader *r, size_t *off, unsigned long long *nl,
+    const char **why)
+{
+	size_t nf = r->nfoff;
+	char c;
+	int k;
+
+	for (;;) {
+		if ((k = need(r, *off)) == -1)
+			return -1;
+		if (k == 0) {
+			if (csv_fini(&r->lp, lcb_field, lcb_row, r) != 0) {
+				*why = "unterminated quoted field";
+				return 0;
+			}
+			return 2;
+		}
+		c = r->buf[r->start + *off];
+		if (c == '\0') {
+			*why = "NUL byte in record (binary data?)";
+			return 0;
+		}
+		if (csv_parse(&r->lp, &c, 1, lcb_field, lcb_row, r) != 1) {
+			*why = "malformed quoting (text after a closing quote)";
+			return 0;
+		}
+		(*off)++;
+		*nl += c == '\n';
+		if (r->nfoff > nf)
+			break;
+	}
+	k = r->done ? 2 : 1;
+	csv_fini(&r->lp, lcb_none, lcb_none2, NULL);	/* back to a new row */
+	r->done = 0;
+	return k;
+}
+
+/*
+ * An unquoted field (quotes in it are ordinary characters).  Returns 1
+ * when the record goes on, 2 when it ended, 0 on a NUL, -1 on a fatal
+ * error.
+ */
+static int
+plain_field(struct csv_reader *r, size_t *off, unsigned long long *nl)
+{
+	size_t s = *off;
+	char c = 0;
+	int k;
+
+	while ((k = need(r, *off)) == 1) {
+		c = r->buf[r->start + *off];
+		if (c == r->delim || c == '\n' || c == '\r' || c == '\0')
+			break;
+		(*off)++;
+	}
+	if (k == -1)
+		return -1;
+	if (k == 1 && c == '\0')
+		return 0;
+	lcb_field(r->buf + r->start + s, *off - s, r);
+	if (k == 0)
+		return 2;
+	(*off)++;
+	*nl += c == '\n';
+	return c == r->delim ? 1 : 2;
+}
+
+/*
+ * Parse the record at buf[start] field by field: quoted fields through
+ * libcsv, others directly.  Line ends before the record are skipped, as
+ * libcsv skips empty rows.  Returns 1, 0 when only line ends were left
+ * in the input, or -1 on an error (fatal for I/O, else resumable).
+ */
+static int
+parse_slow(struct csv_reader *r)
+{
+	size_t off = 0;
+	unsigned long long nl = 0;
+	const char *why = NULL;
+	int k;
+
+	r->flen = r->nfoff = 0;
+	r->done = 0;
+	while ((k = need(r, off)) == 1 && (r->buf[r->start + off] == '\n' ||
+	    r->buf[r->start + off] == '\r'))
+		nl += r->buf[r->start + off++] == '\n';
+	if (k <= 0) {
+		r->start += off;
+		r->line += nl;
+		return k;
+	}
+	r->start += off;
+	r->line += nl;
+	r->rec_line = r->line;
+	off = 0;
+	nl = 0;
+	do {
+		if ((k = need(r, off)) == 1 && r->buf[r->start + off] == '"')
+			k = quoted_field(r, &off, &nl, &why);
+		else if (k != -1)
+			k = plain_field(r, &off, &nl);
+		if (k == 0)
+			return slow_error(r, off, nl, why ? why :
+			    "NUL byte in record (binary data?)");
+	} while (k == 1);
+	if (k == -1)
+		return -1;
+	row_from_fbuf(r);
+	r->raw_off = r->start;
+	r->raw_len = off;
+	while (r->raw_len && (r->buf[r->start + r->raw_len - 1] == '\n' ||
+	    r->buf[r->start + r->raw_len - 1] == '\r'))
+		r->raw_len--;
+	r->start += off;
+	r->line += nl;
+	return 1;
+}
+
+/* True when some field of the line p[0..len) begins with a quote. */
+static int
+has_quoted_field(const char *p, size_t len, int delim)
+{
+	const char *q = p, *e = p + len;
+
+	while ((q = memchr(q, '"', e - q)) != NULL) {
+		if (q == p || q[-1] == delim)
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
+/*
+ * Cut the next record from the current file.  Returns 1 for a record,
+ * 0 at the end of the file, -1 on an error.
+ */
+static int
+next_record(struct csv_reader *r)
+{
+	const char *p, *nl;
+	size_t avail, len, scanned = 0;
+	int k;
+
+	for (;;) {
+		avail = r->end - r->start;
+		p = r->buf + r->start;
+		nl = avail > scanned ? memchr(p + scanned, '\n',
+		    avail - scanned) : NULL;
+		if (nl == NULL && !r->eof) {
+			scanned = avail;
+			if ((k = fill(r)) == -1)
+				return -1;
+			continue;
+		}
+		scanned = 0;
+		if (avail == 0)
+			return 0;
+		len = nl ? (size_t)(nl - p) : avail;
+		r->rec_line = r->line;
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (memchr(p, '\r', len) || memchr(p, '\0', len) ||
+		    (memchr(p, '"', len) && has_quoted_field(p, len,
+		    r->delim)))
+			return parse_slow(r);
+		r->start = nl ? (size_t)(nl - r->buf) + 1 : r->end;
+		r->line++;
+		if (len == 0)
+			continue;	/* a blank line is not a record */
+		r->raw_off = p - r->buf;
+		r->raw_len = len;
+		split_plain(r, p, len);
+		return 1;
+	}
+}
+
+/* Open the next file and read its first record (BOM skipped). */
+static int
+first_record(struct csv_reader *r)
+{
+	int k;
+
+	for (;;) {
+		if ((k = open_next(r)) <= 0)
+			return k;
+		while (r->end - r->start < 3 && !r->eof)
+			if (fill(r) == -1)
+				return -1;
+		if (r->end - r->start >= 3 &&
+		    memcmp(r->buf + r->start, "\xef\xbb\xbf", 3) == 0)
+			r->start += 3;
+		if ((k = next_record(r)) != 0)
+			return k;
+		/* an empty file: go on with the next */
+	}
+}
+
+int
+csv_read_header(struct csv_reader *r)
+{
+	size_t i, len = 0;
+	char *q;
+	int k;
+
+	if ((k = first_record(r)) != 1) {
+		if (k == -1)
+			r->fatal = r->failed = 1;	/* no header, no data */
+		return k;
+	}
+	for (i = 0; i < r->row.n; i++)
+		len += r->row.f[i].len + 1;
+	r->hdrbuf = q = xmalloc(len + 1);
+	r->hdr.n = 0;
+	for (i = 0; i < r->row.n; i++) {
+		memcpy(q, r->row.f[i].p, r->row.f[i].len);
+		q[r->row.f[i].len] = '\0';
+		row_add(&r->hdr, q, r->row.f[i].len);
+		q += r->row.f[i].len + 1;
+	}
+	r->have_header = 1;
+	return 1;
+}
+
+/* The header of a further file must equal the first one's. */
+static int
+same_header(const struct csv_reader *r)
+{
+	size_t i;
+
+	if (r->row.n != r->hdr.n)
+		return 0;
+	for (i = 0; i < r->row.n; i++)
+		if (r->row.f[i].len != r->hdr.f[i].len ||
+		    memcmp(r->row.f[i].p, r->hdr.f[i].p, r->row.f[i].len))
+			return 0;
+	return 1;
+}
+
+int
+csv_read(struct csv_reader *r, const struct csv_row **rowp)
+{
+	int k;
+
+	*rowp = NULL;
+	if (r->failed || !r->have_header)
+		return -1;
+	while ((k = next_record(r)) != 1) {
+		if (k == -1)
+			return -1;
+		if ((k = first_record(r)) <= 0)
+			return k;
+		if (!same_header(r))
+			return setmsg(r, 1, "header differs from the first "
+			    "file's");
+	}
+	r->nrec++;
+	*rowp = &r->row;
+	if (r->row.n != r->hdr.n)
+		return setmsg(r, 0, "expected %zu fields, got %zu",
+		    r->hdr.n, r->row.n);
+	return 1;
+}
+
+const char *
+csv_errmsg(const struct csv_reader *r)
+{
+	return r->msg;
+}
+
+int
+csv_error_fatal(const struct csv_reader *r)
+{
+	return r->fatal;
+}
+
+size_t
+csv_ncols(const struct csv_reader *r)
+{
+	return r->hdr.n;
+}
+
+const char *
+csv_name(const struct csv_reader *r, size_t col)
+{
+	return col < r->hdr.n ? r->hdr.f[col].p : NULL;
+}
+
+const char *
+csv_name_len(const struct csv_reader *r, size_t col, size_t *len)
+{
+	if (col >= r->hdr.n)
+		return NULL;
+	*len = r->hdr.f[col].len;
+	return r->hdr.f[col].p;
+}
+
+const struct csv_row *
+csv_header(const struct csv_reader *r)
+{
+	return &r->hdr;
+}
+
+long
+csv_col(const struct csv_reader *r, const char *name)
+{
+	size_t i, len = strlen(name);
+	long found = -1;
+
+	for (i = 0; i < r->hdr.n; i++) {
+		if (r->hdr.f[i].len != len || memcmp(r->hdr.f[i].p, name, len))
+			continue;
+		if (found >= 0)
+			return -2;
+		found = (long)i;
+	}
+	return found;
+}
+
+const char *
+csv_path(const struct csv_reader *r)
+{
+	return r->path;
+}
+
+unsigned long long
+csv_line(const struct csv_reader *r)
+{
+	return r->rec_line;
+}
+
+unsigned long long
+csv_nrecords(const struct csv_reader *r)
+{
+	return r->nrec;
+}
+
+const char *
+csv_raw(const struct csv_reader *r, size_t *len)
+{
+	*len = r->raw_len;
+	return r->buf + r->raw_off;
+}
+
+size_t
+csv_nfields(const struct csv_row *row)
+{
+	return row->n;
+}
+
+const char *
+csv_field(const struct csv_row *row, size_t i, size_t *len)
+{
+	if (i >= row->n) {
+		*len = 0;
+		return "";
+	}
+	*len = row->f[i].len;
+	return row->f[i].p;
+}
+
+/* Writer. */
+
+#define WBUFSZ	(1 << 16)
+
+struct csv_writer {
+	int		 fd;
+	char		*path;		/* final name, NULL for stdout */
+	char		*tmp;		/* temporary name */
+	int		 gz;
+	z_stream	 zs;
+	unsigned char	*zout;
+	char		*buf;
+	size_t		 len;
+	size_t		 nf;		/* fields in the current record */
+	int		 last_empty;
+	int		 failed;
+	int		 err;
+};
+
+/* Bytes that force quoting. */
+static const unsigned char needq[256] = {
+	['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
+};
+
+static int
+full_write(int fd, const void *p, size_t n)
+{
+	const char *q = p;
+	ssize_t k;
+
+	while (n > 0) {
+		k = write(fd, q, n);
+		if (k == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		q += k;
+		n -= k;
+	}
+	return 0;
+}
+
+/* Send buffered bytes on (through deflate when compressing). */
+static void
+wflush(struct csv_writer *w, int finish)
+{
+	int ret;
+
+	if (w->failed)
+		return;
+	if (!w->gz) {
+		if (w->len && full_write(w->fd, w->buf, w->len) == -1) {
+			w->failed = 1;
+			w->err = errno;
+		}
+		w->len = 0;
+		return;
+	}
+	w->zs.next_in = (unsigned char *)w->buf;
+	w->zs.avail_in = (uInt)w->len;
+	do {
+		w->zs.next_out = w->zout;
+		w->zs.avail_out = WBUFSZ;
+		ret = deflate(&w->zs, finish ? Z_FINISH : Z_NO_FLUSH);
+		if (ret == Z_STREAM_ERROR ||
+		    full_write(w->fd, w->zout, WBUFSZ - w->zs.avail_out)) {
+			w->failed = 1;
+			w->err = ret == Z_STREAM_ERROR ? EIO : errno;
+			break;
+		}
+	} while (w->zs.avail_out == 0 || (finish && ret != Z_STREAM_END));
+	w->len = 0;
+}
+
+static void
+wbytes(struct csv_writer *w, const char *p, size_t n)
+{
+	while (n > 0) {
+		size_t k = WBUFSZ - w->len;
+
+		if (k == 0) {
+			wflush(w, 0);
+			k = WBUFSZ;
+		}
+		if (k > n)
+			k = n;
+		memcpy(w->buf + w->len, p, k);
+		w->len += k;
+		p += k;
+		n -= k;
+	}
+}
+
+static void
+unlink_tmp(void *arg)
+{
+	struct csv_writer *w = arg;
+
+	if (w->tmp)
+		unlink(w->tmp);
+}
+
+struct csv_writer *
+csv_writer_open(const char *path, int gzip)
+{
+	struct csv_writer *w;
+	size_t n;
+	mode_t um;
+
+	w = xcalloc(1, sizeof(*w));
+	w->fd = 1;
+	if (path && strcmp(path, "-") != 0) {
+		n = strlen(path);
+		if (n > 3 && strcmp(path + n - 3, ".gz") == 0)
+			gzip = 1;
+		w->path = xstrdup(path);
+		w->tmp = xmalloc(n + 16);
+		snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", path);
+		if ((w->fd = mkstemp(w->tmp)) == -1) {
+			int e = errno;
+
+			free(w->tmp);
+			free(w->path);
+			free(w);
+			errno = e;
+			return NULL;
+		}
+		um = umask(0);
+		umask(um);
+		fchmod(w->fd, 0666 & ~um);
+		crm_atexit(unlink_tmp, w);
+	}
+	w->buf = xmalloc(WBUFSZ);
+	if (gzip) {
+		w->gz = 1;
+		w->zout = xmalloc(WBUFSZ);
+		if (deflateInit2(&w->zs, 6, Z_DEFLATED, 15 + 16, 8,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			crm_errx(1, "out of memory");
+	}
+	return w;
+}
+
+void
+csv_put(struct csv_writer *w, const char *p, size_t len)
+{
+	size_t i, s;
+	int q = 0;
+
+	if (w->nf++)
+		wbytes(w, ",", 1);
+	for (i = 0; i < len; i++)
+		if (needq[(unsigned char)p[i]]) {
+			q = 1;
+			break;
+		}
+	w->last_empty = len == 0;
+	if (!q) {
+		if (len <= WBUFSZ - w->len) {
+			memcpy(w->buf + w->len, p, len);
+			w->len += len;
+		} else
+			wbytes(w, p, len);
+		return;
+	}
+	wbytes(w, "\"", 1);
+	for (s = 0, i = 0; i < len; i++)
+		if (p[i] == '"') {
+			wbytes(w, p + s, i + 1 - s);
+			wbytes(w, "\"", 1);
+			s = i + 1;
+		}
+	wbytes(w, p + s, len - s);
+	wbytes(w, "\"", 1);
+}
+
+void
+csv_put_str(struct csv_writer *w, const char *s)
+{
+	csv_put(w, s, strlen(s));
+}
+
+size_t
+csv_fmt_num(char *buf, double v)
+{
+	int prec;
+
+	if (isnan(v))
+		return (size_t)snprintf(buf, 32, "nan");
+	if (isinf(v))
+		return (size_t)snprintf(buf, 32, v > 0 ? "inf" : "-inf");
+	if (v == 0)
+		return (size_t)snprintf(buf, 32, "0");
+	if (v == trunc(v) && fabs(v) < 1e15)
+		return (size_t)snprintf(buf, 32, "%.0f", v);
+	for (prec = 15; prec < 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+}
+
+void
+csv_put_num(struct csv_writer *w, double v)
+{
+	char buf[32];
+
+	csv_put(w, buf, csv_fmt_num(buf, v));
+}
+
+void
+csv_put_int(struct csv_writer *w, long long v)
+{
+	char buf[32];
+
+	csv_put(w, buf, (size_t)snprintf(buf, sizeof(buf), "%lld", v));
+}
+
+void
+csv_put_fixed(struct csv_writer *w, double v, int decimals)
+{
+	char buf[64];
+	int n;
+
+	if (v == 0)
+		v = 0;		/* no "-0.00" */
+	n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		csv_put_num(w, v);
+	else
+		csv_put(w, buf, (size_t)n);
+}
+
+void
+csv_put_row(struct csv_writer *w, const struct csv_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->n; i++)
+		csv_put(w, row->f[i].p, row->f[i].len);
+}
+
+void
+csv_put_raw(struct csv_writer *w, const char *p, size_t len)
+{
+	wbytes(w, p, len);
+}
+
+int
+csv_end_row(struct csv_writer *w)
+{
+	if (w->nf == 1 && w->last_empty)
+		wbytes(w, "\"\"", 2);	/* else it reads back as a blank line */
+	w->nf = 0;
+	if (w->len == WBUFSZ)
+		wflush(w, 0);
+	if (w->len < WBUFSZ)
+		w->buf[w->len++] = '\n';
+	else
+		wbytes(w, "\n", 1);
+	if (w->failed) {
+		errno = w->err;
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+csv_writer_path(const struct csv_writer *w)
+{
+	return w->path ? w->path : "<stdout>";
+}
+
+static void
+writer_free(struct csv_writer *w)
+{
+	if (w->gz)
+		deflateEnd(&w->zs);
+	crm_atexit(NULL, w);
+	free(w->zout);
+	free(w->buf);
+	free(w->tmp);
+	free(w->path);
+	free(w);
+}
+
+int
+csv_writer_close(struct csv_writer *w)
+{
+	int e;
+
+	if (w == NULL)
+		return 0;
+	wflush(w, 1);
+	if (w->path) {
+		if (close(w->fd) == -1 && !w->failed) {
+			w->failed = 1;
+			w->err = errno;
+		}
+		if (!w->failed && rename(w->tmp, w->path) == -1) {
+			w->failed = 1;
+			w->err = errno;
+		}
+		if (w->failed)
+			unlink(w->tmp);
+	}
+	e = w->failed ? w->err : 0;
+	writer_free(w);
+	if (e) {
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+void
+csv_writer_abort(struct csv_writer *w)
+{
+	if (w == NULL)
+		return;
+	if (w->path) {
+		close(w->fd);
+		unlink(w->tmp);
+	}
+	writer_free(w);
+}

@@ -1,0 +1,458 @@
+/*
+ * test_csv.c: the reader and writer of common/csv.c, including the
+ * differential test: on random inputs the reader (fast path + libcsv)
+ * must give exactly the records and the errors of libcsv alone.
+ */
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "hash.h"
+#include "rng.h"
+#include "t.h"
+
+static char tmpl[] = "/tmp/crm-test-csvXXXXXX";
+
+/* Write data to a fresh temporary file; returns its name (static). */
+static const char *
+tmpfile_with(const void *data, size_t len)
+{
+	static char name[64];
+	FILE *f;
+	int fd;
+
+	snprintf(name, sizeof(name), "%s", tmpl);
+	fd = mkstemp(name);
+	f = fdopen(fd, "wb");
+	fwrite(data, 1, len, f);
+	fclose(f);
+	return name;
+}
+
+/* All records of data as "f1|f2|...\n" lines, errors as "ERR msg\n". */
+static char *
+dump(const void *data, size_t len, int delim)
+{
+	const struct csv_row *row;
+	struct csv_reader *r;
+	char *out = NULL, *path;
+	size_t cap = 0, n = 0, i, fl;
+	const char *f;
+	int k;
+
+	path = xstrdup(tmpfile_with(data, len));
+	r = csv_open(&path, 1, delim);
+	k = csv_read_header(r);
+	row = csv_header(r);
+	for (;;) {
+		if (k == -1) {
+			f = csv_errmsg(r);
+			fl = strlen(f);
+			out = xgrow(out, &cap, n + fl + 8, 1);
+			n += (size_t)sprintf(out + n, "ERR %s\n", f);
+			if (csv_error_fatal(r))
+				break;
+		}
+		if (k == 0)
+			break;
+		for (i = 0; i < csv_nfields(row); i++) {
+			f = csv_field(row, i, &fl);
+			out = xgrow(out, &cap, n + fl + 4, 1);
+			if (i)
+				out[n++] = '|';
+			memcpy(out + n, f, fl);
+			n += fl;
+		}
+		out = xgrow(out, &cap, n + 2, 1);
+		out[n++] = '\n';
+		while ((k = csv_read(r, &row)) == -1 && row == NULL) {
+			f = csv_errmsg(r);
+			out = xgrow(out, &cap, n + strlen(f) + 8, 1);
+			n += (size_t)sprintf(out + n, "ERR %s\n", f);
+			if (csv_error_fatal(r))
+				goto done;
+		}
+	}
+done:
+	out = xgrow(out, &cap, n + 1, 1);
+	out[n] = '\0';
+	csv_close(r);
+	unlink(path);
+	free(path);
+	return out;
+}
+
+static void
+t_plain(void)
+{
+	char *s = dump("a,b,c\n1,2,3\n4,,\n", 16, ',');
+
+	CHECK(strcmp(s, "a|b|c\n1|2|3\n4||\n") == 0);
+	free(s);
+}
+
+static void
+t_quoted(void)
+{
+	const char in[] = "id,text\r\n1,\"x, \"\"y\"\"\r\nz\"\r\n2,\"\"\r\n";
+	char *s = dump(in, sizeof(in) - 1, ',');
+
+	CHECK(strcmp(s, "id|text\n1|x, \"y\"\r\nz\n2|\n") == 0);
+	free(s);
+}
+
+static void
+t_bom_crlf_noeol(void)
+{
+	const char in[] = "\xef\xbb\xbf" "a,b\r\n\r\n1,2";
+	char *s = dump(in, sizeof(in) - 1, ',');
+
+	CHECK(strcmp(s, "a|b\n1|2\n") == 0);
+	free(s);
+}
+
+static void
+t_errors(void)
+{
+	char *s;
+
+	s = dump("a,b\n1,2\n3\n4,5\n", 16, ',');
+	CHECK(strstr(s, ":3: expected 2 fields, got 1\n") != NULL);
+	CHECK(strstr(s, "4|5\n") != NULL);	/* reading goes on */
+	free(s);
+	s = dump("a,b\n1,\"x\n\n", 10, ',');
+	CHECK(strstr(s, ":2: unterminated quoted field\n") != NULL);
+	free(s);
+	s = dump("a,b\n1,x\"y\n2,3\n", 15, ',');
+	CHECK(strstr(s, "1|x\"y\n") != NULL);	/* a bare quote is a character */
+	free(s);
+	s = dump("a,b\n1,\"x\"y\n2,3\n", 17, ',');
+	CHECK(strstr(s, ":2: malformed quoting") != NULL);
+	CHECK(strstr(s, "2|3\n") != NULL);
+	free(s);
+	s = dump("a,b\n1,x\0y\n", 11, ',');
+	CHECK(strstr(s, ":2: NUL byte in record") != NULL);
+	free(s);
+}
+
+static void
+t_tab_and_empty(void)
+{
+	char *s = dump("a\tb\n1,2\t3\n", 10, '\t');
+
+	CHECK(strcmp(s, "a|b\n1,2|3\n") == 0);
+	free(s);
+	s = dump("", 0, ',');
+	CHECK(strcmp(s, "") == 0);
+	free(s);
+}
+
+static void
+t_huge_field(void)
+{
+	size_t n = 10 << 20, i;
+	char *in = xmalloc(n + 32), *s;
+
+	memcpy(in, "a\n\"", 3);
+	for (i = 3; i < n; i++)
+		in[i] = i % 1000 == 0 ? '\n' : 'x';
+	memcpy(in + n, "\"\n", 2);
+	s = dump(in, n + 2, ',');
+	CHECK(strlen(s) == n - 3 + 3);
+	CHECK(s[2] == 'x' && s[n - 1] == '\n');
+	free(s);
+	free(in);
+}
+
+static void
+t_gzip(void)
+{
+	const char in[] = "a,b\n1,\"2\n3\"\n";
+	unsigned char gz[256];
+	z_stream zs;
+	char *s;
+
+	memset(&zs, 0, sizeof(zs));
+	deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+	zs.next_in = (unsigned char *)in;
+	zs.avail_in = sizeof(in) - 1;
+	zs.next_out = gz;
+	zs.avail_out = sizeof(gz);
+	deflate(&zs, Z_FINISH);
+	deflateEnd(&zs);
+	s = dump(gz, sizeof(gz) - zs.avail_out, ',');
+	CHECK(strcmp(s, "a|b\n1|2\n3\n") == 0);
+	free(s);
+	s = dump(gz, sizeof(gz) - zs.avail_out - 5, ',');
+	CHECK(strstr(s, "truncated gzip input") != NULL ||
+	    strstr(s, "gzip:") != NULL);
+	free(s);
+}
+
+/* Reference: libcsv alone, same options, records as dump() writes them. */
+struct ref {
+	char	*out;
+	size_t	 n, cap;
+	int	 nf;
+};
+
+static void
+ref_field(void *s, size_t len, void *arg)
+{
+	struct ref *x = arg;
+
+	x->out = xgrow(x->out, &x->cap, x->n + len + 2, 1);
+	if (x->nf++)
+		x->out[x->n++] = '|';
+	memcpy(x->out + x->n, s, len);
+	x->n += len;
+}
+
+static void
+ref_row(int c, void *arg)
+{
+	struct ref *x = arg;
+
+	(void)c;
+	x->out = xgrow(x->out, &x->cap, x->n + 2, 1);
+	x->out[x->n++] = '\n';
+	x->nf = 0;
+}
+
+static int
+no_sp(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* Returns the records; *err set when libcsv failed. */
+static char *
+ref_dump(const char *in, size_t len, int *err)
+{
+	struct csv_parser p;
+	struct ref x = { NULL, 0, 0, 0 };
+
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
+	csv_set_space_func(&p, no_sp);
+	*err = csv_parse(&p, in, len, ref_field, ref_row, &x) != len ||
+	    csv_fini(&p, ref_field, ref_row, &x) != 0;
+	csv_free(&p);
+	x.out = xgrow(x.out, &x.cap, x.n + 1, 1);
+	x.out[x.n] = '\0';
+	return x.out;
+}
+
+/*
+ * An independent reference, one character at a time: RFC 4180, a quote
+ * inside an unquoted field is an ordinary character, blank lines are not
+ * records.  Stops at the first syntax error (*err set).
+ */
+static char *
+ref2_dump(const char *in, size_t len, int *err)
+{
+	struct ref x = { NULL, 0, 0, 0 };
+	size_t i = 0, rec = 0;
+	char *fld = xmalloc(len + 1);
+	size_t fl;
+
+	*err = 0;
+	for (;;) {
+		while (i < len && (in[i] == '\r' || in[i] == '\n'))
+			i++;
+		if (i >= len)
+			break;
+		rec = x.n;
+		for (;;) {		/* one field */
+			fl = 0;
+			if (i < len && in[i] == '"') {
+				for (i++;; i++) {
+					if (i >= len) {
+						*err = 1;
+						goto out;
+					}
+					if (in[i] == '"') {
+						if (i + 1 < len && in[i + 1] == '"')
+							i++;
+						else
+							break;
+					}
+					fld[fl++] = in[i];
+				}
+				i++;
+				if (i < len && in[i] != ',' && in[i] != '\r' &&
+				    in[i] != '\n') {
+					*err = 1;
+					goto out;
+				}
+			} else {
+				for (; i < len && in[i] != ',' &&
+				    in[i] != '\r' && in[i] != '\n'; i++)
+					fld[fl++] = in[i];
+			}
+			ref_field(fld, fl, &x);
+			if (i < len && in[i] == ',') {
+				i++;
+				continue;
+			}
+			break;
+		}
+		ref_row(0, &x);
+	}
+out:
+	if (*err)
+		x.n = rec;	/* the bad record yields nothing */
+	free(fld);
+	x.out = xgrow(x.out, &x.cap, x.n + 1, 1);
+	x.out[x.n] = '\0';
+	return x.out;
+}
+
+static void
+show(const char *label, const char *p, size_t len)
+{
+	size_t i;
+
+	printf("# %s: ", label);
+	for (i = 0; i < len; i++)
+		printf(p[i] == '\r' ? "\\r" : p[i] == '\n' ? "\\n" : "%c", p[i]);
+	printf("\n");
+}
+
+/* Drop our ragged-row messages (libcsv and the reference have none). */
+static void
+drop_ragged(char *mine)
+{
+	char *p, *q, *x;
+
+	for (p = q = mine; *p; ) {
+		x = strstr(p, ": expected ");
+		if (strncmp(p, "ERR ", 4) == 0 && x && x < p + strcspn(p, "\n"))
+			p += strcspn(p, "\n") + 1;
+		else
+			*q++ = *p++;
+	}
+	*q = '\0';
+}
+
+static void
+t_differential(void)
+{
+	static const char alpha[] = "ab,\"\r\n x";
+	struct rng g;
+	char in[64], *mine, *ref, *ref2, *e;
+	size_t len, i, cut;
+	int iter, niter, err, err2;
+
+	/* CRM_DIFF_ITERS and CRM_DIFF_SEED run it longer by hand */
+	niter = getenv("CRM_DIFF_ITERS") ? atoi(getenv("CRM_DIFF_ITERS")) : 20000;
+	rng_seed(&g, getenv("CRM_DIFF_SEED") ?
+	    strtoull(getenv("CRM_DIFF_SEED"), NULL, 10) : 7);
+	for (iter = 0; iter < niter && !t_failed; iter++) {
+		len = rng_below(&g, sizeof(in));
+		for (i = 0; i < len; i++)
+			in[i] = alpha[rng_below(&g, sizeof(alpha) - 1)];
+		mine = dump(in, len, ',');
+		drop_ragged(mine);
+		ref = ref_dump(in, len, &err);
+		ref2 = ref2_dump(in, len, &err2);
+		e = strstr(mine, "ERR ");
+		cut = e ? (size_t)(e - mine) : strlen(mine);
+		/* where libcsv alone accepts the input, we give the same */
+		if (!err)
+			CHECK(e == NULL && strcmp(mine, ref) == 0);
+		/* always: the same records and errors as the reference */
+		CHECK((e != NULL) == err2);
+		CHECK(strlen(ref2) == cut && strncmp(mine, ref2, cut) == 0);
+		if (t_failed) {
+			show("input", in, len);
+			show("mine", mine, strlen(mine));
+			show("libcsv", ref, strlen(ref));
+			show("reference", ref2, strlen(ref2));
+		}
+		free(mine);
+		free(ref);
+		free(ref2);
+	}
+}
+
+static void
+t_writer(void)
+{
+	char out[] = "/tmp/crm-test-outXXXXXX";
+	char buf[256];
+	struct csv_writer *w;
+	FILE *f;
+	size_t n;
+	int fd;
+
+	fd = mkstemp(out);
+	close(fd);
+	w = csv_writer_open(out, 0);
+	csv_put_str(w, "plain");
+	csv_put_str(w, "a,b");
+	csv_put_str(w, "say \"hi\"");
+	csv_put_str(w, "two\nlines");
+	csv_put(w, "", 0);
+	csv_end_row(w);
+	csv_put(w, "", 0);
+	csv_end_row(w);
+	csv_put_num(w, 0.1);
+	csv_put_num(w, 1e21);
+	csv_put_num(w, -3);
+	csv_put_num(w, 2.0 / 3);
+	csv_put_fixed(w, -0.001, 2);
+	csv_end_row(w);
+	CHECK(csv_writer_close(w) == 0);
+	f = fopen(out, "rb");
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	unlink(out);
+	CHECK(strcmp(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\n"
+	    "\"\"\n0.1,1e+21,-3,0.6666666666666666,-0.00\n") == 0);
+}
+
+static void
+t_strmap(void)
+{
+	struct strmap *m = strmap_new();
+	char key[32];
+	size_t i, len;
+	int isnew;
+
+	for (i = 0; i < 100000; i++) {
+		snprintf(key, sizeof(key), "c%zu", i);
+		CHECK(strmap_intern(m, key, strlen(key), &isnew) == i && isnew);
+	}
+	for (i = 0; i < 100000; i += 7) {
+		snprintf(key, sizeof(key), "c%zu", i);
+		CHECK(strmap_intern(m, key, strlen(key), &isnew) == i && !isnew);
+		CHECK(strcmp(strmap_key(m, i, &len), key) == 0);
+	}
+	CHECK(strmap_find(m, "nope", 4) == (size_t)-1);
+	CHECK(strmap_count(m) == 100000);
+	CHECK(strmap_intern(m, "", 0, &isnew) == 100000 && isnew);
+	strmap_free(m);
+}
+
+int
+main(void)
+{
+	RUN(t_plain);
+	RUN(t_quoted);
+	RUN(t_bom_crlf_noeol);
+	RUN(t_errors);
+	RUN(t_tab_and_empty);
+	RUN(t_huge_field);
+	RUN(t_gzip);
+	RUN(t_differential);
+	RUN(t_writer);
+	RUN(t_strmap);
+	T_EXIT();
+}
