@@ -54,7 +54,7 @@ $(BIN)/crm: $(BUILD)/cmd/crm/main.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h tests/unit/csvref.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
 
@@ -91,13 +91,17 @@ $(BIN)/crm-gen: bench/gen.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-fuzz:
+# libFuzzer targets (clang): the reader, numbers, dates, model files.
+fuzz: deps
 	$(MAKE) BUILD=build-fuzz CC=clang \
-	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" $(BUILD)/../build-fuzz/libcrm.a
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	    build-fuzz/libcrm.a
 	@mkdir -p build-fuzz/fuzz
 	for f in tests/fuzz/fuzz_*.c; do \
-	    clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
-	        -o build-fuzz/fuzz/$$(basename $$f .c) $$f build-fuzz/libcrm.a $(LDLIBS) || exit 1; \
+	    clang $(CPPFLAGS) -Itests/unit -O1 -g \
+	        -fsanitize=fuzzer,address,undefined \
+	        -o build-fuzz/fuzz/$$(basename $$f .c) $$f build-fuzz/libcrm.a \
+	        $(LDLIBS) || exit 1; \
 	done
 
 install: all
