@@ -144,6 +144,15 @@ iso_time(const char *p, const char *e, int *h, int *mi, int *s, int *off)
 	return p == e ? 0 : -1;
 }
 
+static int
+all_digits(const char *p, size_t n)
+{
+	while (n-- > 0)
+		if (p[n] < '0' || p[n] > '9')
+			return 0;
+	return 1;
+}
+
 int
 date_parse_iso(const char *p, size_t len, int64_t *secs, const char **why)
 {
@@ -162,7 +171,7 @@ date_parse_iso(const char *p, size_t len, int64_t *secs, const char **why)
 		*why = "empty";
 		return -1;
 	}
-	if (len == 8 && strspn(p, "0123456789") >= 8) {	/* YYYYMMDD */
+	if (len == 8 && all_digits(p, 8)) {		/* YYYYMMDD */
 		digits(&p, e, 4, &y);
 		digits(&p, e, 2, &mo);
 		digits(&p, e, 2, &d);

@@ -52,11 +52,15 @@ crm_atexit(void (*fn)(void *), void *arg)
 				hooks[i].fn = NULL;
 		return;
 	}
-	if (nhooks < (int)(sizeof(hooks) / sizeof(hooks[0]))) {
-		hooks[nhooks].fn = fn;
-		hooks[nhooks].arg = arg;
+	for (i = 0; i < nhooks; i++)		/* reuse a freed slot */
+		if (hooks[i].fn == NULL)
+			break;
+	if (i == (int)(sizeof(hooks) / sizeof(hooks[0])))
+		crm_errx(1, "too many pending output files");
+	hooks[i].fn = fn;
+	hooks[i].arg = arg;
+	if (i == nhooks)
 		nhooks++;
-	}
 }
 
 static void

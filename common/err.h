@@ -22,7 +22,11 @@ void	 crm_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 void	 crm_dataerr(const struct csv_reader *, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
-/* Register a function run before crm_err* exit (removes temp files). */
+/*
+ * Register fn(arg) to run before an exit through crm_err* or crm_dataerr
+ * (writers use it to remove their temporary files).  crm_atexit(NULL,
+ * arg) removes every registration with that arg.  At most 8 at once.
+ */
 void	 crm_atexit(void (*)(void *), void *);
 
 #endif

@@ -17,10 +17,13 @@
 #include "t.h"
 #include "csvref.h"
 
+/* dump() of a string literal, without its final NUL */
+#define DUMP(lit)	dump((lit), sizeof(lit) - 1, ',')
+
 static void
 t_plain(void)
 {
-	char *s = dump("a,b,c\n1,2,3\n4,,\n", 16, ',');
+	char *s = DUMP("a,b,c\n1,2,3\n4,,\n");
 
 	CHECK(strcmp(s, "R:a|b|c\nR:1|2|3\nR:4||\n") == 0);
 	free(s);
@@ -51,21 +54,21 @@ t_errors(void)
 {
 	char *s;
 
-	s = dump("a,b\n1,2\n3\n4,5\n", 16, ',');
+	s = DUMP("a,b\n1,2\n3\n4,5\n");
 	CHECK(strstr(s, ":3: expected 2 fields, got 1\n") != NULL);
 	CHECK(strstr(s, "R:4|5\n") != NULL);	/* reading goes on */
 	free(s);
-	s = dump("a,b\n1,\"x\n\n", 10, ',');
+	s = DUMP("a,b\n1,\"x\n\n");
 	CHECK(strstr(s, ":2: unterminated quoted field\n") != NULL);
 	free(s);
-	s = dump("a,b\n1,x\"y\n2,3\n", 15, ',');
+	s = DUMP("a,b\n1,x\"y\n2,3\n");
 	CHECK(strstr(s, "R:1|x\"y\n") != NULL);	/* a bare quote is a character */
 	free(s);
-	s = dump("a,b\n1,\"x\"y\n2,3\n", 17, ',');
+	s = DUMP("a,b\n1,\"x\"y\n2,3\n");
 	CHECK(strstr(s, ":2: malformed quoting") != NULL);
 	CHECK(strstr(s, "R:2|3\n") != NULL);
 	free(s);
-	s = dump("a,b\n1,x\0y\n", 11, ',');
+	s = DUMP("a,b\n1,x\0y\n");
 	CHECK(strstr(s, ":2: NUL byte in record") != NULL);
 	free(s);
 }
@@ -73,11 +76,11 @@ t_errors(void)
 static void
 t_tab_and_empty(void)
 {
-	char *s = dump("a\tb\n1,2\t3\n", 10, '\t');
+	char *s = dump("a\tb\n1,2\t3\n", sizeof("a\tb\n1,2\t3\n") - 1, '\t');
 
 	CHECK(strcmp(s, "R:a|b\nR:1,2|3\n") == 0);
 	free(s);
-	s = dump("", 0, ',');
+	s = DUMP("");
 	CHECK(strcmp(s, "") == 0);
 	free(s);
 }
