@@ -94,6 +94,21 @@ no_space(unsigned char c)
 	return 0;
 }
 
+/*
+ * libcsv in strict mode with no space trimming.  Its field buffer grows
+ * by blk_size bytes at a time: 1 MiB steps keep a 10 MB quoted field
+ * from being copied thousands of times.
+ */
+static void
+lp_init(struct csv_reader *r)
+{
+	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		crm_errx(1, "out of memory");
+	csv_set_delim(&r->lp, (unsigned char)r->delim);
+	csv_set_space_func(&r->lp, no_space);
+	csv_set_blk_size(&r->lp, (size_t)1 << 20);
+}
+
 static int
 setmsg(struct csv_reader *r, int fatal, const char *fmt, ...)
 {
@@ -124,10 +139,8 @@ csv_open(char *const *paths, size_t npaths, int delim)
 	r->path = "<stdin>";
 	r->cap = BUFSZ;
 	r->buf = xmalloc(r->cap);
-	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		crm_errx(1, "out of memory");
-	csv_set_delim(&r->lp, (unsigned char)r->delim);
-	csv_set_space_func(&r->lp, no_space);
+	r->fbuf = xgrow(NULL, &r->fcap, 256, 1);
+	lp_init(r);
 	return r;
 }
 
@@ -380,10 +393,7 @@ static void
 lp_reset(struct csv_reader *r)
 {
 	csv_free(&r->lp);
-	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		crm_errx(1, "out of memory");
-	csv_set_delim(&r->lp, (unsigned char)r->delim);
-	csv_set_space_func(&r->lp, no_space);
+	lp_init(r);
 }
 
 /* Build the row from the fields libcsv handed over. */
@@ -1008,7 +1018,7 @@ csv_put_str(struct csv_writer *w, const char *s)
 size_t
 csv_fmt_num(char *buf, double v)
 {
-	int prec;
+	int prec, n;
 
 	if (isnan(v))
 		return (size_t)snprintf(buf, 32, "nan");
@@ -1019,11 +1029,11 @@ csv_fmt_num(char *buf, double v)
 	if (v == trunc(v) && fabs(v) < 1e15)
 		return (size_t)snprintf(buf, 32, "%.0f", v);
 	for (prec = 15; prec < 17; prec++) {
-		snprintf(buf, 32, "%.*g", prec, v);
+		n = snprintf(buf, 32, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			break;
+			return (size_t)n;
 	}
-	return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+	return (size_t)snprintf(buf, 32, "%.17g", v);
 }
 
 void

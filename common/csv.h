@@ -33,13 +33,21 @@ void		 csv_close(struct csv_reader *);
 int		 csv_read_header(struct csv_reader *);
 /*
  * Read the next record into *row (borrowed until the next call).
- * Returns 1 for a record, 0 at end of input, -1 on error.  After a
- * syntax error (ragged rows are not errors here), csv_read may be called
- * again: it resumes on the line after the bad record, so --skip-bad can
- * continue; csv_raw gives the bad record's text.  I/O errors are final.
+ * Returns 1 for a record, 0 at end of input, -1 on error.  Errors:
+ * - a ragged record (field count not the header's): -1 with *row set to
+ *   the record as read;
+ * - a syntax error (text after a closing quote, an unterminated quoted
+ *   field, a NUL byte): -1 with *row NULL; csv_raw gives its text;
+ * - fatal (csv_error_fatal: I/O, gzip, limits, a header that differs
+ *   between files): -1, and every later call too.
+ * After a ragged or syntax error csv_read may be called again: it goes
+ * on with the next record.  bad_read (bad.h) applies the usual policy.
  */
 int		 csv_read(struct csv_reader *, const struct csv_row **row);
-/* The message of the last error, without the program name or position. */
+/*
+ * The message of the last error with its position and without the
+ * program name: "FILE:LINE: what" ("FILE: what" when opening failed).
+ */
 const char	*csv_errmsg(const struct csv_reader *);
 /* Nonzero when the last error cannot be skipped (I/O, gzip, limits). */
 int		 csv_error_fatal(const struct csv_reader *);
