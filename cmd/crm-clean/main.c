@@ -1,0 +1,453 @@
+/*
+ * crm-clean: make customer data trustworthy before analysis.  This file
+ * holds the options and the stream loop: read each record, reject the
+ * malformed and the invalid, transform the cells, drop exact duplicates
+ * and write the rest; rows in = rows out + rejected + duplicates.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "bad.h"
+#include "csv.h"
+#include "err.h"
+#include "opt.h"
+#include "rx.h"
+#include "clean.h"
+
+enum {
+	OPT_DEDUP = OPT_COMMON_LAST,
+	OPT_KEEP,
+	OPT_LOWER,
+	OPT_MATCH,
+	OPT_REPORT,
+	OPT_REQUIRE,
+	OPT_TRIM,
+	OPT_UPPER
+};
+
+static const struct option longopts[] = {
+	CRM_COMMON_LONGOPTS,
+	{ "dedup",	required_argument, NULL, OPT_DEDUP },
+	{ "keep",	required_argument, NULL, OPT_KEEP },
+	{ "lower",	required_argument, NULL, OPT_LOWER },
+	{ "match",	required_argument, NULL, OPT_MATCH },
+	{ "report",	required_argument, NULL, OPT_REPORT },
+	{ "require",	required_argument, NULL, OPT_REQUIRE },
+	{ "trim",	optional_argument, NULL, OPT_TRIM },
+	{ "upper",	required_argument, NULL, OPT_UPPER },
+	{ "verbose",	no_argument,	   NULL, 'v' },
+	{ NULL,		0,		   NULL, 0 }
+};
+
+static const char *const keep_names[] = { "first", "last", NULL };
+
+static const char synopsis[] =
+"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--dedup cols] [--gzip]\n"
+"                 [--keep first|last] [--lower cols] [--match col=regex]\n"
+"                 [--reject file] [--report file] [--require cols] "
+    "[--skip-bad]\n"
+"                 [--trim[=cols]] [--upper cols] [file ...]\n";
+
+static const char help[] =
+"\n"
+"  -d, --delimiter C   input field delimiter (default ',')\n"
+"  -t, --tab           tab-separated input\n"
+"  -o, --output FILE   write to FILE atomically (gzip when it ends in .gz)\n"
+"      --gzip          compress the output\n"
+"      --trim[=COLS]   trim and collapse spaces (all columns without COLS)\n"
+"      --lower COLS    lower-case the cells of COLS\n"
+"      --upper COLS    upper-case the cells of COLS\n"
+"      --require COLS  reject rows with an empty cell in COLS\n"
+"      --match COL=RE  reject rows whose COL does not match the PCRE2 RE\n"
+"      --dedup COLS    drop rows whose COLS repeat an earlier row's\n"
+"      --keep WHICH    with --dedup: keep the first or last of each key\n"
+"      --reject FILE   write rejected rows with a reason column to FILE\n"
+"      --skip-bad      drop bad rows (counted) instead of stopping\n"
+"      --report FILE   write the counts as CSV metric,column,count\n"
+"  -v, --verbose       print the counts on stderr\n"
+"  -q, --quiet         no progress or skip warnings\n"
+"  -h, --help          this help\n"
+"  -V, --version       the version\n"
+"\n"
+"example:\n"
+"  crm-clean --trim --lower email --require email --dedup email \\\n"
+"      --reject bad.csv samples/customers.csv > clean.csv\n";
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fputs(synopsis, stderr);
+	exit(2);
+}
+
+/* Add one --match COL=REGEX, compiling the pattern now (exit 2 if bad). */
+static void
+add_match(struct opts *o, const char *arg)
+{
+	struct match *m;
+	char *eq, err[256];
+
+	if ((eq = strchr(arg, '=')) == NULL || eq == arg)
+		crm_errx(2, "--match: expected COL=REGEX ('%s')", arg);
+	o->match = xreallocarray(o->match, o->nmatch + 1, sizeof(*o->match));
+	m = &o->match[o->nmatch++];
+	m->col = xstrdup(arg);
+	m->col[eq - arg] = '\0';
+	m->pattern = m->col + (eq - arg) + 1;
+	m->idx = 0;
+	if ((m->rx = rx_compile(m->pattern, 0, err, sizeof(err))) == NULL)
+		crm_errx(2, "--match: %s ('%s')", err, m->pattern);
+}
+
+/* Handle one option that is crm-clean's own; 0 if ch is unknown. */
+static int
+own_opt(struct opts *o, int ch, char *arg)
+{
+	switch (ch) {
+	case 'v':
+		o->verbose = 1;
+		break;
+	case OPT_DEDUP:
+		collist_add(&o->dedup, arg);
+		break;
+	case OPT_KEEP:
+		o->keep_last = opt_enum(arg, keep_names, "--keep") == 1;
+		o->keep_set = 1;
+		break;
+	case OPT_LOWER:
+		collist_add(&o->lower, arg);
+		break;
+	case OPT_MATCH:
+		add_match(o, arg);
+		break;
+	case OPT_REPORT:
+		o->report = arg;
+		break;
+	case OPT_REQUIRE:
+		collist_add(&o->require, arg);
+		break;
+	case OPT_TRIM:
+		if (arg == NULL)
+			o->trim_all = 1;
+		else
+			collist_add(&o->trim, arg);
+		break;
+	case OPT_UPPER:
+		collist_add(&o->upper, arg);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* Parse the command line into o; exits 0 for -h/-V, 2 on misuse. */
+static void
+opts_parse(struct opts *o, int argc, char *argv[])
+{
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	crm_common_init(&o->com);
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":" CRM_COMMON_SHORTOPTS "v",
+	    longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			fputs(synopsis, stdout);
+			fputs(help, stdout);
+			exit(0);
+		} else if (ch == 'V') {
+			crm_version();
+			exit(0);
+		} else if (ch == ':') {
+			crm_warnx("option '%s' needs an argument",
+			    argv[optind - 1]);
+			usage();
+		} else if (ch == '?') {
+			if (optopt != 0)
+				crm_warnx("unknown option '-%c'", optopt);
+			else
+				crm_warnx("unknown option '%s'",
+				    argv[optind - 1]);
+			usage();
+		} else if (!crm_common_opt(&o->com, ch, optarg) &&
+		    !own_opt(o, ch, optarg))
+			usage();
+	}
+	if (o->keep_set && o->dedup.n == 0)
+		crm_errx(2, "--keep needs --dedup");
+	o->files = argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+}
+
+static void
+opts_free(struct opts *o)
+{
+	size_t i;
+
+	collist_free(&o->trim);
+	collist_free(&o->lower);
+	collist_free(&o->upper);
+	collist_free(&o->require);
+	collist_free(&o->dedup);
+	for (i = 0; i < o->nmatch; i++) {
+		rx_free(o->match[i].rx);
+		free(o->match[i].col);
+	}
+	free(o->match);
+}
+
+/* Mark the columns of list with op; a column both lowered and upper-cased
+ * is a usage error. */
+static void
+mark_ops(struct cleaner *cl, struct collist *list, unsigned char op)
+{
+	size_t i, c;
+
+	collist_resolve(list, cl->r);
+	for (i = 0; i < list->n; i++) {
+		c = (size_t)list->idx[i];
+		if (((op | cl->ops[c]) & (OP_LOWER | OP_UPPER)) ==
+		    (OP_LOWER | OP_UPPER))
+			crm_errx(2, "column '%s' is in both --lower and --upper",
+			    list->names[i]);
+		cl->ops[c] |= op;
+	}
+}
+
+/*
+ * Resolve every column named on the command line (exit 2 when one is
+ * missing or ambiguous) and allocate the per-column state.
+ */
+static void
+cleaner_setup(struct cleaner *cl, struct opts *o)
+{
+	size_t i, n = csv_ncols(cl->r);
+
+	cl->ncols = n;
+	cl->ops = xcalloc(n, 1);
+	cl->chg = xcalloc(n, 1);
+	cl->val = xcalloc(n, sizeof(*cl->val));
+	cl->len = xcalloc(n, sizeof(*cl->len));
+	cl->tcols = xcalloc(n, sizeof(*cl->tcols));
+	if (o->trim_all)
+		memset(cl->ops, OP_TRIM, n);
+	mark_ops(cl, &o->trim, OP_TRIM);
+	mark_ops(cl, &o->lower, OP_LOWER);
+	mark_ops(cl, &o->upper, OP_UPPER);
+	collist_resolve(&o->require, cl->r);
+	collist_resolve(&o->dedup, cl->r);
+	for (i = 0; i < o->nmatch; i++)
+		o->match[i].idx = col_require(cl->r, o->match[i].col);
+	for (i = 0; i < n; i++)
+		if (cl->ops[i])
+			cl->tcols[cl->ntcols++] = i;
+	if (o->dedup.n > 0)
+		cl->dd = dedup_new(o->keep_last, n);
+	tally_init(&cl->t, n);
+}
+
+static void
+end_row(struct csv_writer *w)
+{
+	if (csv_end_row(w) == -1)
+		crm_err(1, "write error on %s", csv_writer_path(w));
+}
+
+/* Write the current row (with its transformed cells) to the output. */
+static void
+emit(struct cleaner *cl, const struct csv_row *row)
+{
+	const char *v;
+	size_t i, n;
+
+	if (!cl->changed)
+		csv_put_row(cl->out, row);
+	else
+		for (i = 0; i < cl->ncols; i++) {
+			v = rules_value(cl, row, i, &n);
+			csv_put(cl->out, v, n);
+		}
+	for (i = 0; i < cl->ntcols; i++)
+		cl->t.changed[cl->tcols[i]] += cl->chg[cl->tcols[i]];
+	end_row(cl->out);
+	cl->t.out++;
+}
+
+/* Write a row kept by --keep last; flags are its changed cells. */
+static void
+emit_kept(void *arg, const char *const *val, const size_t *len,
+    const unsigned char *flags)
+{
+	struct cleaner *cl = arg;
+	size_t i;
+
+	for (i = 0; i < cl->ncols; i++)
+		csv_put(cl->out, val[i], len[i]);
+	for (i = 0; i < cl->ntcols; i++)
+		cl->t.changed[cl->tcols[i]] += flags[cl->tcols[i]];
+	end_row(cl->out);
+	cl->t.out++;
+}
+
+/* A row that passed validation: de-duplicate it, or write it. */
+static void
+keep(struct cleaner *cl, const struct csv_row *row)
+{
+	const char *v;
+	size_t i, n;
+
+	if (cl->dd == NULL) {
+		emit(cl, row);
+		return;
+	}
+	dedup_key_reset(cl->dd);
+	for (i = 0; i < cl->o->dedup.n; i++) {
+		v = rules_value(cl, row, (size_t)cl->o->dedup.idx[i], &n);
+		dedup_key_add(cl->dd, v, n);
+	}
+	if (!cl->o->keep_last) {
+		if (dedup_first(cl->dd))
+			emit(cl, row);
+		else
+			cl->t.dup++;
+		return;
+	}
+	for (i = 0; i < cl->ncols; i++)
+		cl->val[i] = rules_value(cl, row, i, &cl->len[i]);
+	cl->t.dup += dedup_last_put(cl->dd, cl->val, cl->len, cl->chg);
+}
+
+/*
+ * The reader's message without the "FILE:LINE: " it starts with (the
+ * reason column and crm_dataerr supply their own position).
+ */
+static const char *
+reader_msg(const struct csv_reader *r)
+{
+	const char *m = csv_errmsg(r), *path = csv_path(r);
+	char pos[32];
+	size_t n = strlen(path);
+
+	if (strncmp(m, path, n) != 0 || m[n] != ':')
+		return m;
+	snprintf(pos, sizeof(pos), ":%llu: ", csv_line(r));
+	if (strncmp(m + n, pos, strlen(pos)) == 0)
+		return m + n + strlen(pos);
+	return m;
+}
+
+/*
+ * A record the reader refused.  Fatal errors (I/O, gzip, limits) stop
+ * with the reader's message; a ragged row (row not NULL) or a syntax
+ * error is rejected.
+ */
+static void
+bad_record(struct cleaner *cl, const struct csv_row *row)
+{
+	size_t n;
+
+	if (csv_error_fatal(cl->r))
+		crm_errx(1, "%s", csv_errmsg(cl->r));
+	cl->t.in++;
+	if (row != NULL && (n = csv_nfields(row)) != cl->ncols) {
+		cl->t.ragged++;
+		rules_why(cl, "expected %zu fields, got %zu", cl->ncols, n);
+	} else {
+		cl->t.syntax++;
+		rules_why(cl, "%s", reader_msg(cl->r));
+	}
+	bad_row(cl->bad, cl->r, row, "%s", cl->why);
+}
+
+/* The stream loop. */
+static void
+clean(struct cleaner *cl)
+{
+	const struct csv_row *row;
+	int rc;
+
+	while ((rc = csv_read(cl->r, &row)) != 0) {
+		if (rc == -1 || csv_nfields(row) != cl->ncols) {
+			bad_record(cl, row);
+			continue;
+		}
+		cl->t.in++;
+		rules_transform(cl, row);
+		if (rules_check(cl, row) == -1)
+			bad_row(cl->bad, cl->r, row, "%s", cl->why);
+		else
+			keep(cl, row);
+	}
+	if (cl->dd != NULL && cl->o->keep_last)
+		dedup_last_flush(cl->dd, emit_kept, cl);
+}
+
+/* Close the outputs (exit 1 on a write error) and report the counts. */
+static void
+finish(struct cleaner *cl)
+{
+	const struct opts *o = cl->o;
+	uint64_t nrej;
+
+	crm_close_output(cl->out);
+	bad_close(cl->bad);
+	cl->bad = NULL;
+	if (o->report != NULL)
+		report_write(&cl->t, cl->r, o->report);
+	if (o->verbose)
+		report_verbose(&cl->t, cl->r);
+	nrej = tally_rejected(&cl->t);
+	if (nrej > 0 && !o->verbose && !o->com.quiet && o->com.reject == NULL)
+		crm_warnx("skipped %llu bad row%s", (unsigned long long)nrej,
+		    nrej == 1 ? "" : "s");
+}
+
+static void
+cleaner_free(struct cleaner *cl)
+{
+	free(cl->ops);
+	free(cl->chg);
+	free(cl->val);
+	free(cl->len);
+	free(cl->tcols);
+	free(cl->scratch);
+	free(cl->why);
+	dedup_free(cl->dd);
+	tally_free(&cl->t);
+	csv_close(cl->r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	struct cleaner cl;
+	int rc;
+
+	crm_setprogname("crm-clean");
+	opts_parse(&o, argc, argv);
+	memset(&cl, 0, sizeof(cl));
+	cl.o = &o;
+	cl.r = csv_open(o.files, o.nfiles, o.com.delim);
+	if ((rc = csv_read_header(cl.r)) == -1)
+		crm_errx(1, "%s", csv_errmsg(cl.r));
+	if (rc == 1)
+		cleaner_setup(&cl, &o);
+	else
+		tally_init(&cl.t, 0);
+	cl.out = crm_open_output(&o.com);
+	if (rc == 1) {
+		cl.bad = bad_new(&o.com, cl.r);
+		csv_put_row(cl.out, csv_header(cl.r));
+		end_row(cl.out);
+		clean(&cl);
+	}
+	finish(&cl);
+	cleaner_free(&cl);
+	opts_free(&o);
+	return 0;
+}

@@ -1,0 +1,122 @@
+/*
+ * report.c: crm-clean's counts, as CSV (--report FILE) with the columns
+ * metric,column,count, or as lines on stderr (-v).  The totals always
+ * appear; the per-column lines only where the count is not zero.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "err.h"
+#include "clean.h"
+
+void
+tally_init(struct tally *t, size_t ncols)
+{
+	t->in = t->out = t->dup = t->syntax = t->ragged = 0;
+	t->ncols = ncols;
+	t->required = xcalloc(ncols + 1, sizeof(*t->required));
+	t->nomatch = xcalloc(ncols + 1, sizeof(*t->nomatch));
+	t->changed = xcalloc(ncols + 1, sizeof(*t->changed));
+}
+
+void
+tally_free(struct tally *t)
+{
+	free(t->required);
+	free(t->nomatch);
+	free(t->changed);
+}
+
+/* All rows rejected, for whatever reason. */
+uint64_t
+tally_rejected(const struct tally *t)
+{
+	uint64_t n = t->syntax + t->ragged;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		n += t->required[i] + t->nomatch[i];
+	return n;
+}
+
+static void
+put_line(struct csv_writer *w, const char *metric, const char *col,
+    uint64_t n)
+{
+	csv_put_str(w, metric);
+	csv_put_str(w, col);
+	csv_put_int(w, (long long)n);
+	if (csv_end_row(w) == -1)
+		crm_err(1, "write error on %s", csv_writer_path(w));
+}
+
+/* Per-column lines of one metric, where not zero. */
+static void
+put_cols(struct csv_writer *w, const struct csv_reader *r,
+    const char *metric, const uint64_t *v, size_t ncols)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++)
+		if (v[i] > 0)
+			put_line(w, metric, csv_name(r, i), v[i]);
+}
+
+/* Write the report to path (atomically); exit 1 on failure. */
+void
+report_write(const struct tally *t, const struct csv_reader *r,
+    const char *path)
+{
+	struct csv_writer *w;
+
+	if ((w = csv_writer_open(path, 0)) == NULL)
+		crm_err(1, "%s", path);
+	csv_put_str(w, "metric");
+	csv_put_str(w, "column");
+	csv_put_str(w, "count");
+	if (csv_end_row(w) == -1)
+		crm_err(1, "%s", path);
+	put_line(w, "rows_in", "", t->in);
+	put_line(w, "rows_out", "", t->out);
+	put_line(w, "rejected", "", tally_rejected(t));
+	put_line(w, "duplicates", "", t->dup);
+	put_line(w, "rejected_syntax", "", t->syntax);
+	put_line(w, "rejected_ragged", "", t->ragged);
+	put_cols(w, r, "rejected_required", t->required, t->ncols);
+	put_cols(w, r, "rejected_match", t->nomatch, t->ncols);
+	put_cols(w, r, "changed", t->changed, t->ncols);
+	if (csv_writer_close(w) == -1)
+		crm_err(1, "%s", path);
+}
+
+/* The same counts as readable lines on stderr. */
+void
+report_verbose(const struct tally *t, const struct csv_reader *r)
+{
+	size_t i;
+
+	crm_warnx("rows in: %llu", (unsigned long long)t->in);
+	crm_warnx("rows out: %llu", (unsigned long long)t->out);
+	crm_warnx("rejected: %llu", (unsigned long long)tally_rejected(t));
+	crm_warnx("duplicates: %llu", (unsigned long long)t->dup);
+	if (t->syntax > 0)
+		crm_warnx("rejected, syntax error: %llu",
+		    (unsigned long long)t->syntax);
+	if (t->ragged > 0)
+		crm_warnx("rejected, ragged row: %llu",
+		    (unsigned long long)t->ragged);
+	for (i = 0; i < t->ncols; i++)
+		if (t->required[i] > 0)
+			crm_warnx("rejected, column '%s' empty: %llu",
+			    csv_name(r, i), (unsigned long long)t->required[i]);
+	for (i = 0; i < t->ncols; i++)
+		if (t->nomatch[i] > 0)
+			crm_warnx("rejected, column '%s' not matching: %llu",
+			    csv_name(r, i), (unsigned long long)t->nomatch[i]);
+	for (i = 0; i < t->ncols; i++)
+		if (t->changed[i] > 0)
+			crm_warnx("changed, column '%s': %llu",
+			    csv_name(r, i), (unsigned long long)t->changed[i]);
+}

@@ -1,0 +1,2 @@
+crm-clean -h | head -n 4
+echo "status $?"

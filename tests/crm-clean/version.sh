@@ -1,0 +1,1 @@
+crm-clean -V | grep -c '^crm-clean (crmkit) [0-9]'
