@@ -1,0 +1,450 @@
+/*
+ * clv.c: customer lifetime value.  Historical: the discounted margin
+ * of each customer's observed periods, and the retention form.
+ * Predictive: BG/NBD for purchases and P(alive), Gamma-Gamma for spend,
+ * with model files to save and reuse the fits.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "date.h"
+#include "err.h"
+#include "hash.h"
+#include "model.h"
+
+#include "metrics.h"
+
+/* Days or weeks in lifetimes' month (its customer_lifetime_value). */
+static double
+month_units(const struct opts *o)
+{
+	return (o->freq == 'W' ? 4.345 : 30.0) / o->freq_mult;
+}
+
+static double
+horizon(const struct opts *o)
+{
+	return o->horizon >= 0 ? o->horizon : 12 * month_units(o);
+}
+
+/* Read one row of an already summarised input; -1 if bad. */
+static int
+lt_row(struct ltsum *t, struct strmap *ids, struct src *s,
+    const struct csv_row *row, const long *col)
+{
+	double v[4] = { 0, 0, 0, 0 };
+	const char *p;
+	size_t len;
+	int k;
+	char num[32];
+
+	for (k = 0; k < 4; k++)
+		if (col[k] >= 0 && src_num(s, row, col[k], &v[k]) != 0)
+			return -1;
+	if (v[0] < 0 || v[0] != floor(v[0]) || v[0] > 1e9)
+		return src_bad(s, row, col[0], "not a count of repeat purchases");
+	if (v[1] < 0 || v[1] > v[2] || (v[0] == 0 && v[1] != 0))
+		return src_bad(s, row, col[1], "not within 0..T (0 when "
+		    "frequency is 0)");
+	if (col[3] >= 0 && v[3] < 0)
+		return src_bad(s, row, col[3], "negative");
+	if (s->c_cust >= 0)
+		p = src_str(row, s->c_cust, &len);
+	else {
+		len = (size_t)snprintf(num, sizeof(num), "%zu", t->n + 1);
+		p = num;
+	}
+	t->cust[t->n] = (uint32_t)strmap_intern(ids, p, len, NULL);
+	t->x[t->n] = v[0];
+	t->tx[t->n] = v[1];
+	t->T[t->n] = v[2];
+	t->m[t->n] = v[3];
+	t->n++;
+	return 0;
+}
+
+/*
+ * Read a lifetimes summary (columns frequency, recency, T and, when
+ * present, monetary_value) from s into t, naming customers in ids.
+ */
+void
+ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
+{
+	static const char *const names[] = { "frequency", "recency", "T",
+	    "monetary_value" };
+	const struct csv_row *row;
+	long col[4];
+	size_t k, cap = 0;
+
+	memset(t, 0, sizeof(*t));
+	for (k = 0; k < 4; k++)
+		col[k] = k < 3 ? (long)col_require(s->r, names[k]) :
+		    col_optional(s->r, names[k]);
+	t->has_m = col[3] >= 0;
+	while (src_next(s, &row)) {
+		if (t->n + 1 >= cap) {
+			k = cap;
+			t->x = xgrow(t->x, &k, t->n + 1, sizeof(double));
+			k = cap;
+			t->tx = xgrow(t->tx, &k, t->n + 1, sizeof(double));
+			k = cap;
+			t->T = xgrow(t->T, &k, t->n + 1, sizeof(double));
+			k = cap;
+			t->m = xgrow(t->m, &k, t->n + 1, sizeof(double));
+			k = cap;
+			t->cust = xgrow(t->cust, &k, t->n + 1,
+			    sizeof(uint32_t));
+			cap = k;
+		}
+		lt_row(t, ids, s, row, col);
+	}
+	src_close(s);
+}
+
+/* Historical CLV of one customer's records [i, j). */
+static void
+hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    size_t i, size_t j, int64_t last)
+{
+	const char *id;
+	char buf[32];
+	size_t k, len;
+	int64_t p0 = period_index(o->period, l->v[i].day), p, np;
+	double rev = 0, clv = 0, r, m;
+
+	for (k = i; k < j && l->v[k].day <= (o->has_asof ? o->asof :
+	    INT64_MAX); k++) {
+		p = period_index(o->period, l->v[k].day);
+		r = fix_get(&l->v[k].amount);
+		rev += r;
+		clv += o->margin * r / pow(1 + o->discount, (double)(p - p0));
+	}
+	if (k == i)
+		return;
+	np = last - p0 + 1;
+	id = strmap_key(l->custs, l->v[i].cust, &len);
+	csv_put(w, id, len);
+	csv_put(w, buf, period_label(buf, o->period, p0));
+	csv_put_int(w, (long long)np);
+	csv_put_num(w, rev);
+	csv_put_num(w, clv);
+	if (o->has_retention) {
+		m = o->margin * rev / (double)np;
+		csv_put_num(w, m * o->retention / (1 + o->discount -
+		    o->retention));
+	}
+	csv_end_row(w);
+}
+
+static int
+clv_hist(const struct opts *o, const struct txlog *l)
+{
+	struct csv_writer *w = crm_open_output(&o->com);
+	size_t i, j;
+	int64_t last = period_index(o->period, o->has_asof ? o->asof :
+	    l->maxday);
+
+	csv_put_str(w, o->customer);
+	csv_put_str(w, "first_period");
+	csv_put_str(w, "periods");
+	csv_put_str(w, "revenue");
+	csv_put_str(w, "clv");
+	if (o->has_retention)
+		csv_put_str(w, "clv_retention");
+	csv_end_row(w);
+	for (i = 0; i < l->n; i = j) {
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+			;
+		hist_one(w, o, l, i, j, last);
+	}
+	crm_close_output(w);
+	return 0;
+}
+
+/* The fitted (or loaded) models. */
+struct fits {
+	struct bgnbd		 bg;
+	struct gammagamma	 gg;
+	int			 has_gg;
+};
+
+static void
+fits_save(const struct opts *o, const struct fits *f)
+{
+	struct model_writer *mw;
+
+	mw = model_create(o->save, "crm-metrics", f->has_gg ?
+	    "bgnbd+gammagamma" : "bgnbd");
+	if (mw == NULL)
+		crm_err(1, "%s", o->save);
+	model_put(mw, "freq", "%c", o->freq);
+	model_put_double(mw, "freq_multiplier", o->freq_mult);
+	model_put_double(mw, "r", f->bg.r);
+	model_put_double(mw, "alpha", f->bg.alpha);
+	model_put_double(mw, "a", f->bg.a);
+	model_put_double(mw, "b", f->bg.b);
+	model_put_double(mw, "log_likelihood", f->bg.ll);
+	if (f->has_gg) {
+		model_put_double(mw, "p", f->gg.p);
+		model_put_double(mw, "q", f->gg.q);
+		model_put_double(mw, "v", f->gg.v);
+		model_put_double(mw, "gg_log_likelihood", f->gg.ll);
+		model_put(mw, "gg_customers", "%zu", f->gg.n);
+	}
+	if (model_close(mw) != 0)
+		crm_err(1, "%s", o->save);
+}
+
+static void
+fits_load(const struct opts *o, struct fits *f)
+{
+	char err[256];
+	const char *fr;
+	struct model *m;
+	double fm;
+
+	if ((m = model_load(o->use, "crm-metrics", err, sizeof(err))) == NULL)
+		crm_errx(2, "%s", err);
+	fr = model_get(m, "freq");
+	if (fr == NULL || model_get_double(m, "freq_multiplier", &fm) != 0 ||
+	    model_get_double(m, "r", &f->bg.r) != 0 ||
+	    model_get_double(m, "alpha", &f->bg.alpha) != 0 ||
+	    model_get_double(m, "a", &f->bg.a) != 0 ||
+	    model_get_double(m, "b", &f->bg.b) != 0 ||
+	    model_get_double(m, "log_likelihood", &f->bg.ll) != 0)
+		crm_errx(2, "%s: not a bg/nbd model", o->use);
+	if (fr[0] != o->freq || fm != o->freq_mult)
+		crm_errx(2, "%s: fitted with --freq %s --freq-multiplier %g",
+		    o->use, fr, fm);
+	f->has_gg = model_get_double(m, "p", &f->gg.p) == 0 &&
+	    model_get_double(m, "q", &f->gg.q) == 0 &&
+	    model_get_double(m, "v", &f->gg.v) == 0 &&
+	    model_get_double(m, "gg_log_likelihood", &f->gg.ll) == 0;
+	if (f->has_gg && model_get_double(m, "gg_customers", &fm) == 0 &&
+	    fm >= 0)
+		f->gg.n = (size_t)fm;
+	if (o->gammagamma && !f->has_gg)
+		crm_errx(2, "%s: no gamma-gamma fit in the model", o->use);
+	model_free(m);
+}
+
+static void
+fits_make(const struct opts *o, const struct ltsum *t, struct fits *f)
+{
+	char err[256];
+
+	memset(f, 0, sizeof(*f));
+	if (o->use != NULL) {
+		fits_load(o, f);
+		return;
+	}
+	if (bgnbd_fit(t, o->penalizer, &f->bg, err, sizeof(err)) != 0)
+		crm_errx(1, "%s", err);
+	if (o->gammagamma) {
+		if (gg_fit(t, o->penalizer, &f->gg, err, sizeof(err)) != 0)
+			crm_errx(1, "%s", err);
+		f->has_gg = 1;
+	}
+	if (o->save != NULL)
+		fits_save(o, f);
+}
+
+static void
+param_row(struct csv_writer *w, const char *model, const char *name,
+    double v)
+{
+	csv_put_str(w, model);
+	csv_put_str(w, name);
+	csv_put_num(w, v);
+	csv_end_row(w);
+}
+
+static void
+put_params(struct csv_writer *w, const struct fits *f, size_t n)
+{
+	csv_put_str(w, "model");
+	csv_put_str(w, "parameter");
+	csv_put_str(w, "value");
+	csv_end_row(w);
+	param_row(w, "bgnbd", "r", f->bg.r);
+	param_row(w, "bgnbd", "alpha", f->bg.alpha);
+	param_row(w, "bgnbd", "a", f->bg.a);
+	param_row(w, "bgnbd", "b", f->bg.b);
+	param_row(w, "bgnbd", "log_likelihood", f->bg.ll);
+	param_row(w, "bgnbd", "customers", (double)n);
+	if (!f->has_gg)
+		return;
+	param_row(w, "gammagamma", "p", f->gg.p);
+	param_row(w, "gammagamma", "q", f->gg.q);
+	param_row(w, "gammagamma", "v", f->gg.v);
+	param_row(w, "gammagamma", "log_likelihood", f->gg.ll);
+	param_row(w, "gammagamma", "customers", (double)f->gg.n);
+}
+
+/*
+ * CLV over the horizon H, as lifetimes' customer_lifetime_value: the
+ * expected purchases of month i (E(min(i u, H)) - E((i-1) u), u the
+ * units of a month) times the expected spend, discounted by (1+d)^i.
+ */
+static double
+pred_clv(const struct opts *o, const struct bgnbd *bg, double spend,
+    double x, double tx, double T)
+{
+	double u = month_units(o), h = horizon(o), prev = 0, e, clv = 0, ti;
+	int i;
+
+	for (i = 1; (double)(i - 1) * u < h - 1e-9; i++) {
+		ti = fmin((double)i * u, h);
+		e = bgnbd_expected(bg, ti, x, tx, T);
+		clv += spend * (e - prev) / pow(1 + o->discount, (double)i);
+		prev = e;
+	}
+	return clv;
+}
+
+static void
+pred_header(struct csv_writer *w, const struct opts *o, const struct ltsum *t)
+{
+	csv_put_str(w, o->customer);
+	csv_put_str(w, "frequency");
+	csv_put_str(w, "recency");
+	csv_put_str(w, "T");
+	if (t->has_m)
+		csv_put_str(w, "monetary_value");
+	csv_put_str(w, "expected_purchases");
+	csv_put_str(w, "p_alive");
+	if (o->gammagamma) {
+		csv_put_str(w, "expected_avg_spend");
+		csv_put_str(w, "clv");
+	}
+	csv_end_row(w);
+}
+
+static void
+pred_rows(struct csv_writer *w, const struct opts *o, const struct ltsum *t,
+    const struct strmap *ids, const struct fits *f)
+{
+	const char *id;
+	double sp;
+	size_t i, len;
+
+	pred_header(w, o, t);
+	for (i = 0; i < t->n; i++) {
+		id = strmap_key(ids, t->cust[i], &len);
+		csv_put(w, id, len);
+		csv_put_num(w, t->x[i]);
+		csv_put_num(w, t->tx[i]);
+		csv_put_num(w, t->T[i]);
+		if (t->has_m)
+			csv_put_num(w, t->m[i]);
+		csv_put_num(w, bgnbd_expected(&f->bg, horizon(o), t->x[i],
+		    t->tx[i], t->T[i]));
+		csv_put_num(w, bgnbd_palive(&f->bg, t->x[i], t->tx[i],
+		    t->T[i]));
+		if (o->gammagamma) {
+			sp = gg_expected_spend(&f->gg, t->x[i], t->m[i]);
+			csv_put_num(w, sp);
+			csv_put_num(w, pred_clv(o, &f->bg, sp, t->x[i],
+			    t->tx[i], t->T[i]));
+		}
+		csv_end_row(w);
+	}
+}
+
+static int
+clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
+{
+	struct csv_writer *w;
+	struct fits f;
+
+	if (o->gammagamma && !t->has_m)
+		crm_errx(2, "--spend gammagamma needs a monetary value "
+		    "(column '%s' or monetary_value)", o->amount);
+	if (t->n == 0 && o->use == NULL) {
+		w = crm_open_output(&o->com);
+		if (o->params) {
+			csv_put_str(w, "model");
+			csv_put_str(w, "parameter");
+			csv_put_str(w, "value");
+			csv_end_row(w);
+		} else
+			pred_header(w, o, t);
+		crm_close_output(w);
+		return 0;
+	}
+	fits_make(o, t, &f);
+	w = crm_open_output(&o->com);
+	if (o->params)
+		put_params(w, &f, t->n);
+	else
+		pred_rows(w, o, t, ids, &f);
+	crm_close_output(w);
+	return 0;
+}
+
+/*
+ * The summary input is used with --summary, or when the input has
+ * frequency, recency and T columns and no date column.
+ */
+static int
+is_summary(const struct opts *o, const struct src *s)
+{
+	if (o->summary_in)
+		return 1;
+	return csv_col(s->r, o->date) < 0 && csv_col(s->r, "frequency") >= 0 &&
+	    csv_col(s->r, "recency") >= 0 && csv_col(s->r, "T") >= 0;
+}
+
+static int
+clv_predictive(const struct opts *o)
+{
+	struct txlog l;
+	struct ltsum t;
+	struct src s;
+	struct strmap *ids;
+
+	txlog_init(&l);
+	if (o->merging) {
+		if (!partial_read(&l, o)) {
+			txlog_free(&l);
+			return 0;
+		}
+	} else {
+		if (!src_open(&s, o, 0)) {
+			txlog_free(&l);
+			return 0;
+		}
+		if (is_summary(o, &s)) {
+			src_need(&s, WANT_CUST);
+			ltsum_read(&t, l.custs, &s);
+			goto fit;
+		}
+		src_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT);
+		txlog_read_src(&l, &s);
+	}
+	ltsum_from_log(&t, &l, o);
+fit:
+	ids = l.custs;
+	clv_pred(o, &t, ids);
+	ltsum_free(&t);
+	txlog_free(&l);
+	return 0;
+}
+
+int
+cmd_clv(const struct opts *o)
+{
+	struct txlog l;
+
+	if (o->bgnbd || o->use != NULL)
+		return clv_predictive(o);
+	if (!txlog_read(&l, o, NEED_AMOUNT))
+		return 0;
+	clv_hist(o, &l);
+	txlog_free(&l);
+	return 0;
+}

@@ -1,0 +1,251 @@
+/*
+ * cohort.c: cohort retention and churn per period.
+ *
+ * Retention: a customer's cohort is the --period of the first purchase;
+ * cell (c, k) counts the customers of cohort c with a purchase in
+ * period c + k (k = 0 is the whole cohort).  Cells after the last
+ * period of the data are empty; --pct gives 100 * cell / cohort size.
+ *
+ * Churn with --window W: a customer is active at a moment if they
+ * bought in the W periods before it.  For each period p: customers at
+ * start = active at its start (a purchase in p-W .. p-1); churned =
+ * active at its start but not at its end (their last purchase was in
+ * p-W); new = first purchase in p; customers at end = active at the end
+ * (a purchase in p-W+1 .. p); churn rate = churned / customers at start.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "date.h"
+#include "err.h"
+
+#include "metrics.h"
+
+/* The distinct purchase periods of records [i, j) into q; returns m. */
+static size_t
+periods_of(const struct opts *o, const struct txlog *l, size_t i, size_t j,
+    int64_t *q, int64_t last)
+{
+	size_t k, m = 0;
+	int64_t p;
+
+	for (k = i; k < j; k++) {
+		p = period_index(o->period, l->v[k].day);
+		if (p > last)
+			break;
+		if (m == 0 || q[m - 1] != p)
+			q[m++] = p;
+	}
+	return m;
+}
+
+/* Retention counts: cnt[(c - first) * np + k], np periods in all. */
+static uint64_t *
+ret_counts(const struct opts *o, const struct txlog *l, int64_t first,
+    int64_t np, int64_t last)
+{
+	uint64_t *cnt = xcalloc((size_t)(np * np), sizeof(*cnt));
+	int64_t *q = xcalloc(l->n + 1, sizeof(*q));
+	size_t i, j, k, m;
+
+	for (i = 0; i < l->n; i = j) {
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+			;
+		m = periods_of(o, l, i, j, q, last);
+		for (k = 0; k < m; k++)
+			cnt[(q[0] - first) * np + (q[k] - q[0])]++;
+	}
+	free(q);
+	return cnt;
+}
+
+static void
+ret_cell(struct csv_writer *w, const struct opts *o, uint64_t n,
+    uint64_t size)
+{
+	if (o->pct)
+		put_ratio(w, 100 * (double)n, (double)size);
+	else
+		csv_put_int(w, (long long)n);
+}
+
+static void
+ret_wide(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
+    int64_t first, int64_t np)
+{
+	char buf[32];
+	int64_t c, k;
+
+	csv_put_str(w, "cohort");
+	csv_put_str(w, "customers");
+	for (k = 0; k < np; k++) {
+		snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
+		csv_put_str(w, buf);
+	}
+	csv_end_row(w);
+	for (c = 0; c < np; c++) {
+		csv_put(w, buf, period_label(buf, o->period, first + c));
+		csv_put_int(w, (long long)cnt[c * np]);
+		for (k = 0; k < np; k++) {
+			if (c + k < np)
+				ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
+			else
+				csv_put(w, "", 0);
+		}
+		csv_end_row(w);
+	}
+}
+
+static void
+ret_long(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
+    int64_t first, int64_t np)
+{
+	char buf[32];
+	int64_t c, k;
+
+	csv_put_str(w, "cohort");
+	csv_put_str(w, "period");
+	csv_put_str(w, o->pct ? "pct" : "customers");
+	csv_end_row(w);
+	for (c = 0; c < np; c++)
+		for (k = 0; c + k < np; k++) {
+			csv_put(w, buf, period_label(buf, o->period, first + c));
+			csv_put_int(w, (long long)k);
+			ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
+			csv_end_row(w);
+		}
+}
+
+/* The first and last periods of the log (last: of --asof if given). */
+static int
+span(const struct opts *o, const struct txlog *l, int64_t *first,
+    int64_t *last)
+{
+	if (l->n == 0)
+		return 0;
+	*first = period_index(o->period, l->minday);
+	*last = period_index(o->period, o->has_asof ? o->asof : l->maxday);
+	if (*last < *first)
+		return 0;
+	if (*last - *first >= 20000)
+		crm_errx(1, "more than 20000 periods: use a longer --period");
+	return 1;
+}
+
+int
+cmd_retention(const struct opts *o)
+{
+	struct csv_writer *w;
+	struct txlog l;
+	uint64_t *cnt = NULL;
+	int64_t first, last, np = 0;
+
+	if (!txlog_read(&l, o, 0))
+		return 0;
+	if (span(o, &l, &first, &last)) {
+		np = last - first + 1;
+		cnt = ret_counts(o, &l, first, np, last);
+	}
+	w = crm_open_output(&o->com);
+	if (o->longfmt)
+		ret_long(w, o, cnt, first, np);
+	else
+		ret_wide(w, o, cnt, first, np);
+	crm_close_output(w);
+	free(cnt);
+	txlog_free(&l);
+	return 0;
+}
+
+/*
+ * Churn counts over periods first..last+1 (index p - first): st =
+ * customers active at the start, ch = churned, nw = new.
+ */
+static void
+churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
+    int64_t last, int64_t *st, uint64_t *ch, uint64_t *nw)
+{
+	int64_t *q = xcalloc(l->n + 1, sizeof(*q)), a, b, W = o->window;
+	size_t i, j, k, m;
+
+	for (i = 0; i < l->n; i = j) {
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+			;
+		if ((m = periods_of(o, l, i, j, q, last)) == 0)
+			continue;
+		nw[q[0] - first]++;
+		for (k = 0; k < m; k++) {
+			/* Active at the starts of q[k]+1 .. b. */
+			a = q[k] + 1;
+			b = k + 1 < m && q[k + 1] < q[k] + W ? q[k + 1] :
+			    q[k] + W;
+			if (b > last + 1)
+				b = last + 1;
+			st[a - first]++;
+			st[b + 1 - first]--;
+			if ((k + 1 == m || q[k + 1] > q[k] + W) &&
+			    q[k] + W <= last)
+				ch[q[k] + W - first]++;
+		}
+	}
+	for (k = 1; k < (size_t)(last - first + 3); k++)
+		st[k] += st[k - 1];
+	free(q);
+}
+
+static void
+churn_out(struct csv_writer *w, const struct opts *o, int64_t first,
+    int64_t last, const int64_t *st, const uint64_t *ch, const uint64_t *nw)
+{
+	static const char *const cols[] = { "period", "customers_start",
+	    "new", "churned", "customers_end", "churn_rate", NULL };
+	const char *const *c;
+	char buf[32];
+	int64_t p;
+
+	for (c = cols; *c != NULL; c++)
+		csv_put_str(w, *c);
+	csv_end_row(w);
+	for (p = 0; p <= last - first; p++) {
+		csv_put(w, buf, period_label(buf, o->period, first + p));
+		csv_put_int(w, (long long)st[p]);
+		csv_put_int(w, (long long)nw[p]);
+		csv_put_int(w, (long long)ch[p]);
+		csv_put_int(w, (long long)st[p + 1]);
+		put_ratio(w, (double)ch[p], (double)st[p]);
+		csv_end_row(w);
+	}
+}
+
+int
+cmd_churn(const struct opts *o)
+{
+	struct csv_writer *w;
+	struct txlog l;
+	int64_t first = 0, last = -1, *st;
+	uint64_t *ch, *nw;
+	size_t np = 1;
+
+	if (!txlog_read(&l, o, 0))
+		return 0;
+	if (span(o, &l, &first, &last))
+		np = (size_t)(last - first + 1);
+	else
+		last = first - 1;
+	st = xcalloc(np + 3, sizeof(*st));
+	ch = xcalloc(np + 3, sizeof(*ch));
+	nw = xcalloc(np + 3, sizeof(*nw));
+	if (last >= first)
+		churn_counts(o, &l, first, last, st, ch, nw);
+	w = crm_open_output(&o->com);
+	churn_out(w, o, first, last, st, ch, nw);
+	crm_close_output(w);
+	free(st);
+	free(ch);
+	free(nw);
+	txlog_free(&l);
+	return 0;
+}

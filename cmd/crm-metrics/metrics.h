@@ -1,0 +1,194 @@
+/*
+ * metrics.h: what the files of crm-metrics share: the options, the input
+ * with its resolved columns and bad-row handling, exact sums, and the
+ * model fitters.  Not a library header: only cmd/crm-metrics includes it.
+ */
+#ifndef CRM_METRICS_H
+#define CRM_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "opt.h"
+
+struct csv_reader;
+struct csv_row;
+struct csv_writer;
+struct strmap;
+struct badrows;
+
+enum metrics_cmd {
+	CMD_RFM, CMD_SUMMARY, CMD_CLV, CMD_RETENTION, CMD_CHURN, CMD_NPS,
+	CMD_CSAT, CMD_CES, CMD_ENGAGEMENT, CMD_MERGE
+};
+
+struct opts {
+	struct crm_common com;
+	enum metrics_cmd cmd;
+	const char	*customer, *date, *amount, *score, *by, *datefmt;
+	int		 amount_set;
+	enum period	 period;
+	int		 has_period;
+	int64_t		 asof;		/* a day */
+	int		 has_asof;
+	int		 repeat, lifetimes, summary_in;
+	int		 freq;		/* 'D' or 'W' */
+	double		 freq_mult;
+	double		 margin, discount, retention;
+	int		 has_retention;
+	int		 bgnbd, gammagamma, params;
+	double		 horizon;	/* <0: default */
+	double		 penalizer;
+	const char	*save, *use;
+	int		 pct, longfmt;
+	int		 window, satisfied;
+	int		 partial, merging;
+	char *const	*files;
+	size_t		 nfiles;
+};
+
+/* Input: a reader with the columns a subcommand needs. */
+#define NEED_CUST	0x01
+#define NEED_DATE	0x02
+#define NEED_AMOUNT	0x04
+#define NEED_SCORE	0x08
+#define WANT_AMOUNT	0x10	/* amount if present (or asked for) */
+#define WANT_CUST	0x20
+
+struct src {
+	const struct opts	*o;
+	struct csv_reader	*r;
+	struct badrows		*bad;
+	long			 c_cust, c_date, c_amount, c_score, c_by;
+	unsigned long long	 nbad;
+};
+
+int	 src_open(struct src *, const struct opts *, int need);
+void	 src_need(struct src *, int need);
+int	 src_next(struct src *, const struct csv_row **);
+int	 src_bad(struct src *, const struct csv_row *, long col,
+	    const char *why);
+int	 src_day(struct src *, const struct csv_row *, int64_t *day);
+int	 src_num(struct src *, const struct csv_row *, long col, double *);
+int	 src_int(struct src *, const struct csv_row *, long col,
+	    long long min, long long max, long long *);
+const char *src_str(const struct csv_row *, long col, size_t *len);
+void	 src_close(struct src *);
+
+/*
+ * An exact, order-independent sum of doubles: a 64.64 fixed-point
+ * number (values below 2^-64 in magnitude are truncated, |sum| < 2^63),
+ * so that shards added in any order give the same bits.
+ */
+struct fixsum {
+	int64_t		 hi;
+	uint64_t	 lo;
+};
+
+void	 fix_add(struct fixsum *, double);
+void	 fix_addf(struct fixsum *, const struct fixsum *);
+double	 fix_get(const struct fixsum *);
+
+/* One (customer, group, day) record of the transaction log. */
+struct rec {
+	uint32_t	 cust;
+	uint32_t	 group;
+	int32_t		 day;
+	uint32_t	 n;		/* rows folded into this record */
+	struct fixsum	 amount;
+};
+
+/* Transactions read into records, and customer/group names. */
+struct txlog {
+	struct strmap	*custs;
+	struct strmap	*groups;
+	struct rec	*v;
+	size_t		 n, cap;
+	int		 has_amount;
+	int64_t		 minday, maxday;
+};
+
+void	 txlog_init(struct txlog *);
+void	 txlog_free(struct txlog *);
+void	 txlog_add(struct txlog *, uint32_t cust, uint32_t group,
+	    int64_t day, uint32_t n, const struct fixsum *);
+/* Sort by customer, group, day and fold equal keys. */
+void	 txlog_sort(struct txlog *);
+/* Read a whole transaction input (or partial states) into the log. */
+int	 txlog_read(struct txlog *, const struct opts *, int need);
+void	 txlog_read_src(struct txlog *, struct src *);
+int	 partial_read(struct txlog *, const struct opts *);
+void	 partial_write(const struct txlog *, const struct opts *,
+	    struct csv_writer *);
+
+/* The lifetimes-style per-customer summary. */
+struct ltsum {
+	size_t		 n;
+	double		*x, *tx, *T, *m;
+	uint32_t	*cust;		/* index into the customer names */
+	int		 has_m;
+};
+
+void	 ltsum_free(struct ltsum *);
+void	 ltsum_from_log(struct ltsum *, const struct txlog *,
+	    const struct opts *);
+void	 ltsum_read(struct ltsum *, struct strmap *, struct src *);
+
+/* Fitted models. */
+struct bgnbd {
+	double	 r, alpha, a, b, ll;
+	int	 iter;
+};
+
+struct gammagamma {
+	double	 p, q, v, ll;
+	size_t	 n;
+	int	 iter;
+};
+
+int	 bgnbd_fit(const struct ltsum *, double penalizer, struct bgnbd *,
+	    char *err, size_t errlen);
+double	 bgnbd_expected(const struct bgnbd *, double t, double x, double tx,
+	    double T);
+double	 bgnbd_palive(const struct bgnbd *, double x, double tx, double T);
+double	 bgnbd_loglik(const struct bgnbd *, const struct ltsum *);
+int	 gg_fit(const struct ltsum *, double penalizer, struct gammagamma *,
+	    char *err, size_t errlen);
+double	 gg_expected_spend(const struct gammagamma *, double x, double m);
+
+/* Optimisation and special functions (optim.c). */
+#define OPT_MAXITER	2000
+
+int	 optim_bfgs(int n, double *th,
+	    double (*fn)(const double *th, double *grad, void *ctx), void *ctx,
+	    int maxit, double gtol, int *iters, double *fmin);
+double	 sf_digamma(double);
+int	 sf_hyp2f1(double a, double b, double c, double z, double *out);
+
+/* Subcommands. */
+int	 cmd_rfm(const struct opts *);
+int	 cmd_summary(const struct opts *);
+int	 cmd_clv(const struct opts *);
+int	 cmd_retention(const struct opts *);
+int	 cmd_churn(const struct opts *);
+int	 cmd_survey(const struct opts *);
+int	 cmd_engagement(const struct opts *);
+int	 cmd_partial(const struct opts *);
+void	 group_table(const struct opts *, const struct txlog *, int money);
+
+/* Sorting groups by (by value bytewise, period). */
+struct gkey {
+	const char	*key;
+	size_t		 len;
+	int64_t		 period;
+	size_t		 idx;
+};
+
+int	 gkey_cmp(const void *, const void *);
+
+/* Helpers of output. */
+void	 put_day(struct csv_writer *, int64_t day);
+void	 put_ratio(struct csv_writer *, double num, double den);
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * partial.c: mergeable partial states.  A transaction subcommand run
+ * with --partial writes its log (one row per customer, group and day,
+ * with the row count and the exact fixed-point sum of the amounts);
+ * "merge SUBCOMMAND" reads any number of such states as one log and
+ * finishes the job, so that shards add up to the bytes of one run.
+ */
+#include <string.h>
+
+#include "csv.h"
+#include "date.h"
+#include "err.h"
+#include "hash.h"
+#include "num.h"
+
+#include "metrics.h"
+
+static const char *const state_cols[] = { "crm_metrics_state", "customer",
+	"group", "day", "rows", "amount_hi", "amount_lo" };
+#define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
+
+void
+partial_write(const struct txlog *l, const struct opts *o,
+    struct csv_writer *w)
+{
+	const struct rec *e;
+	const char *k;
+	size_t i, len;
+
+	(void)o;
+	for (i = 0; i < NSTATE; i++)
+		csv_put_str(w, state_cols[i]);
+	csv_end_row(w);
+	for (i = 0; i < l->n; i++) {
+		e = &l->v[i];
+		csv_put_str(w, "tx");
+		k = strmap_key(l->custs, e->cust, &len);
+		csv_put(w, k, len);
+		k = strmap_key(l->groups, e->group, &len);
+		csv_put(w, k, len);
+		put_day(w, e->day);
+		csv_put_int(w, (long long)e->n);
+		if (l->has_amount) {
+			csv_put_int(w, (long long)e->amount.hi);
+			csv_put_int(w, (long long)(int64_t)e->amount.lo);
+		} else {
+			csv_put(w, "", 0);
+			csv_put(w, "", 0);
+		}
+		csv_end_row(w);
+	}
+}
+
+static long long
+state_int(struct csv_reader *r, const struct csv_row *row, size_t i,
+    long long min, long long max)
+{
+	const char *p, *why = NULL;
+	size_t len;
+	long long v;
+
+	p = csv_field(row, i, &len);
+	if (num_parse_int(p, len, min, max, &v, &why) != 0)
+		crm_dataerr(r, "column '%s': %s ('%.*s')", state_cols[i],
+		    why ? why : "not a number", (int)len, p);
+	return v;
+}
+
+static void
+state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row)
+{
+	struct fixsum amt = { 0, 0 };
+	const char *p, *why = NULL;
+	size_t len, c, g;
+	int64_t secs;
+	long long n;
+
+	if (csv_nfields(row) != NSTATE)
+		crm_dataerr(r, "not a crm-metrics state row");
+	p = csv_field(row, 3, &len);
+	if (date_parse_iso(p, len, &secs, &why) != 0)
+		crm_dataerr(r, "column 'day': %s ('%.*s')", why ? why :
+		    "not a date", (int)len, p);
+	n = state_int(r, row, 4, 1, UINT32_MAX);
+	csv_field(row, 5, &len);
+	if (len > 0) {
+		amt.hi = state_int(r, row, 5, INT64_MIN, INT64_MAX);
+		amt.lo = (uint64_t)state_int(r, row, 6, INT64_MIN, INT64_MAX);
+		l->has_amount = 1;
+	}
+	p = csv_field(row, 1, &len);
+	c = strmap_intern(l->custs, p, len, NULL);
+	p = csv_field(row, 2, &len);
+	g = strmap_intern(l->groups, p, len, NULL);
+	txlog_add(l, (uint32_t)c, (uint32_t)g, date_days(secs), (uint32_t)n,
+	    &amt);
+}
+
+/*
+ * Read partial states into l (initialised).  Returns 0 on empty input,
+ * 1 otherwise; a foreign or damaged state exits 1.
+ */
+int
+partial_read(struct txlog *l, const struct opts *o)
+{
+	struct csv_reader *r = csv_open(o->files, o->nfiles, ',');
+	const struct csv_row *row;
+	size_t i;
+	int rc;
+
+	if ((rc = csv_read_header(r)) <= 0) {
+		if (rc < 0)
+			crm_dataerr(r, "%s", csv_errmsg(r));
+		csv_close(r);
+		return 0;
+	}
+	for (i = 0; i < NSTATE; i++)
+		if (csv_ncols(r) != NSTATE ||
+		    strcmp(csv_name(r, i), state_cols[i]) != 0)
+			crm_errx(1, "%s: not a crm-metrics transaction state",
+			    csv_path(r));
+	while ((rc = csv_read(r, &row)) > 0)
+		state_row(l, r, row);
+	if (rc < 0)
+		crm_dataerr(r, "%s", csv_errmsg(r));
+	csv_close(r);
+	txlog_sort(l);
+	return 1;
+}
+
+/* --partial: write the state of this shard. */
+int
+cmd_partial(const struct opts *o)
+{
+	struct csv_writer *w;
+	struct txlog l;
+	int need = WANT_AMOUNT;
+
+	if (o->cmd == CMD_NPS || o->cmd == CMD_CSAT || o->cmd == CMD_CES)
+		return cmd_survey(o);
+	if (o->cmd == CMD_RFM && !o->lifetimes)
+		need = NEED_AMOUNT;
+	if ((o->cmd == CMD_SUMMARY || o->cmd == CMD_CLV) && !o->bgnbd)
+		need = NEED_AMOUNT;
+	if (!txlog_read(&l, o, need))
+		return 0;
+	w = crm_open_output(&o->com);
+	partial_write(&l, o, w);
+	crm_close_output(w);
+	txlog_free(&l);
+	return 0;
+}

@@ -1,0 +1,172 @@
+/*
+ * summary.c: business totals per group (--by value and/or --period):
+ * customers, orders (rows), revenue, AOV = revenue/orders, ARPU =
+ * revenue/customers, repeat-purchase rate = share of the group's
+ * customers with two or more orders in it, purchase frequency =
+ * orders/customers.  engagement --period uses the same table without
+ * the revenue.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "date.h"
+#include "err.h"
+#include "hash.h"
+
+#include "metrics.h"
+
+struct sumrow {
+	uint32_t	 group;
+	int64_t		 period;
+	uint64_t	 customers, orders, repeaters;
+	struct fixsum	 revenue;
+};
+
+struct sumtab {
+	struct strmap	*keys;
+	struct sumrow	*v;
+	size_t		 n, cap;
+};
+
+static struct sumrow *
+sum_row(struct sumtab *t, uint32_t group, int64_t period)
+{
+	unsigned char key[12];
+	size_t id;
+	int isnew;
+
+	memcpy(key, &group, 4);
+	memcpy(key + 4, &period, 8);
+	id = strmap_intern(t->keys, (const char *)key, sizeof(key), &isnew);
+	if (isnew) {
+		t->v = xgrow(t->v, &t->cap, id + 1, sizeof(*t->v));
+		memset(&t->v[id], 0, sizeof(t->v[id]));
+		t->v[id].group = group;
+		t->v[id].period = period;
+		t->n = id + 1;
+	}
+	return &t->v[id];
+}
+
+/* Fold the log into rows: one pass over each customer's records. */
+static void
+sum_fill(struct sumtab *t, const struct opts *o, const struct txlog *l)
+{
+	struct sumrow *r;
+	struct fixsum rev;
+	uint64_t n;
+	int64_t per;
+	size_t i, j;
+
+	for (i = 0; i < l->n; i = j) {
+		per = o->has_period ? period_index(o->period, l->v[i].day) : 0;
+		n = 0;
+		memset(&rev, 0, sizeof(rev));
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
+		    l->v[j].group == l->v[i].group && (!o->has_period ||
+		    period_index(o->period, l->v[j].day) == per); j++) {
+			n += l->v[j].n;
+			fix_addf(&rev, &l->v[j].amount);
+		}
+		r = sum_row(t, l->v[i].group, per);
+		r->customers++;
+		r->orders += n;
+		r->repeaters += n > 1;
+		fix_addf(&r->revenue, &rev);
+	}
+}
+
+static void
+sum_header(struct csv_writer *w, const struct opts *o, int money)
+{
+	if (o->by != NULL)
+		csv_put_str(w, o->by);
+	if (o->has_period)
+		csv_put_str(w, "period");
+	csv_put_str(w, "customers");
+	csv_put_str(w, money ? "orders" : "interactions");
+	if (money) {
+		csv_put_str(w, "revenue");
+		csv_put_str(w, "aov");
+		csv_put_str(w, "arpu");
+		csv_put_str(w, "repeat_rate");
+		csv_put_str(w, "purchase_frequency");
+	} else {
+		csv_put_str(w, "interactions_per_customer");
+		csv_put_str(w, "repeat_rate");
+	}
+	csv_end_row(w);
+}
+
+static void
+sum_put(struct csv_writer *w, const struct sumrow *r, int money)
+{
+	double rev = fix_get(&r->revenue);
+
+	csv_put_int(w, (long long)r->customers);
+	csv_put_int(w, (long long)r->orders);
+	if (money) {
+		csv_put_num(w, rev);
+		put_ratio(w, rev, (double)r->orders);
+		put_ratio(w, rev, (double)r->customers);
+	} else
+		put_ratio(w, (double)r->orders, (double)r->customers);
+	put_ratio(w, (double)r->repeaters, (double)r->customers);
+	if (money)
+		put_ratio(w, (double)r->orders, (double)r->customers);
+	csv_end_row(w);
+}
+
+/*
+ * Write the group table of l, sorted by group value and period.
+ * money: the summary columns; else the engagement columns.
+ */
+void
+group_table(const struct opts *o, const struct txlog *l, int money)
+{
+	struct csv_writer *w = crm_open_output(&o->com);
+	struct sumtab t;
+	struct gkey *k;
+	char buf[32];
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	t.keys = strmap_new();
+	sum_fill(&t, o, l);
+	k = xcalloc(t.n + 1, sizeof(*k));
+	for (i = 0; i < t.n; i++) {
+		k[i].key = strmap_key(l->groups, t.v[i].group, &k[i].len);
+		k[i].period = t.v[i].period;
+		k[i].idx = i;
+	}
+	qsort(k, t.n, sizeof(*k), gkey_cmp);
+	sum_header(w, o, money);
+	for (i = 0; i < t.n; i++) {
+		if (o->by != NULL)
+			csv_put(w, k[i].key, k[i].len);
+		if (o->has_period)
+			csv_put(w, buf, period_label(buf, o->period,
+			    k[i].period));
+		sum_put(w, &t.v[k[i].idx], money);
+	}
+	crm_close_output(w);
+	free(k);
+	free(t.v);
+	strmap_free(t.keys);
+}
+
+int
+cmd_summary(const struct opts *o)
+{
+	struct txlog l;
+
+	if (!txlog_read(&l, o, NEED_AMOUNT))
+		return 0;
+	if (!l.has_amount)
+		crm_errx(1, "the states have no amounts");
+	group_table(o, &l, 1);
+	txlog_free(&l);
+	return 0;
+}

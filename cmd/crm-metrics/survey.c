@@ -1,0 +1,293 @@
+/*
+ * survey.c: NPS, CSAT and CES from survey answers, overall or per --by
+ * value and --period.  Each group keeps the count of every score, which
+ * is also its mergeable partial state.
+ *   NPS  (0..10): %promoters (9-10) - %detractors (0-6), with the Wald
+ *        95% interval 1.96 * 100 * sqrt((P + D - (P - D)^2) / n).
+ *   CSAT (1..5):  100 * share of answers >= --satisfied (4: top-2-box).
+ *   CES  (1..7):  the mean answer, with the sample standard deviation.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <limits.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "csv.h"
+#include "date.h"
+#include "err.h"
+#include "hash.h"
+#include "num.h"
+
+#include "metrics.h"
+
+#define NSCORE	11
+
+struct sgroup {
+	size_t		 by;		/* id in the by-value map */
+	int64_t		 period;
+	uint64_t	 count[NSCORE];
+};
+
+struct survey {
+	struct strmap	*byv;		/* --by values */
+	struct strmap	*keys;		/* (by id, period) -> group */
+	struct sgroup	*g;
+	size_t		 n, cap;
+	int		 lo, hi;	/* score range */
+};
+
+static struct sgroup *
+group_of(struct survey *s, size_t by, int64_t period)
+{
+	unsigned char key[16];
+	uint64_t b = by;
+	size_t id;
+	int isnew;
+
+	memcpy(key, &b, 8);
+	memcpy(key + 8, &period, 8);
+	id = strmap_intern(s->keys, (const char *)key, sizeof(key), &isnew);
+	if (isnew) {
+		s->g = xgrow(s->g, &s->cap, id + 1, sizeof(*s->g));
+		memset(&s->g[id], 0, sizeof(s->g[id]));
+		s->g[id].by = by;
+		s->g[id].period = period;
+		s->n = id + 1;
+	}
+	return &s->g[id];
+}
+
+static void
+survey_row(struct survey *sv, struct src *s, const struct csv_row *row)
+{
+	const struct opts *o = s->o;
+	long long score;
+	int64_t day = 0;
+	const char *p;
+	size_t len, by = 0;
+
+	if (src_int(s, row, s->c_score, sv->lo, sv->hi, &score) != 0)
+		return;
+	if (o->has_period && src_day(s, row, &day) != 0)
+		return;
+	if (s->c_by >= 0) {
+		p = src_str(row, s->c_by, &len);
+		by = strmap_intern(sv->byv, p, len, NULL);
+	}
+	group_of(sv, by, o->has_period ? period_index(o->period, day) : 0)->
+	    count[score]++;
+}
+
+static int
+survey_read(struct survey *sv, const struct opts *o)
+{
+	const struct csv_row *row;
+	struct src s;
+
+	if (!src_open(&s, o, NEED_SCORE | (o->has_period ? NEED_DATE : 0)))
+		return 0;
+	while (src_next(&s, &row))
+		survey_row(sv, &s, row);
+	src_close(&s);
+	return 1;
+}
+
+static const char *const state_cols[] = { "crm_metrics_state", "group",
+	"period", "score", "count" };
+#define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
+
+static long long
+state_int(struct csv_reader *r, const struct csv_row *row, size_t i,
+    long long min, long long max)
+{
+	const char *p, *why = NULL;
+	size_t len;
+	long long v;
+
+	p = csv_field(row, i, &len);
+	if (num_parse_int(p, len, min, max, &v, &why) != 0)
+		crm_dataerr(r, "column '%s': %s ('%.*s')", state_cols[i],
+		    why ? why : "not a number", (int)len, p);
+	return v;
+}
+
+/* Read survey partial states (merge). */
+static int
+survey_merge(struct survey *sv, const struct opts *o)
+{
+	struct csv_reader *r = csv_open(o->files, o->nfiles, ',');
+	const struct csv_row *row;
+	const char *p;
+	size_t i, len, by;
+	long long per, sc, n;
+	int rc;
+
+	if ((rc = csv_read_header(r)) <= 0) {
+		if (rc < 0)
+			crm_dataerr(r, "%s", csv_errmsg(r));
+		csv_close(r);
+		return 0;
+	}
+	for (i = 0; i < NSTATE; i++)
+		if (csv_ncols(r) != NSTATE ||
+		    strcmp(csv_name(r, i), state_cols[i]) != 0)
+			crm_errx(1, "%s: not a crm-metrics survey state",
+			    csv_path(r));
+	while ((rc = csv_read(r, &row)) > 0) {
+		if (csv_nfields(row) != NSTATE)
+			crm_dataerr(r, "not a crm-metrics state row");
+		p = csv_field(row, 1, &len);
+		by = strmap_intern(sv->byv, p, len, NULL);
+		per = state_int(r, row, 2, INT64_MIN, INT64_MAX);
+		sc = state_int(r, row, 3, sv->lo, sv->hi);
+		n = state_int(r, row, 4, 1, LLONG_MAX);
+		group_of(sv, by, per)->count[sc] += (uint64_t)n;
+	}
+	if (rc < 0)
+		crm_dataerr(r, "%s", csv_errmsg(r));
+	csv_close(r);
+	return 1;
+}
+
+static void
+survey_partial(const struct survey *sv, struct csv_writer *w)
+{
+	const char *k;
+	size_t i, len;
+	int sc;
+
+	for (i = 0; i < NSTATE; i++)
+		csv_put_str(w, state_cols[i]);
+	csv_end_row(w);
+	for (i = 0; i < sv->n; i++)
+		for (sc = sv->lo; sc <= sv->hi; sc++) {
+			if (sv->g[i].count[sc] == 0)
+				continue;
+			csv_put_str(w, "survey");
+			k = strmap_key(sv->byv, sv->g[i].by, &len);
+			csv_put(w, k, len);
+			csv_put_int(w, (long long)sv->g[i].period);
+			csv_put_int(w, sc);
+			csv_put_int(w, (long long)sv->g[i].count[sc]);
+			csv_end_row(w);
+		}
+}
+
+static void
+survey_put(struct csv_writer *w, const struct opts *o, const uint64_t *c)
+{
+	uint64_t n = 0, good = 0, pro, det;
+	double sum = 0, ss = 0, mean, p, d, se;
+	int sc;
+
+	for (sc = 0; sc < NSCORE; sc++) {
+		n += c[sc];
+		sum += (double)c[sc] * sc;
+		if (sc >= o->satisfied)
+			good += c[sc];
+	}
+	csv_put_int(w, (long long)n);
+	if (o->cmd == CMD_NPS) {
+		pro = c[9] + c[10];
+		det = n - pro - c[7] - c[8];
+		p = (double)pro / (double)n;
+		d = (double)det / (double)n;
+		se = 1.96 * 100 * sqrt((p + d - (p - d) * (p - d)) / (double)n);
+		csv_put_int(w, (long long)pro);
+		csv_put_int(w, (long long)(c[7] + c[8]));
+		csv_put_int(w, (long long)det);
+		csv_put_num(w, 100 * (p - d));
+		csv_put_num(w, fmax(-100, 100 * (p - d) - se));
+		csv_put_num(w, fmin(100, 100 * (p - d) + se));
+	} else if (o->cmd == CMD_CSAT) {
+		csv_put_int(w, (long long)good);
+		csv_put_num(w, 100 * (double)good / (double)n);
+	} else {
+		mean = sum / (double)n;
+		for (sc = 0; sc < NSCORE; sc++)
+			ss += (double)c[sc] * (sc - mean) * (sc - mean);
+		csv_put_num(w, mean);
+		if (n > 1)
+			csv_put_num(w, sqrt(ss / (double)(n - 1)));
+		else
+			csv_put(w, "", 0);
+	}
+	csv_end_row(w);
+}
+
+static void
+survey_header(struct csv_writer *w, const struct opts *o)
+{
+	static const char *const nps[] = { "responses", "promoters",
+	    "passives", "detractors", "nps", "nps_low", "nps_high", NULL };
+	static const char *const csat[] = { "responses", "satisfied", "csat",
+	    NULL };
+	static const char *const ces[] = { "responses", "ces", "sd", NULL };
+	const char *const *c = o->cmd == CMD_NPS ? nps :
+	    o->cmd == CMD_CSAT ? csat : ces;
+
+	if (o->by != NULL)
+		csv_put_str(w, o->by);
+	if (o->has_period)
+		csv_put_str(w, "period");
+	for (; *c != NULL; c++)
+		csv_put_str(w, *c);
+	csv_end_row(w);
+}
+
+static void
+survey_out(const struct survey *sv, const struct opts *o,
+    struct csv_writer *w)
+{
+	struct gkey *k = xcalloc(sv->n + 1, sizeof(*k));
+	const struct sgroup *g;
+	char buf[32];
+	size_t i;
+
+	for (i = 0; i < sv->n; i++) {
+		k[i].key = strmap_key(sv->byv, sv->g[i].by, &k[i].len);
+		k[i].period = sv->g[i].period;
+		k[i].idx = i;
+	}
+	qsort(k, sv->n, sizeof(*k), gkey_cmp);
+	survey_header(w, o);
+	for (i = 0; i < sv->n; i++) {
+		g = &sv->g[k[i].idx];
+		if (o->by != NULL)
+			csv_put(w, k[i].key, k[i].len);
+		if (o->has_period)
+			csv_put(w, buf, period_label(buf, o->period, g->period));
+		survey_put(w, o, g->count);
+	}
+	free(k);
+}
+
+/* nps, csat and ces (and their --partial states). */
+int
+cmd_survey(const struct opts *o)
+{
+	struct csv_writer *w;
+	struct survey sv;
+	int rc;
+
+	memset(&sv, 0, sizeof(sv));
+	sv.lo = o->cmd == CMD_NPS ? 0 : 1;
+	sv.hi = o->cmd == CMD_NPS ? 10 : o->cmd == CMD_CSAT ? 5 : 7;
+	sv.byv = strmap_new();
+	strmap_intern(sv.byv, "", 0, NULL);
+	sv.keys = strmap_new();
+	rc = o->merging ? survey_merge(&sv, o) : survey_read(&sv, o);
+	if (rc) {
+		w = crm_open_output(&o->com);
+		if (o->partial)
+			survey_partial(&sv, w);
+		else
+			survey_out(&sv, o, w);
+		crm_close_output(w);
+	}
+	strmap_free(sv.byv);
+	strmap_free(sv.keys);
+	free(sv.g);
+	return 0;
+}
