@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "text.h"
 
 const char *const period_names[] = {
 	"day", "week", "month", "quarter", "year", NULL
@@ -159,12 +160,7 @@ date_parse_iso(const char *p, size_t len, int64_t *secs, const char **why)
 	const char *e;
 	int y, mo, d, h = 0, mi = 0, s = 0, off = 0;
 
-	while (len > 0 && (*p == ' ' || *p == '\t')) {
-		p++;
-		len--;
-	}
-	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-		len--;
+	p = text_strip(p, &len);
 	e = p + len;
 	*why = "not a date (expected YYYY-MM-DD)";
 	if (len == 0) {
@@ -289,12 +285,7 @@ date_parse_fmt(const char *fmt, const char *p, size_t len, int64_t *secs,
 	const char *e;
 	int f[8] = { 1970, 1, 1, 0, 0, 0, 0, 0 };
 
-	while (len > 0 && (*p == ' ' || *p == '\t')) {
-		p++;
-		len--;
-	}
-	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-		len--;
+	p = text_strip(p, &len);
 	e = p + len;
 	*why = "does not match the date format";
 	if (len == 0) {

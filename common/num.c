@@ -13,23 +13,17 @@
 #include <string.h>
 
 #include "num.h"
+#include "text.h"
 
 static const double pow10tab[23] = {
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
 
-static int
-isspc(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 int
 num_blank(const char *p, size_t len)
 {
-	while (len > 0 && isspc((unsigned char)p[len - 1]))
-		len--;
+	text_strip(p, &len);
 	return len == 0;
 }
 
@@ -105,12 +99,7 @@ num_parse(const char *p, size_t len, double *out, const char **why)
 	double v;
 	int k;
 
-	while (len > 0 && isspc((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && isspc((unsigned char)p[len - 1]))
-		len--;
+	p = text_strip(p, &len);
 	if (len == 0) {
 		*why = "empty";
 		return -1;
@@ -145,12 +134,7 @@ num_parse_int(const char *p, size_t len, long long min, long long max,
 	int neg = 0;
 	size_t i;
 
-	while (len > 0 && isspc((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && isspc((unsigned char)p[len - 1]))
-		len--;
+	p = text_strip(p, &len);
 	if (len == 0) {
 		*why = "empty";
 		return -1;

@@ -3,6 +3,7 @@
  * lists and the output.  Usage errors exit 2 from here, as usage() does.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,29 @@ crm_common_opt(struct crm_common *c, int ch, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+int
+crm_getopt(int argc, char *const argv[], const char *shortopts,
+    const struct option *longopts)
+{
+	char spec[128];
+	int ch;
+
+	snprintf(spec, sizeof(spec), ":%s", shortopts);
+	opterr = 0;
+	ch = getopt_long(argc, argv, spec, longopts, NULL);
+	if (ch == ':') {
+		crm_warnx("option '%s' needs an argument", argv[optind - 1]);
+		return '?';
+	}
+	if (ch == '?') {
+		if (optopt != 0)
+			crm_warnx("unknown option '-%c'", optopt);
+		else
+			crm_warnx("unknown option '%s'", argv[optind - 1]);
+	}
+	return ch;
 }
 
 int

@@ -10,6 +10,7 @@
 
 struct csv_reader;
 struct csv_writer;
+struct option;
 
 /* Long-only option codes shared by all programs (above any char). */
 enum {
@@ -57,6 +58,14 @@ void	 crm_common_init(struct crm_common *);
  * prints its own usage/version).  Bad arguments exit 2.
  */
 int	 crm_common_opt(struct crm_common *, int ch, const char *arg);
+/*
+ * getopt_long(3) with crmkit's messages: an unknown option or a missing
+ * argument prints "prog: unknown option '--x'" or "prog: option '-o'
+ * needs an argument" and returns '?', upon which the program prints its
+ * usage and exits 2.  shortopts must not start with ':'.
+ */
+int	 crm_getopt(int argc, char *const argv[], const char *shortopts,
+	    const struct option *longopts);
 /* Number of threads to use: the option, or the online cores. */
 int	 crm_nthreads(const struct crm_common *);
 /* True when progress may be shown (stderr a tty, not quiet). */

@@ -529,3 +529,18 @@ tok_split(struct tokenizer *t, const char *p, size_t len,
 	}
 	return count;
 }
+
+const char *
+text_strip(const char *p, size_t *len)
+{
+	size_t n = *len;
+
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return p;
+}

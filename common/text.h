@@ -13,6 +13,12 @@
 #include <stdint.h>
 
 /*
+ * Strip spaces and tabs from both ends of p[0..*len): returns the new
+ * start and sets *len.  (Numbers and dates allow them around a value.)
+ */
+const char *text_strip(const char *p, size_t *len);
+
+/*
  * Returns 1 when p[0..len) is valid UTF-8: no overlong forms, no
  * surrogates (U+D800..U+DFFF), nothing above U+10FFFF, no truncated
  * sequence.  NUL bytes are valid UTF-8.

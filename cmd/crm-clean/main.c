@@ -152,9 +152,8 @@ opts_parse(struct opts *o, int argc, char *argv[])
 
 	memset(o, 0, sizeof(*o));
 	crm_common_init(&o->com);
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":" CRM_COMMON_SHORTOPTS "v",
-	    longopts, NULL)) != -1) {
+	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "v",
+	    longopts)) != -1) {
 		if (ch == 'h') {
 			fputs(synopsis, stdout);
 			fputs(help, stdout);
@@ -162,17 +161,6 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		} else if (ch == 'V') {
 			crm_version();
 			exit(0);
-		} else if (ch == ':') {
-			crm_warnx("option '%s' needs an argument",
-			    argv[optind - 1]);
-			usage();
-		} else if (ch == '?') {
-			if (optopt != 0)
-				crm_warnx("unknown option '-%c'", optopt);
-			else
-				crm_warnx("unknown option '%s'",
-				    argv[optind - 1]);
-			usage();
 		} else if (!crm_common_opt(&o->com, ch, optarg) &&
 		    !own_opt(o, ch, optarg))
 			usage();

@@ -211,9 +211,9 @@ bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
     char *err, size_t errlen)
 {
 	struct bg_ctx c;
-	double th[4], best[4], f, fbest = INFINITY, tmax = 0;
-	size_t i, k;
-	int it, total = 0, ok = 0;
+	double best[4], tmax = 0;
+	size_t i;
+	int total, ok;
 
 	memset(&c, 0, sizeof(c));
 	c.t = t;
@@ -230,19 +230,8 @@ bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
 	}
 	c.scale = 1 / tmax;
 	bg_setup(&c, t);
-	for (k = 0; k < sizeof(bg_starts) / sizeof(bg_starts[0]); k++) {
-		memcpy(th, bg_starts[k], sizeof(th));
-		if (optim_bfgs(4, th, bg_fn, &c, OPT_MAXITER, 1e-9, &it,
-		    &f) == 0 && f < fbest) {
-			fbest = f;
-			memcpy(best, th, sizeof(best));
-			ok = 1;
-			m->iter = it;
-		}
-		total += it;
-		if (ok)
-			break;
-	}
+	ok = optim_multistart(4, bg_starts[0], sizeof(bg_starts) /
+	    sizeof(bg_starts[0]), bg_fn, &c, best, &m->iter, &total) == 0;
 	bg_cleanup(&c);
 	if (!ok) {
 		snprintf(err, errlen, "bg/nbd fit did not converge after %d "

@@ -133,27 +133,16 @@ gg_fit(const struct ltsum *t, double penalizer, struct gammagamma *g,
     char *err, size_t errlen)
 {
 	struct gg_ctx c;
-	double th[3], best[3], f, fbest = INFINITY, grad[3];
-	size_t k;
-	int it, total = 0, ok = 0;
+	double best[3], grad[3];
+	int total = 0, ok = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.pen = penalizer;
 	gg_setup(&c, t);
-	for (k = 0; c.n > 0 && k < sizeof(gg_starts) / sizeof(gg_starts[0]);
-	    k++) {
-		memcpy(th, gg_starts[k], sizeof(th));
-		if (optim_bfgs(3, th, gg_fn, &c, OPT_MAXITER, 1e-9, &it,
-		    &f) == 0 && f < fbest) {
-			fbest = f;
-			memcpy(best, th, sizeof(best));
-			ok = 1;
-			g->iter = it;
-		}
-		total += it;
-		if (ok)
-			break;
-	}
+	if (c.n > 0)
+		ok = optim_multistart(3, gg_starts[0], sizeof(gg_starts) /
+		    sizeof(gg_starts[0]), gg_fn, &c, best, &g->iter,
+		    &total) == 0;
 	if (ok) {
 		c.pen = 0;
 		g->ll = -gg_fn(best, grad, &c) * (double)c.n;

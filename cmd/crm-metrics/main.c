@@ -275,8 +275,8 @@ parse(struct opts *o, int argc, char **argv)
 {
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, CRM_COMMON_SHORTOPTS "m:",
-	    longopts, NULL)) != -1) {
+	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "m:",
+	    longopts)) != -1) {
 		if (ch == 'h')
 			usage(0);
 		if (ch == 'V') {

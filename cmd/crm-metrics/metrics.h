@@ -119,6 +119,8 @@ void	 txlog_sort(struct txlog *);
 int	 txlog_read(struct txlog *, const struct opts *, int need);
 void	 txlog_read_src(struct txlog *, struct src *);
 int	 partial_read(struct txlog *, const struct opts *);
+long long partial_int(struct csv_reader *, const struct csv_row *, size_t i,
+	    const char *col, long long min, long long max);
 void	 partial_write(const struct txlog *, const struct opts *,
 	    struct csv_writer *);
 
@@ -163,6 +165,9 @@ double	 gg_expected_spend(const struct gammagamma *, double x, double m);
 int	 optim_bfgs(int n, double *th,
 	    double (*fn)(const double *th, double *grad, void *ctx), void *ctx,
 	    int maxit, double gtol, int *iters, double *fmin);
+int	 optim_multistart(int n, const double *starts, size_t nstarts,
+	    double (*fn)(const double *, double *, void *), void *ctx,
+	    double *best, int *iters, int *total);
 double	 sf_digamma(double);
 int	 sf_hyp2f1(double a, double b, double c, double z, double *out);
 

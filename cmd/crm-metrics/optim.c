@@ -194,3 +194,33 @@ sf_hyp2f1(double a, double b, double c, double z, double *out)
 	}
 	return -1;
 }
+
+/*
+ * Run optim_bfgs from each of nstarts starting points (n values each,
+ * one after another in starts) until one converges; its minimum goes to
+ * best.  Returns 0 with *iters the iterations of that run, or -1; *total
+ * counts the iterations of every run.
+ */
+int
+optim_multistart(int n, const double *starts, size_t nstarts,
+    double (*fn)(const double *, double *, void *), void *ctx, double *best,
+    int *iters, int *total)
+{
+	double f;
+	size_t k;
+	int it = 0;
+
+	*total = 0;
+	for (k = 0; k < nstarts; k++) {
+		memcpy(best, starts + k * (size_t)n, (size_t)n * sizeof(*best));
+		it = 0;
+		if (optim_bfgs(n, best, fn, ctx, OPT_MAXITER, 1e-9, &it,
+		    &f) == 0) {
+			*iters = it;
+			*total += it;
+			return 0;
+		}
+		*total += it;
+	}
+	return -1;
+}

@@ -51,9 +51,13 @@ partial_write(const struct txlog *l, const struct opts *o,
 	}
 }
 
-static long long
-state_int(struct csv_reader *r, const struct csv_row *row, size_t i,
-    long long min, long long max)
+/*
+ * Field i of a state row as an integer in [min, max]; a damaged state
+ * stops with the column's name (col).
+ */
+long long
+partial_int(struct csv_reader *r, const struct csv_row *row, size_t i,
+    const char *col, long long min, long long max)
 {
 	const char *p, *why = NULL;
 	size_t len;
@@ -61,7 +65,7 @@ state_int(struct csv_reader *r, const struct csv_row *row, size_t i,
 
 	p = csv_field(row, i, &len);
 	if (num_parse_int(p, len, min, max, &v, &why) != 0)
-		crm_dataerr(r, "column '%s': %s ('%.*s')", state_cols[i],
+		crm_dataerr(r, "column '%s': %s ('%.*s')", col,
 		    why ? why : "not a number", (int)len, p);
 	return v;
 }
@@ -81,11 +85,13 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row)
 	if (date_parse_iso(p, len, &secs, &why) != 0)
 		crm_dataerr(r, "column 'day': %s ('%.*s')", why ? why :
 		    "not a date", (int)len, p);
-	n = state_int(r, row, 4, 1, UINT32_MAX);
+	n = partial_int(r, row, 4, state_cols[4], 1, UINT32_MAX);
 	csv_field(row, 5, &len);
 	if (len > 0) {
-		amt.hi = state_int(r, row, 5, INT64_MIN, INT64_MAX);
-		amt.lo = (uint64_t)state_int(r, row, 6, INT64_MIN, INT64_MAX);
+		amt.hi = partial_int(r, row, 5, state_cols[5],
+		    INT64_MIN, INT64_MAX);
+		amt.lo = (uint64_t)partial_int(r, row, 6, state_cols[6],
+		    INT64_MIN, INT64_MAX);
 		l->has_amount = 1;
 	}
 	p = csv_field(row, 1, &len);

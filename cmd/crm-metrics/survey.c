@@ -97,21 +97,6 @@ static const char *const state_cols[] = { "crm_metrics_state", "group",
 	"period", "score", "count" };
 #define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
 
-static long long
-state_int(struct csv_reader *r, const struct csv_row *row, size_t i,
-    long long min, long long max)
-{
-	const char *p, *why = NULL;
-	size_t len;
-	long long v;
-
-	p = csv_field(row, i, &len);
-	if (num_parse_int(p, len, min, max, &v, &why) != 0)
-		crm_dataerr(r, "column '%s': %s ('%.*s')", state_cols[i],
-		    why ? why : "not a number", (int)len, p);
-	return v;
-}
-
 /* Read survey partial states (merge). */
 static int
 survey_merge(struct survey *sv, const struct opts *o)
@@ -139,9 +124,10 @@ survey_merge(struct survey *sv, const struct opts *o)
 			crm_dataerr(r, "not a crm-metrics state row");
 		p = csv_field(row, 1, &len);
 		by = strmap_intern(sv->byv, p, len, NULL);
-		per = state_int(r, row, 2, INT64_MIN, INT64_MAX);
-		sc = state_int(r, row, 3, sv->lo, sv->hi);
-		n = state_int(r, row, 4, 1, LLONG_MAX);
+		per = partial_int(r, row, 2, state_cols[2],
+		    INT64_MIN, INT64_MAX);
+		sc = partial_int(r, row, 3, state_cols[3], sv->lo, sv->hi);
+		n = partial_int(r, row, 4, state_cols[4], 1, LLONG_MAX);
 		group_of(sv, by, per)->count[sc] += (uint64_t)n;
 	}
 	if (rc < 0)
