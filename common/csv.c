@@ -45,6 +45,14 @@ struct csv_row {
 	struct field	*f;
 	size_t		 n;
 	size_t		 cap;
+	/*
+	 * plain: the record is the line raw[0..rawlen) and no field needs
+	 * quoting in CSV output (no quote, CR, LF or comma in any field),
+	 * so the writer may copy the line as it is.
+	 */
+	int		 plain;
+	const char	*raw;
+	size_t		 rawlen;
 };
 
 struct csv_reader {
@@ -353,6 +361,9 @@ split_plain(struct csv_reader *r, const char *p, size_t len)
 	int d = r->delim;
 
 	r->row.n = 0;
+	r->row.plain = d == ',';
+	r->row.raw = p;
+	r->row.rawlen = len;
 	for (;;) {
 		if ((q = memchr(p, d, end - p)) == NULL) {
 			row_add(&r->row, p, end - p);
@@ -403,6 +414,7 @@ row_from_fbuf(struct csv_reader *r)
 	size_t i, e;
 
 	r->row.n = 0;
+	r->row.plain = 0;
 	for (i = 0; i < r->nfoff; i++) {
 		e = i + 1 < r->nfoff ? r->foff[i + 1] : r->flen;
 		row_add(&r->row, r->fbuf + r->foff[i], e - r->foff[i]);
@@ -1072,6 +1084,14 @@ csv_put_row(struct csv_writer *w, const struct csv_row *row)
 {
 	size_t i;
 
+	if (row->plain && row->n > 0) {		/* the line as it was */
+		if (w->nf)
+			wbytes(w, ",", 1);
+		wbytes(w, row->raw, row->rawlen);
+		w->nf += row->n;
+		w->last_empty = row->f[row->n - 1].len == 0;
+		return;
+	}
 	for (i = 0; i < row->n; i++)
 		csv_put(w, row->f[i].p, row->f[i].len);
 }
