@@ -70,7 +70,7 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
 deps:
 	@sh tests/deps.sh build
 
-check: deps all $(UNIT_BIN) $(TOOL_BIN)
+check: deps all $(UNIT_BIN) $(TOOL_BIN) $(BIN)/crm-gen
 	@BIN=$(BIN) UNITDIR=$(BUILD)/tests TOOLDIR=$(BUILD)/tests/tools TOOLS="$(TOOLS)" sh tests/run.sh $(T)
 
 check-sanitize: deps

@@ -132,5 +132,12 @@ for t in ${TOOLS:-}; do
 	done
 done
 
+# The committed samples must be exactly what crm-gen writes.
+if [ -x "$BIN/crm-gen" ] && wanted samples; then
+	if make --no-print-directory -s -C "$top/samples" BIN="$BIN" \
+	    OUT="$tmp/samples" verify >"$tmp/verify" 2>&1; then ok
+	else bad "samples differ from crm-gen samples" "$(cat "$tmp/verify")"; fi
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
