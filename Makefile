@@ -73,7 +73,8 @@ deps:
 check: deps all $(UNIT_BIN) $(TOOL_BIN) $(BIN)/crm-gen
 	@BIN=$(BIN) UNITDIR=$(BUILD)/tests TOOLDIR=$(BUILD)/tests/tools TOOLS="$(TOOLS)" sh tests/run.sh $(T)
 
-check-sanitize: deps
+check-sanitize:
+	@sh tests/deps.sh sanitize
 	$(MAKE) BUILD=build-san BIN=bin-san CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    check
@@ -92,7 +93,8 @@ $(BIN)/crm-gen: bench/gen.c $(LIB)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # libFuzzer targets (clang): the reader, numbers, dates, model files.
-fuzz: deps
+fuzz:
+	@sh tests/deps.sh sanitize
 	$(MAKE) BUILD=build-fuzz CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
 	    build-fuzz/libcrm.a

@@ -1,9 +1,12 @@
 #!/bin/sh
-# Install what crmkit needs to build and test, when missing.
-# Usage: deps.sh build
-# Root runs apt-get; otherwise sudo when available; otherwise the exact
-# command is printed and the script fails.
-pkgs="gcc make libcsv-dev libpcre2-dev zlib1g-dev mandoc clang"
+# Install what crmkit needs, when missing.
+# Usage: deps.sh build      compiler, libraries, mandoc (make, make check)
+#        deps.sh sanitize   and clang with its sanitizer runtimes
+# Root runs apt-get; otherwise sudo when it needs no password; otherwise
+# the exact command is printed and the script fails.
+pkgs="gcc make libc6-dev libcsv-dev libpcre2-dev zlib1g-dev mandoc"
+[ "${1:-build}" = sanitize ] && pkgs="$pkgs clang libclang-rt-dev"
+command -v dpkg-query >/dev/null 2>&1 || exit 0	# not Debian: trust the user
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
@@ -18,7 +21,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
 	echo "deps: installing$missing (sudo)" >&2
 	sudo sh -c "$cmd" >&2 || exit 1
 else
-	echo "deps: missing$missing; run as root:" >&2
+	echo "deps: missing$missing; as root, run:" >&2
 	echo "  $cmd" >&2
 	exit 1
 fi
