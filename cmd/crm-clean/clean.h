@@ -46,6 +46,7 @@ struct opts {
 	int		 keep_set;	/* --keep given */
 	int		 verbose;
 	const char	*report;
+	const char	*duplicates;	/* --duplicates FILE */
 	char *const	*files;
 	size_t		 nfiles;
 };
@@ -86,6 +87,7 @@ struct cleaner {
 	char		*why;		/* reason of the last rejection */
 	size_t		 whycap;
 	struct dedup	*dd;		/* NULL without --dedup */
+	struct csv_writer *dupw;	/* --duplicates: dropped rows */
 	struct tally	 t;
 };
 
@@ -105,7 +107,9 @@ void	 dedup_key_reset(struct dedup *);
 void	 dedup_key_add(struct dedup *, const char *p, size_t len);
 int	 dedup_first(struct dedup *);
 int	 dedup_last_put(struct dedup *, const char *const *val,
-	    const size_t *len, const unsigned char *flags);
+	    const size_t *len, const unsigned char *flags,
+	    void (*dropped)(void *, const char *const *, const size_t *),
+	    void *arg);
 void	 dedup_last_flush(struct dedup *,
 	    void (*)(void *, const char *const *, const size_t *,
 	    const unsigned char *), void *);

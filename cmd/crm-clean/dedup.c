@@ -38,6 +38,8 @@ struct dedup {
 	size_t		 cap;
 	size_t		 head;
 	size_t		 tail;
+	const char	**val;		/* a kept row, decoded */
+	size_t		*len;
 };
 
 struct dedup *
@@ -50,6 +52,8 @@ dedup_new(int keep_last, size_t ncols)
 	d->keep_last = keep_last;
 	d->ncols = ncols;
 	d->head = d->tail = NONE;
+	d->val = xcalloc(ncols + 1, sizeof(*d->val));
+	d->len = xcalloc(ncols + 1, sizeof(*d->len));
 	return d;
 }
 
@@ -67,6 +71,8 @@ dedup_free(struct dedup *d)
 	free(d->prev);
 	free(d->next);
 	free(d->key);
+	free(d->val);
+	free(d->len);
 	strmap_free(d->keys);
 	free(d);
 }
@@ -124,14 +130,33 @@ order_append(struct dedup *d, size_t id, int present)
 	d->tail = id;
 }
 
+/* Decode the kept row of id into d->val, d->len; returns its flags. */
+static const unsigned char *
+kept_row(struct dedup *d, size_t id)
+{
+	const char *p;
+	size_t i;
+
+	memcpy(d->len, d->rows[id].buf, d->ncols * sizeof(size_t));
+	p = d->rows[id].buf + d->ncols * (sizeof(size_t) + 1);
+	for (i = 0; i < d->ncols; i++) {
+		d->val[i] = p;
+		p += d->len[i];
+	}
+	return (const unsigned char *)d->rows[id].buf +
+	    d->ncols * sizeof(size_t);
+}
+
 /*
  * --keep last: keep a copy of the row (ncols cells and ncols flag bytes)
  * as the latest of its key.  Returns 1 when it replaces an earlier row
- * (one duplicate more), 0 when the key is new.
+ * (one duplicate more), 0 when the key is new.  The row replaced is
+ * handed to dropped(arg, cells, lengths) first, when dropped is not NULL.
  */
 int
 dedup_last_put(struct dedup *d, const char *const *val, const size_t *len,
-    const unsigned char *flags)
+    const unsigned char *flags,
+    void (*dropped)(void *, const char *const *, const size_t *), void *arg)
 {
 	struct kept *k;
 	size_t id, i, need, cap;
@@ -148,6 +173,10 @@ dedup_last_put(struct dedup *d, const char *const *val, const size_t *len,
 		d->cap = cap;
 	}
 	order_append(d, id, !isnew);
+	if (!isnew && dropped != NULL) {
+		kept_row(d, id);
+		dropped(arg, d->val, d->len);
+	}
 	need = d->ncols * (sizeof(size_t) + 1);
 	for (i = 0; i < d->ncols; i++)
 		need += len[i];
@@ -173,25 +202,13 @@ dedup_last_flush(struct dedup *d,
     void (*emit)(void *, const char *const *, const size_t *,
     const unsigned char *), void *arg)
 {
-	const char **val;
-	size_t *len, id, i;
-	const char *p;
+	const unsigned char *flags;
+	size_t id;
 
-	val = xcalloc(d->ncols + 1, sizeof(*val));
-	len = xcalloc(d->ncols + 1, sizeof(*len));
 	for (id = d->head; id != NONE; id = d->next[id]) {
-		memcpy(len, d->rows[id].buf, d->ncols * sizeof(size_t));
-		p = d->rows[id].buf + d->ncols * (sizeof(size_t) + 1);
-		for (i = 0; i < d->ncols; i++) {
-			val[i] = p;
-			p += len[i];
-		}
-		emit(arg, val, len,
-		    (const unsigned char *)d->rows[id].buf +
-		    d->ncols * sizeof(size_t));
+		flags = kept_row(d, id);
+		emit(arg, d->val, d->len, flags);
 		free(d->rows[id].buf);
 		d->rows[id].buf = NULL;
 	}
-	free(val);
-	free(len);
 }

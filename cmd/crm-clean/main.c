@@ -19,6 +19,7 @@
 
 enum {
 	OPT_DEDUP = OPT_COMMON_LAST,
+	OPT_DUPLICATES,
 	OPT_KEEP,
 	OPT_LOWER,
 	OPT_MATCH,
@@ -31,6 +32,7 @@ enum {
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
 	{ "dedup",	required_argument, NULL, OPT_DEDUP },
+	{ "duplicates",	required_argument, NULL, OPT_DUPLICATES },
 	{ "keep",	required_argument, NULL, OPT_KEEP },
 	{ "lower",	required_argument, NULL, OPT_LOWER },
 	{ "match",	required_argument, NULL, OPT_MATCH },
@@ -45,8 +47,9 @@ static const struct option longopts[] = {
 static const char *const keep_names[] = { "first", "last", NULL };
 
 static const char synopsis[] =
-"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--dedup cols] [--gzip]\n"
-"                 [--keep first|last] [--lower cols] [--match col=regex]\n"
+"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--dedup cols]\n"
+"                 [--duplicates file] [--gzip] [--keep first|last]\n"
+"                 [--lower cols] [--match col=regex]\n"
 "                 [--reject file] [--report file] [--require cols] "
     "[--skip-bad]\n"
 "                 [--trim[=cols]] [--upper cols] [file ...]\n";
@@ -64,6 +67,7 @@ static const char help[] =
 "      --match COL=RE  reject rows whose COL does not match the PCRE2 RE\n"
 "      --dedup COLS    drop rows whose COLS repeat an earlier row's\n"
 "      --keep WHICH    with --dedup: keep the first or last of each key\n"
+"      --duplicates FILE  with --dedup: write the rows dropped to FILE\n"
 "      --reject FILE   write rejected rows with a reason column to FILE\n"
 "      --skip-bad      drop bad rows (counted) instead of stopping\n"
 "      --report FILE   write the counts as CSV metric,column,count\n"
@@ -112,6 +116,9 @@ own_opt(struct opts *o, int ch, char *arg)
 		break;
 	case OPT_DEDUP:
 		collist_add(&o->dedup, arg);
+		break;
+	case OPT_DUPLICATES:
+		o->duplicates = arg;
 		break;
 	case OPT_KEEP:
 		o->keep_last = opt_enum(arg, keep_names, "--keep") == 1;
@@ -167,6 +174,8 @@ opts_parse(struct opts *o, int argc, char *argv[])
 	}
 	if (o->keep_set && o->dedup.n == 0)
 		crm_errx(2, "--keep needs --dedup");
+	if (o->duplicates && o->dedup.n == 0)
+		crm_errx(2, "--duplicates needs --dedup");
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
 }
@@ -245,24 +254,45 @@ end_row(struct csv_writer *w)
 		crm_err(1, "write error on %s", csv_writer_path(w));
 }
 
-/* Write the current row (with its transformed cells) to the output. */
+/* Write the current row, with its transformed cells, to w. */
 static void
-emit(struct cleaner *cl, const struct csv_row *row)
+put_cells(struct cleaner *cl, struct csv_writer *w, const struct csv_row *row)
 {
 	const char *v;
 	size_t i, n;
 
 	if (!cl->changed)
-		csv_put_row(cl->out, row);
+		csv_put_row(w, row);
 	else
 		for (i = 0; i < cl->ncols; i++) {
 			v = rules_value(cl, row, i, &n);
-			csv_put(cl->out, v, n);
+			csv_put(w, v, n);
 		}
+	end_row(w);
+}
+
+/* Write the current row to the output. */
+static void
+emit(struct cleaner *cl, const struct csv_row *row)
+{
+	size_t i;
+
+	put_cells(cl, cl->out, row);
 	for (i = 0; i < cl->ntcols; i++)
 		cl->t.changed[cl->tcols[i]] += cl->chg[cl->tcols[i]];
-	end_row(cl->out);
 	cl->t.out++;
+}
+
+/* --keep last replaced an earlier row: write that one to --duplicates. */
+static void
+dropped(void *arg, const char *const *val, const size_t *len)
+{
+	struct cleaner *cl = arg;
+	size_t i;
+
+	for (i = 0; i < cl->ncols; i++)
+		csv_put(cl->dupw, val[i], len[i]);
+	end_row(cl->dupw);
 }
 
 /* Write a row kept by --keep last; flags are its changed cells. */
@@ -300,13 +330,17 @@ keep(struct cleaner *cl, const struct csv_row *row)
 	if (!cl->o->keep_last) {
 		if (dedup_first(cl->dd))
 			emit(cl, row);
-		else
+		else {
 			cl->t.dup++;
+			if (cl->dupw != NULL)
+				put_cells(cl, cl->dupw, row);
+		}
 		return;
 	}
 	for (i = 0; i < cl->ncols; i++)
 		cl->val[i] = rules_value(cl, row, i, &cl->len[i]);
-	cl->t.dup += dedup_last_put(cl->dd, cl->val, cl->len, cl->chg);
+	cl->t.dup += dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
+	    cl->dupw != NULL ? dropped : NULL, cl);
 }
 
 /*
@@ -382,6 +416,8 @@ finish(struct cleaner *cl)
 	uint64_t nrej;
 
 	crm_close_output(cl->out);
+	if (cl->dupw != NULL)
+		crm_close_output(cl->dupw);
 	bad_close(cl->bad);
 	cl->bad = NULL;
 	if (o->report != NULL)
@@ -432,6 +468,12 @@ main(int argc, char *argv[])
 		cl.bad = bad_new(&o.com, cl.r);
 		csv_put_row(cl.out, csv_header(cl.r));
 		end_row(cl.out);
+		if (o.duplicates != NULL) {
+			if ((cl.dupw = csv_writer_open(o.duplicates, 0)) == NULL)
+				crm_err(1, "%s", o.duplicates);
+			csv_put_row(cl.dupw, csv_header(cl.r));
+			end_row(cl.dupw);
+		}
 		clean(&cl);
 	}
 	finish(&cl);

@@ -1,2 +1,2 @@
-crm-clean -h | head -n 4
+crm-clean -h | head -n 5
 echo "status $?"
