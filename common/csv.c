@@ -453,6 +453,8 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 		return -1;
 	r->raw_off = r->start;
 	r->raw_len = off;
+	if (r->raw_len > 0 && r->buf[r->start + r->raw_len - 1] == '\r')
+		r->raw_len--;
 	if (k == 1) {
 		off++;
 		nl++;
