@@ -32,6 +32,7 @@
 #include "alloc.h"
 #include "csv.h"
 #include "err.h"
+#include "progress.h"
 
 #define BUFSZ	(1 << 20)	/* initial read buffer */
 #define ZINSZ	(1 << 18)	/* compressed input chunk */
@@ -91,6 +92,10 @@ struct csv_reader {
 	char		 msg[512];
 	int		 fatal;
 	int		 failed;	/* a fatal error happened */
+
+	struct progress	*prog;		/* NULL unless csv_progress */
+	uint64_t	 nread;		/* bytes read from the files */
+	uint64_t	 done_files;	/* bytes of the files finished */
 };
 
 static int	 fill(struct csv_reader *);
@@ -169,6 +174,7 @@ csv_close(struct csv_reader *r)
 	if (r == NULL)
 		return;
 	close_file(r);
+	progress_free(r->prog);
 	csv_free(&r->lp);
 	free(r->zin);
 	free(r->buf);
@@ -210,15 +216,22 @@ open_next(struct csv_reader *r)
 	return 1;
 }
 
-/* read(2) that retries on EINTR; returns bytes, 0 at EOF, -1 on error. */
+/*
+ * read(2) that retries on EINTR and counts the bytes for the progress
+ * report; returns bytes, 0 at EOF, -1 on error.
+ */
 static ssize_t
-xread(int fd, void *p, size_t n)
+rread(struct csv_reader *r, void *p, size_t n)
 {
 	ssize_t k;
 
 	do
-		k = read(fd, p, n);
+		k = read(r->fd, p, n);
 	while (k == -1 && errno == EINTR);
+	if (k > 0 && r->prog != NULL) {
+		r->nread += (uint64_t)k;
+		progress_set(r->prog, r->nread);
+	}
 	return k;
 }
 
@@ -234,7 +247,7 @@ gz_read(struct csv_reader *r)
 
 	for (;;) {
 		if (r->zs.avail_in == 0 && !r->eof) {
-			if ((k = xread(r->fd, r->zin, ZINSZ)) == -1)
+			if ((k = rread(r, r->zin, ZINSZ)) == -1)
 				return setmsg(r, 1, "read error: %s",
 				    strerror(errno));
 			if (k == 0)
@@ -272,7 +285,7 @@ sniff_gzip(struct csv_reader *r)
 	size_t n = r->end - r->start;
 
 	while (n < 2 && !r->eof) {
-		if ((k = xread(r->fd, r->buf + r->end, r->cap - r->end)) == -1)
+		if ((k = rread(r, r->buf + r->end, r->cap - r->end)) == -1)
 			return setmsg(r, 1, "read error: %s", strerror(errno));
 		if (k == 0)
 			r->eof = 1;
@@ -331,7 +344,7 @@ fill(struct csv_reader *r)
 		k = gz_read(r);
 	else if (r->eof)
 		k = 0;
-	else if ((k = xread(r->fd, r->buf + r->end, r->cap - r->end)) == -1)
+	else if ((k = rread(r, r->buf + r->end, r->cap - r->end)) == -1)
 		return setmsg(r, 1, "read error: %s", strerror(errno));
 	if (k < 0)
 		return -1;
@@ -759,6 +772,24 @@ int
 csv_error_fatal(const struct csv_reader *r)
 {
 	return r->fatal;
+}
+
+void
+csv_progress(struct csv_reader *r, int enabled)
+{
+	struct stat st;
+	uint64_t total = 0;
+	size_t i;
+
+	if (!enabled || r->prog != NULL)
+		return;
+	for (i = 0; i < r->npaths; i++)
+		if (strcmp(r->paths[i], "-") != 0 &&
+		    stat(r->paths[i], &st) == 0 && S_ISREG(st.st_mode))
+			total += (uint64_t)st.st_size;
+	if (r->npaths == 0 && fstat(0, &st) == 0 && S_ISREG(st.st_mode))
+		total = (uint64_t)st.st_size;
+	r->prog = progress_new("reading bytes", total, 1);
 }
 
 size_t

@@ -52,6 +52,13 @@ const char	*csv_errmsg(const struct csv_reader *);
 /* Nonzero when the last error cannot be skipped (I/O, gzip, limits). */
 int		 csv_error_fatal(const struct csv_reader *);
 
+/*
+ * Show the bytes read so far on stderr (as progress.h does: only worth
+ * calling when crm_show_progress), against the total size of the named
+ * regular files when known.  Cleared by csv_close.
+ */
+void		 csv_progress(struct csv_reader *, int enabled);
+
 /* Header: number of columns and their names. */
 size_t		 csv_ncols(const struct csv_reader *);
 const char	*csv_name(const struct csv_reader *, size_t col);

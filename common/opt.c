@@ -265,6 +265,15 @@ col_check_new(const struct csv_reader *r, const char *prefix,
 	}
 }
 
+struct csv_reader *
+crm_open_input(const struct crm_common *c, char *const *files, size_t nfiles)
+{
+	struct csv_reader *r = csv_open(files, nfiles, c->delim);
+
+	csv_progress(r, crm_show_progress(c));
+	return r;
+}
+
 struct csv_writer *
 crm_open_output(const struct crm_common *c)
 {

@@ -122,6 +122,12 @@ void	 col_check_new(const struct csv_reader *, const char *prefix,
 	    const char *const *names);
 
 /*
+ * Open the input files (none: stdin) with the common options' delimiter,
+ * showing progress on a terminal unless --quiet.
+ */
+struct csv_reader *crm_open_input(const struct crm_common *,
+	    char *const *files, size_t nfiles);
+/*
  * Open the output named by the common options (stdout, -o FILE, --gzip)
  * or exit 1 with a message.  The file is removed if the program exits
  * through crm_err* before crm_close_output.

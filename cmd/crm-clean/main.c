@@ -456,7 +456,7 @@ main(int argc, char *argv[])
 	opts_parse(&o, argc, argv);
 	memset(&cl, 0, sizeof(cl));
 	cl.o = &o;
-	cl.r = csv_open(o.files, o.nfiles, o.com.delim);
+	cl.r = crm_open_input(&o.com, o.files, o.nfiles);
 	if ((rc = csv_read_header(cl.r)) == -1)
 		crm_errx(1, "%s", csv_errmsg(cl.r));
 	if (rc == 1)
