@@ -64,7 +64,7 @@ if wanted unit || [ -z "$filter" ]; then
 fi
 
 # Golden cases.
-for dir in "$top"/tests/crm-*/; do
+for dir in "$top"/tests/crm/ "$top"/tests/crm-*/; do
 	prog=$(basename "$dir")
 	for c in "$dir"*.args "$dir"*.sh; do
 		[ -f "$c" ] || continue
