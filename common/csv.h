@@ -62,7 +62,8 @@ void		 csv_progress(struct csv_reader *, int enabled);
 /* Header: number of columns and their names. */
 size_t		 csv_ncols(const struct csv_reader *);
 const char	*csv_name(const struct csv_reader *, size_t col);
-const char	*csv_name_len(const struct csv_reader *, size_t col, size_t *len);
+const char	*csv_name_len(const struct csv_reader *, size_t col,
+		    size_t *len);
 /* The header as a row (for writing it back out). */
 const struct csv_row *csv_header(const struct csv_reader *);
 /*

@@ -117,7 +117,8 @@ iso_time(const char *p, const char *e, int *h, int *mi, int *s, int *off)
 	if (*p != 'T' && *p != ' ')
 		return -1;
 	p++;
-	if (digits(&p, e, 2, h) || p >= e || *p++ != ':' || digits(&p, e, 2, mi))
+	if (digits(&p, e, 2, h) || p >= e || *p++ != ':' ||
+	    digits(&p, e, 2, mi))
 		return -1;
 	if (p < e && *p == ':') {
 		p++;
@@ -318,7 +319,8 @@ date_parse_fmt(const char *fmt, const char *p, size_t len, int64_t *secs,
 			*why = "no such date";
 			return -1;
 		}
-		*secs = (d0 + f[6] - 1) * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
+		*secs = (d0 + f[6] - 1) * 86400 + f[3] * 3600 + f[4] * 60 +
+		    f[5];
 		return 0;
 	}
 	return mktime_utc(f[0], f[1], f[2], f[3], f[4], f[5], secs, why);
@@ -331,7 +333,8 @@ date_fmt_day(char *buf, int64_t days)
 	unsigned m, d;
 
 	date_civil_from_days(days, &y, &m, &d);
-	return (size_t)snprintf(buf, 16, "%04lld-%02u-%02u", (long long)y, m, d);
+	return (size_t)snprintf(buf, 16, "%04lld-%02u-%02u", (long long)y, m,
+	    d);
 }
 
 size_t
@@ -400,10 +403,12 @@ period_label(char *buf, enum period p, int64_t idx)
 	case PERIOD_WEEK:		/* the ISO year is its Thursday's */
 		date_civil_from_days(start + 3, &y, &m, &d);
 		return (size_t)snprintf(buf, 16, "%04lld-W%02lld", (long long)y,
-		    (long long)((start + 3 - date_days_from_civil(y, 1, 1)) / 7 + 1));
+		    (long long)((start + 3 - date_days_from_civil(y, 1, 1)) / 7 +
+		    1));
 	case PERIOD_MONTH:
 		date_civil_from_days(start, &y, &m, &d);
-		return (size_t)snprintf(buf, 16, "%04lld-%02u", (long long)y, m);
+		return (size_t)snprintf(buf, 16, "%04lld-%02u", (long long)y,
+		    m);
 	case PERIOD_QUARTER:
 		date_civil_from_days(start, &y, &m, &d);
 		return (size_t)snprintf(buf, 16, "%04lld-Q%u", (long long)y,

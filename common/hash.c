@@ -62,7 +62,8 @@ uint64_t
 hash_bytes(const void *key, size_t len, uint64_t seed)
 {
 	const unsigned char *p = key;
-	uint64_t h = seed ^ 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL);
+	uint64_t h = seed ^ 0x9e3779b97f4a7c15ULL ^
+	    (len * 0xff51afd7ed558ccdULL);
 	uint64_t t;
 
 	while (len >= 8) {
@@ -122,8 +123,9 @@ rehash(struct strmap *m)
 	for (i = 0; i < oldn; i++) {
 		if (old[i].id == 0)
 			continue;
-		for (j = old[i].hash & m->mask; m->tab[j].id; j = (j + 1) & m->mask)
-			;
+		j = old[i].hash & m->mask;
+		while (m->tab[j].id)
+			j = (j + 1) & m->mask;
 		m->tab[j] = old[i];
 	}
 	free(old);

@@ -177,7 +177,8 @@ collist_add(struct collist *l, const char *arg)
 			continue;
 		}
 		*q = '\0';
-		l->names = xgrow(l->names, &l->cap, l->n + 1, sizeof(*l->names));
+		l->names = xgrow(l->names, &l->cap, l->n + 1,
+		    sizeof(*l->names));
 		l->names[l->n++] = xstrdup(name);
 		q = name;
 		if (*p == '\0')
