@@ -12,7 +12,7 @@ metrics:
 	@echo "RFM, $$(($$(wc -l < $(OUT)/rfm.csv) - 1)) customers ($(OUT)/rfm.csv):"
 	@$(SHOW) $(OUT)/rfm.csv 4
 	crm-metrics summary --period quarter -o $(OUT)/summary.csv transactions.csv
-	@echo "per quarter ($(OUT)/summary.csv; an order line counts as an order):"
+	@echo "per quarter ($(OUT)/summary.csv; orders are distinct order_id values):"
 	@$(SHOW) $(OUT)/summary.csv 7
 	crm-metrics clv --model bgnbd --spend gammagamma --freq W --horizon 52 \
 	    -m $(OUT)/clv.model -o $(OUT)/clv.csv transactions.csv

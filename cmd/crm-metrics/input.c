@@ -47,6 +47,7 @@ src_open(struct src *s, const struct opts *o, int need)
 		return 0;
 	}
 	s->c_cust = s->c_date = s->c_amount = s->c_score = s->c_by = -1;
+	s->c_order = -1;
 	src_need(s, need);
 	s->bad = bad_new(&o->com, s->r);
 	return 1;
@@ -71,6 +72,34 @@ src_need(struct src *s, int need)
 		s->c_score = resolve(s->r, o->score, need & NEED_SCORE, 0);
 	if (s->c_by < 0)
 		s->c_by = resolve(s->r, o->by, o->by != NULL, 0);
+	if (s->c_order < 0)
+		s->c_order = resolve(s->r, o->order,
+		    (need & WANT_ORDER) && o->order_set, need & WANT_ORDER);
+}
+
+/*
+ * Whether the subcommand counts purchases as orders (--order): rfm
+ * (but not its lifetimes summary, made of purchase periods) and
+ * summary.  The others count rows, days or periods.
+ */
+int
+uses_order(const struct opts *o)
+{
+	return (o->cmd == CMD_RFM && !o->lifetimes) || o->cmd == CMD_SUMMARY;
+}
+
+/*
+ * The order id of a row in *p, *len; -1 when it is blank (a line must
+ * say which order it belongs to when the column is there).
+ */
+int
+src_order(struct src *s, const struct csv_row *row, const char **p,
+    size_t *len)
+{
+	*p = csv_field(row, (size_t)s->c_order, len);
+	if (num_blank(*p, *len))
+		return src_bad(s, row, s->c_order, "empty");
+	return 0;
 }
 
 /* The next good record: 1, or 0 at the end (bad records: bad.h). */
@@ -105,7 +134,10 @@ src_str(const struct csv_row *row, long col, size_t *len)
 	return csv_field(row, (size_t)col, len);
 }
 
-/* The date column as a day number; -1 if the row is bad. */
+/*
+ * The date column as a day number; -1 if the row is bad.  The last date
+ * parsed is remembered: transactions come in runs of one date.
+ */
 int
 src_day(struct src *s, const struct csv_row *row, int64_t *day)
 {
@@ -115,6 +147,10 @@ src_day(struct src *s, const struct csv_row *row, int64_t *day)
 	const char *why = NULL;
 	int rc;
 
+	if (len == s->dlen && memcmp(p, s->dprev, len) == 0) {
+		*day = s->dday;
+		return 0;
+	}
 	if (s->o->datefmt != NULL)
 		rc = date_parse_fmt(s->o->datefmt, p, len, &secs, &why);
 	else
@@ -122,6 +158,11 @@ src_day(struct src *s, const struct csv_row *row, int64_t *day)
 	if (rc != 0)
 		return src_bad(s, row, s->c_date, why ? why : "not a date");
 	*day = date_days(secs);
+	if (len > 0 && len <= sizeof(s->dprev)) {
+		memcpy(s->dprev, p, len);
+		s->dlen = len;
+		s->dday = *day;
+	}
 	return 0;
 }
 

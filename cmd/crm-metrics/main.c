@@ -18,7 +18,7 @@ enum {
 	OPT_AMOUNT = OPT_COMMON_LAST, OPT_ASOF, OPT_BY, OPT_CUSTOMER,
 	OPT_DATE, OPT_DATEFMT, OPT_DISCOUNT, OPT_FREQ, OPT_FREQMULT,
 	OPT_HORIZON, OPT_LIFETIMES, OPT_LONG, OPT_MARGIN, OPT_MODEL,
-	OPT_PARAMS, OPT_PARTIAL, OPT_PCT, OPT_PENALIZER, OPT_PERIOD,
+	OPT_ORDER, OPT_PARAMS, OPT_PARTIAL, OPT_PCT, OPT_PENALIZER, OPT_PERIOD,
 	OPT_REPEAT, OPT_RETENTION, OPT_SATISFIED, OPT_SCORE, OPT_SPEND,
 	OPT_SUMMARY, OPT_USE, OPT_WINDOW
 };
@@ -39,6 +39,7 @@ static const struct option longopts[] = {
 	{ "long",	no_argument,	   NULL, OPT_LONG },
 	{ "margin",	required_argument, NULL, OPT_MARGIN },
 	{ "model",	required_argument, NULL, OPT_MODEL },
+	{ "order",	required_argument, NULL, OPT_ORDER },
 	{ "params",	no_argument,	   NULL, OPT_PARAMS },
 	{ "partial",	no_argument,	   NULL, OPT_PARTIAL },
 	{ "pct",	no_argument,	   NULL, OPT_PCT },
@@ -69,8 +70,11 @@ static const char usage_text[] =
 "       crm-metrics merge subcommand [options] [state ...]\n"
 "       crm-metrics -h | -V\n"
 "columns:  --customer COL (customer_id)  --date COL (date)\n"
-"          --amount COL (amount)  --score COL (score)  --by COL\n"
-"          --date-format FMT\n"
+"          --amount COL (amount)  --order COL (order_id)\n"
+"          --score COL (score)  --by COL  --date-format FMT\n"
+"purchases (rfm, summary): the lines of one order (same customer and\n"
+"          --order value) are one purchase; without that column (and\n"
+"          no --order) each row is one\n"
 "rfm:      --asof DATE  --repeat  --lifetimes  --freq D|W\n"
 "          --freq-multiplier N\n"
 "summary:  --by COL  --period day|week|month|quarter|year\n"
@@ -100,6 +104,7 @@ opts_init(struct opts *o)
 	o->customer = "customer_id";
 	o->date = "date";
 	o->amount = "amount";
+	o->order = "order_id";
 	o->score = "score";
 	o->freq = 'D';
 	o->freq_mult = 1;
@@ -186,6 +191,10 @@ table_opt(struct opts *o, int ch, const char *arg)
 	case OPT_DATE:
 		o->date = arg;
 		break;
+	case OPT_ORDER:
+		o->order = arg;
+		o->order_set = 1;
+		break;
 	case OPT_DATEFMT:
 		if (date_fmt_check(arg) != NULL)
 			crm_errx(2, "--date-format: %s ('%s')",
@@ -253,6 +262,11 @@ check_opts(const struct opts *o)
 
 	if (o->lifetimes && c != CMD_RFM)
 		crm_errx(2, "--lifetimes is an option of rfm");
+	if (o->order_set && c != CMD_RFM && c != CMD_SUMMARY)
+		crm_errx(2, "--order does not apply to %s", cmd_names[c]);
+	if (o->order_set && o->lifetimes)
+		crm_errx(2, "--order does not apply to rfm --lifetimes "
+		    "(it counts purchase periods)");
 	if (o->by != NULL && (c == CMD_RFM || c == CMD_CLV ||
 	    c == CMD_RETENTION || c == CMD_CHURN))
 		crm_errx(2, "--by does not apply to %s", cmd_names[c]);

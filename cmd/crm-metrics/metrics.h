@@ -27,7 +27,8 @@ struct opts {
 	struct crm_common com;
 	enum metrics_cmd cmd;
 	const char	*customer, *date, *amount, *score, *by, *datefmt;
-	int		 amount_set;
+	const char	*order;
+	int		 amount_set, order_set;
 	enum period	 period;
 	int		 has_period;
 	int64_t		 asof;		/* a day */
@@ -55,13 +56,18 @@ struct opts {
 #define NEED_SCORE	0x08
 #define WANT_AMOUNT	0x10	/* amount if present (or asked for) */
 #define WANT_CUST	0x20
+#define WANT_ORDER	0x40	/* order if present (or asked for) */
 
 struct src {
 	const struct opts	*o;
 	struct csv_reader	*r;
 	struct badrows		*bad;
 	long			 c_cust, c_date, c_amount, c_score, c_by;
+	long			 c_order;
 	unsigned long long	 nbad;
+	char			 dprev[32];	/* the last date parsed */
+	size_t			 dlen;		/* its length, 0: none */
+	int64_t			 dday;		/* and its day */
 };
 
 int	 src_open(struct src *, const struct opts *, int need);
@@ -74,6 +80,9 @@ int	 src_num(struct src *, const struct csv_row *, long col, double *);
 int	 src_int(struct src *, const struct csv_row *, long col,
 	    long long min, long long max, long long *);
 const char *src_str(const struct csv_row *, long col, size_t *len);
+int	 src_order(struct src *, const struct csv_row *, const char **p,
+	    size_t *len);
+int	 uses_order(const struct opts *);
 void	 src_close(struct src *);
 
 /*
@@ -90,19 +99,28 @@ void	 fix_add(struct fixsum *, double);
 void	 fix_addf(struct fixsum *, const struct fixsum *);
 double	 fix_get(const struct fixsum *);
 
-/* One (customer, group, day) record of the transaction log. */
+/*
+ * One (customer, group, day, order) record of the transaction log.
+ * Without an order column every record has order ORDER_NONE and each of
+ * its rows is a purchase; with one, a purchase is a distinct (customer,
+ * order) pair, whatever the days and groups of its lines.
+ */
+#define ORDER_NONE	UINT32_MAX
+
 struct rec {
 	uint32_t	 cust;
 	uint32_t	 group;
 	int32_t		 day;
 	uint32_t	 n;		/* rows folded into this record */
+	uint32_t	 order;		/* id in orders, or ORDER_NONE */
 	struct fixsum	 amount;
 };
 
-/* Transactions read into records, and customer/group names. */
+/* Transactions read into records, and customer/group/order names. */
 struct txlog {
 	struct strmap	*custs;
 	struct strmap	*groups;
+	struct strmap	*orders;
 	struct rec	*v;
 	size_t		 n, cap;
 	int		 has_amount;
@@ -111,8 +129,14 @@ struct txlog {
 
 void	 txlog_init(struct txlog *);
 void	 txlog_free(struct txlog *);
-void	 txlog_add(struct txlog *, uint32_t cust, uint32_t group,
-	    int64_t day, uint32_t n, const struct fixsum *);
+void	 txlog_add(struct txlog *, const struct rec *);
+/*
+ * The purchases of one customer's records [i, j) on days up to maxday:
+ * rows without an order one each, distinct orders once.  *buf (of
+ * capacity *cap) is scratch space, grown as needed; the caller frees it.
+ */
+uint64_t txlog_purchases(const struct txlog *, size_t i, size_t j,
+	    int64_t maxday, uint32_t **buf, size_t *cap);
 /* Sort by customer, group, day and fold equal keys. */
 void	 txlog_sort(struct txlog *);
 /* Read a whole transaction input (or partial states) into the log. */
@@ -123,6 +147,19 @@ long long partial_int(struct csv_reader *, const struct csv_row *, size_t i,
 	    const char *col, long long min, long long max);
 void	 partial_write(const struct txlog *, const struct opts *,
 	    struct csv_writer *);
+
+/*
+ * The distinct (customer, order) pairs of a stream (orderset.c): add
+ * them, duplicates and all, then count each customer's.  Memory is
+ * about twice that of the distinct pairs.
+ */
+struct orderset;
+
+struct orderset	*oset_new(void);
+void		 oset_free(struct orderset *);
+void		 oset_add(struct orderset *, uint32_t cust, const char *p,
+		    size_t len);
+void		 oset_count(struct orderset *, uint64_t *cnt, size_t ncust);
 
 /* The lifetimes-style per-customer summary. */
 struct ltsum {

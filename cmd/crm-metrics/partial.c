@@ -1,7 +1,8 @@
 /*
  * partial.c: mergeable partial states.  A transaction subcommand run
- * with --partial writes its log (one row per customer, group and day,
- * with the row count and the exact fixed-point sum of the amounts);
+ * with --partial writes its log (one row per customer, group, day and
+ * order, with the row count and the exact fixed-point sum of the
+ * amounts; the order is empty without an order column);
  * "merge SUBCOMMAND" reads any number of such states as one log and
  * finishes the job, so that shards add up to the bytes of one run.
  */
@@ -16,7 +17,7 @@
 #include "metrics.h"
 
 static const char *const state_cols[] = { "crm_metrics_state", "customer",
-	"group", "day", "rows", "amount_hi", "amount_lo" };
+	"group", "day", "order", "rows", "amount_hi", "amount_lo" };
 #define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
 
 void
@@ -39,6 +40,11 @@ partial_write(const struct txlog *l, const struct opts *o,
 		k = strmap_key(l->groups, e->group, &len);
 		csv_put(w, k, len);
 		put_day(w, e->day);
+		if (e->order != ORDER_NONE) {
+			k = strmap_key(l->orders, e->order, &len);
+			csv_put(w, k, len);
+		} else
+			csv_put(w, "", 0);
 		csv_put_int(w, (long long)e->n);
 		if (l->has_amount) {
 			csv_put_int(w, (long long)e->amount.hi);
@@ -70,36 +76,48 @@ partial_int(struct csv_reader *r, const struct csv_row *row, size_t i,
 	return v;
 }
 
+/*
+ * One state row into the log; orders are kept only when the subcommand
+ * counts them (keep), so that the others see one record per day.
+ */
 static void
-state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row)
+state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
+    int keep)
 {
-	struct fixsum amt = { 0, 0 };
+	struct rec e;
 	const char *p, *why = NULL;
-	size_t len, c, g;
-	int64_t secs;
-	long long n;
+	size_t len;
+	int64_t secs, day;
 
+	memset(&e, 0, sizeof(e));
 	if (csv_nfields(row) != NSTATE)
 		crm_dataerr(r, "not a crm-metrics state row");
 	p = csv_field(row, 3, &len);
 	if (date_parse_iso(p, len, &secs, &why) != 0)
 		crm_dataerr(r, "column 'day': %s ('%.*s')", why ? why :
 		    "not a date", (int)len, p);
-	n = partial_int(r, row, 4, state_cols[4], 1, UINT32_MAX);
-	csv_field(row, 5, &len);
+	day = date_days(secs);
+	if (day < INT32_MIN || day > INT32_MAX)
+		crm_dataerr(r, "column 'day': out of range ('%.*s')",
+		    (int)len, p);
+	e.n = (uint32_t)partial_int(r, row, 5, state_cols[5], 1, UINT32_MAX);
+	csv_field(row, 6, &len);
 	if (len > 0) {
-		amt.hi = partial_int(r, row, 5, state_cols[5],
+		e.amount.hi = partial_int(r, row, 6, state_cols[6],
 		    INT64_MIN, INT64_MAX);
-		amt.lo = (uint64_t)partial_int(r, row, 6, state_cols[6],
+		e.amount.lo = (uint64_t)partial_int(r, row, 7, state_cols[7],
 		    INT64_MIN, INT64_MAX);
 		l->has_amount = 1;
 	}
+	p = csv_field(row, 4, &len);
+	e.order = !keep || len == 0 ? ORDER_NONE :
+	    (uint32_t)strmap_intern(l->orders, p, len, NULL);
 	p = csv_field(row, 1, &len);
-	c = strmap_intern(l->custs, p, len, NULL);
+	e.cust = (uint32_t)strmap_intern(l->custs, p, len, NULL);
 	p = csv_field(row, 2, &len);
-	g = strmap_intern(l->groups, p, len, NULL);
-	txlog_add(l, (uint32_t)c, (uint32_t)g, date_days(secs), (uint32_t)n,
-	    &amt);
+	e.group = (uint32_t)strmap_intern(l->groups, p, len, NULL);
+	e.day = (int32_t)day;
+	txlog_add(l, &e);
 }
 
 /*
@@ -126,7 +144,7 @@ partial_read(struct txlog *l, const struct opts *o)
 			crm_errx(1, "%s: not a crm-metrics transaction state",
 			    csv_path(r));
 	while ((rc = csv_read(r, &row)) > 0)
-		state_row(l, r, row);
+		state_row(l, r, row, uses_order(o));
 	if (rc < 0)
 		crm_dataerr(r, "%s", csv_errmsg(r));
 	csv_close(r);

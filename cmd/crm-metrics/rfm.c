@@ -1,6 +1,8 @@
 /*
  * rfm.c: per-customer recency, frequency, monetary value and tenure, in
- * one streaming pass with memory proportional to the customers; and the
+ * one streaming pass with memory proportional to the customers (and to
+ * the orders, which are counted distinct, when there is an order
+ * column); and the
  * lifetimes-style summary (frequency, recency, T, monetary_value of the
  * repeat purchase periods) that the BG/NBD and Gamma-Gamma fits read.
  */
@@ -16,71 +18,109 @@
 
 #include "metrics.h"
 
-/* Per-customer aggregates of the streaming pass, indexed by strmap id. */
-struct rfm {
-	struct strmap	*ids;
-	int32_t		*first, *last;
-	uint64_t	*orders;
-	struct fixsum	*total;
-	size_t		 cap;
-	int64_t		 maxday;
+/*
+ * Per-customer aggregates of the streaming pass, indexed by strmap id.
+ * With an order column, a purchase is a distinct (customer, order):
+ * the pairs go to an orderset, counted at the end; the lines of one
+ * order in a row (the usual case) are added once.
+ */
+struct cstat {
+	int32_t		 first, last;
+	uint64_t	 orders;	/* rows, or purchases at the end */
+	struct fixsum	 total;
 };
 
-static void
-rfm_grow(struct rfm *a, size_t n)
-{
-	size_t cap;
+struct rfm {
+	struct strmap	*ids;
+	struct cstat	*cs;
+	size_t		 cap;
+	int64_t		 maxday;
+	struct orderset	*oset;
+	char		*prev, *cprev;
+	size_t		 plen, pcap, pcust;	/* the previous pair */
+	size_t		 cplen, cpcap, ccust;	/* the previous customer */
+};
 
-	if (n <= a->cap)
+/* Note (customer c, order p[0..len)) unless it is the previous row's. */
+static void
+rfm_order(struct rfm *a, size_t c, const char *p, size_t len)
+{
+	if (c == a->pcust && len == a->plen && memcmp(p, a->prev, len) == 0)
 		return;
-	cap = a->cap;
-	a->first = xgrow(a->first, &cap, n, sizeof(*a->first));
-	cap = a->cap;
-	a->last = xgrow(a->last, &cap, n, sizeof(*a->last));
-	cap = a->cap;
-	a->orders = xgrow(a->orders, &cap, n, sizeof(*a->orders));
-	cap = a->cap;
-	a->total = xgrow(a->total, &cap, n, sizeof(*a->total));
-	a->cap = cap;
+	a->prev = xgrow(a->prev, &a->pcap, len + 1, 1);
+	memcpy(a->prev, p, len);
+	a->plen = len;
+	a->pcust = c;
+	oset_add(a->oset, (uint32_t)c, p, len);
+}
+
+/* The customer's id; the previous row's customer needs no lookup. */
+static size_t
+rfm_cust(struct rfm *a, const char *p, size_t len, int *isnew)
+{
+	*isnew = 0;
+	if (a->ccust != SIZE_MAX && len == a->cplen &&
+	    memcmp(p, a->cprev, len) == 0)
+		return a->ccust;
+	a->cprev = xgrow(a->cprev, &a->cpcap, len + 1, 1);
+	memcpy(a->cprev, p, len);
+	a->cplen = len;
+	return a->ccust = strmap_intern(a->ids, p, len, isnew);
+}
+
+/* Check one row's fields; 0 and the values, or -1 when it is bad. */
+static int
+rfm_fields(struct src *s, const struct csv_row *row, int64_t *day,
+    double *v, const char **op, size_t *olen)
+{
+	if (src_day(s, row, day) != 0)
+		return -1;
+	if (*day < INT32_MIN || *day > INT32_MAX)
+		return src_bad(s, row, s->c_date, "out of range");
+	if (src_num(s, row, s->c_amount, v) != 0)
+		return -1;
+	if (fabs(*v) >= 1e15)
+		return src_bad(s, row, s->c_amount, "out of range");
+	if (s->c_order >= 0)
+		return src_order(s, row, op, olen);
+	return 0;
 }
 
 static void
 rfm_row(struct rfm *a, struct src *s, const struct csv_row *row)
 {
-	const char *p;
-	size_t len, c;
+	struct cstat *e;
+	const char *p, *op = NULL;
+	size_t len, olen = 0, c;
 	int64_t day;
 	double v;
 	int isnew;
 
-	if (src_day(s, row, &day) != 0)
+	if (rfm_fields(s, row, &day, &v, &op, &olen) != 0)
 		return;
-	if (day < INT32_MIN || day > INT32_MAX) {
-		src_bad(s, row, s->c_date, "out of range");
-		return;
-	}
-	if (src_num(s, row, s->c_amount, &v) != 0)
-		return;
-	if (fabs(v) >= 1e15) {
-		src_bad(s, row, s->c_amount, "out of range");
-		return;
+	/*
+	 * A customer takes its place at its first row even when that is
+	 * after --asof, as in the log that merge reads.
+	 */
+	p = src_str(row, s->c_cust, &len);
+	c = rfm_cust(a, p, len, &isnew);
+	if (isnew) {
+		a->cs = xgrow(a->cs, &a->cap, c + 1, sizeof(*a->cs));
+		memset(&a->cs[c], 0, sizeof(a->cs[c]));
+		a->cs[c].first = INT32_MAX;
+		a->cs[c].last = INT32_MIN;
 	}
 	if (s->o->has_asof && day > s->o->asof)
 		return;
-	p = src_str(row, s->c_cust, &len);
-	c = strmap_intern(a->ids, p, len, &isnew);
-	if (isnew) {
-		rfm_grow(a, c + 1);
-		a->first[c] = a->last[c] = (int32_t)day;
-		a->orders[c] = 0;
-		memset(&a->total[c], 0, sizeof(a->total[c]));
-	}
-	if (day < a->first[c])
-		a->first[c] = (int32_t)day;
-	if (day > a->last[c])
-		a->last[c] = (int32_t)day;
-	a->orders[c]++;
-	fix_add(&a->total[c], v);
+	e = &a->cs[c];
+	if (day < e->first)
+		e->first = (int32_t)day;
+	if (day > e->last)
+		e->last = (int32_t)day;
+	if (op != NULL)
+		rfm_order(a, c, op, olen);
+	e->orders++;
+	fix_add(&e->total, v);
 	if (day > a->maxday)
 		a->maxday = day;
 }
@@ -108,11 +148,34 @@ rfm_put(struct csv_writer *w, const char *id, size_t idlen, int64_t first,
 	put_day(w, first);
 	put_day(w, last);
 	csv_put_int(w, (long long)(asof - last));
-	csv_put_num(w, freq);
+	csv_put_int(w, (long long)freq);	/* a count */
 	csv_put_num(w, total);
 	csv_put_num(w, total / (double)orders);
 	csv_put_int(w, (long long)(asof - first));
 	csv_end_row(w);
+}
+
+static void
+rfm_free(struct rfm *a)
+{
+	strmap_free(a->ids);
+	oset_free(a->oset);
+	free(a->cs);
+	free(a->prev);
+	free(a->cprev);
+}
+
+/* Replace the row counts of the n customers by their purchases. */
+static void
+rfm_purchases(struct rfm *a, size_t n)
+{
+	uint64_t *cnt = xcalloc(n + 1, sizeof(*cnt));
+	size_t i;
+
+	oset_count(a->oset, cnt, n);
+	for (i = 0; i < n; i++)
+		a->cs[i].orders = cnt[i];
+	free(cnt);
 }
 
 /* The streaming RFM table (no --repeat, no merge). */
@@ -128,28 +191,32 @@ rfm_stream(const struct opts *o)
 	int64_t asof;
 
 	memset(&a, 0, sizeof(a));
-	if (!src_open(&s, o, NEED_CUST | NEED_DATE | NEED_AMOUNT))
+	if (!src_open(&s, o, NEED_CUST | NEED_DATE | NEED_AMOUNT | WANT_ORDER))
 		return 0;
 	a.ids = strmap_new();
+	if (s.c_order >= 0)
+		a.oset = oset_new();
+	a.pcust = a.ccust = SIZE_MAX;
 	a.maxday = INT64_MIN;
 	while (src_next(&s, &row))
 		rfm_row(&a, &s, row);
 	src_close(&s);
+	n = strmap_count(a.ids);
+	if (a.oset != NULL)
+		rfm_purchases(&a, n);
 	w = crm_open_output(&o->com);
 	rfm_header(w, o);
 	asof = o->has_asof ? o->asof : a.maxday + 1;
-	n = strmap_count(a.ids);
 	for (i = 0; i < n; i++) {
+		if (a.cs[i].orders == 0)	/* only rows after --asof */
+			continue;
 		id = strmap_key(a.ids, i, &len);
-		rfm_put(w, id, len, a.first[i], a.last[i], (double)a.orders[i],
-		    a.orders[i], fix_get(&a.total[i]), asof);
+		rfm_put(w, id, len, a.cs[i].first, a.cs[i].last,
+		    (double)a.cs[i].orders, a.cs[i].orders,
+		    fix_get(&a.cs[i].total), asof);
 	}
 	crm_close_output(w);
-	strmap_free(a.ids);
-	free(a.first);
-	free(a.last);
-	free(a.orders);
-	free(a.total);
+	rfm_free(&a);
 	return 0;
 }
 
@@ -163,7 +230,7 @@ freq_period(const struct opts *o, int64_t day)
 /*
  * RFM from the sorted log (merge, --repeat): the same figures as the
  * streaming pass; with --repeat, frequency is the number of distinct
- * purchase periods less one.
+ * purchase periods less one (monetary_mean stays total / purchases).
  */
 static int
 rfm_log(const struct opts *o, const struct txlog *l)
@@ -171,35 +238,39 @@ rfm_log(const struct opts *o, const struct txlog *l)
 	struct csv_writer *w = crm_open_output(&o->com);
 	struct fixsum tot;
 	const char *id;
-	size_t i, j, len;
-	uint64_t orders, periods;
+	size_t i, j, len, cap = 0;
+	uint64_t rows, periods, orders;
+	uint32_t *buf = NULL;
 	int64_t asof, last, lastp;
 
 	rfm_header(w, o);
 	asof = o->has_asof ? o->asof : l->maxday + 1;
 	for (i = 0; i < l->n; i = j) {
 		memset(&tot, 0, sizeof(tot));
-		orders = periods = 0;
+		rows = periods = 0;
 		lastp = INT64_MIN;
 		last = l->v[i].day;
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++) {
 			if (l->v[j].day > asof)
 				continue;
-			orders += l->v[j].n;
+			rows += l->v[j].n;
 			fix_addf(&tot, &l->v[j].amount);
-			last = l->v[j].day;
-			if (freq_period(o, last) != lastp)
+			if (l->v[j].day > last)
+				last = l->v[j].day;
+			if (freq_period(o, l->v[j].day) != lastp)
 				periods++;
-			lastp = freq_period(o, last);
+			lastp = freq_period(o, l->v[j].day);
 		}
-		if (orders == 0)
+		if (rows == 0)
 			continue;
+		orders = txlog_purchases(l, i, j, asof, &buf, &cap);
 		id = strmap_key(l->custs, l->v[i].cust, &len);
 		rfm_put(w, id, len, l->v[i].day, last, o->repeat ?
 		    (double)(periods - 1) : (double)orders, orders,
 		    fix_get(&tot), asof);
 	}
 	crm_close_output(w);
+	free(buf);
 	return 0;
 }
 

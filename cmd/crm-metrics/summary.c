@@ -1,6 +1,8 @@
 /*
  * summary.c: business totals per group (--by value and/or --period):
- * customers, orders (rows), revenue, AOV = revenue/orders, ARPU =
+ * customers, orders (distinct (customer, order) pairs with a line in
+ * the group, or rows without an order column), revenue,
+ * AOV = revenue/orders, ARPU =
  * revenue/customers, repeat-purchase rate = share of the group's
  * customers with two or more orders in it, purchase frequency =
  * orders/customers.  engagement --period uses the same table without
@@ -50,32 +52,35 @@ sum_row(struct sumtab *t, uint32_t group, int64_t period)
 	return &t->v[id];
 }
 
-/* Fold the log into rows: one pass over each customer's records. */
+/*
+ * Fold the log into rows: one pass over each customer's records, a run
+ * of them per group and period.  buf is scratch for txlog_purchases.
+ */
 static void
 sum_fill(struct sumtab *t, const struct opts *o, const struct txlog *l)
 {
 	struct sumrow *r;
 	struct fixsum rev;
+	uint32_t *buf = NULL;
 	uint64_t n;
 	int64_t per;
-	size_t i, j;
+	size_t i, j, cap = 0;
 
 	for (i = 0; i < l->n; i = j) {
 		per = o->has_period ? period_index(o->period, l->v[i].day) : 0;
-		n = 0;
 		memset(&rev, 0, sizeof(rev));
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
 		    l->v[j].group == l->v[i].group && (!o->has_period ||
-		    period_index(o->period, l->v[j].day) == per); j++) {
-			n += l->v[j].n;
+		    period_index(o->period, l->v[j].day) == per); j++)
 			fix_addf(&rev, &l->v[j].amount);
-		}
+		n = txlog_purchases(l, i, j, INT64_MAX, &buf, &cap);
 		r = sum_row(t, l->v[i].group, per);
 		r->customers++;
 		r->orders += n;
 		r->repeaters += n > 1;
 		fix_addf(&r->revenue, &rev);
 	}
+	free(buf);
 }
 
 static void

@@ -1,8 +1,9 @@
 /*
  * txlog.c: the transaction log most subcommands work from: one record
- * per (customer, group, day) with the number of rows and the exact sum
- * of their amounts, read from transactions or from partial states
- * (--partial writes the same records, so that merge is a union).
+ * per (customer, group, day, order) with the number of rows and the
+ * exact sum of their amounts, read from transactions or from partial
+ * states (--partial writes the same records, so that merge is a union
+ * and an order split between shards is still one purchase).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,8 +20,15 @@
 void
 fix_add(struct fixsum *s, double v)
 {
-	double fl = floor(v);
-	uint64_t lo = (uint64_t)ldexp(v - fl, 64);
+	double fl = floor(v), fr = v - fl;
+	uint64_t lo;
+
+	/* v - floor(v) rounds up to 1 for tiny negative v. */
+	if (fr >= 1) {
+		fr = 0;
+		fl += 1;
+	}
+	lo = (uint64_t)(fr * 0x1p64);	/* exact: a power of two */
 
 	s->lo += lo;
 	if (s->lo < lo)
@@ -80,6 +88,7 @@ txlog_init(struct txlog *l)
 	memset(l, 0, sizeof(*l));
 	l->custs = strmap_new();
 	l->groups = strmap_new();
+	l->orders = strmap_new();
 	strmap_intern(l->groups, "", 0, NULL);
 	l->minday = INT64_MAX;
 	l->maxday = INT64_MIN;
@@ -90,36 +99,32 @@ txlog_free(struct txlog *l)
 {
 	strmap_free(l->custs);
 	strmap_free(l->groups);
+	strmap_free(l->orders);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
 
 /* Add a record, folding it into the last one when the key repeats. */
 void
-txlog_add(struct txlog *l, uint32_t cust, uint32_t group, int64_t day,
-    uint32_t n, const struct fixsum *amt)
+txlog_add(struct txlog *l, const struct rec *r)
 {
 	struct rec *e;
 
-	if (day < l->minday)
-		l->minday = day;
-	if (day > l->maxday)
-		l->maxday = day;
+	if (r->day < l->minday)
+		l->minday = r->day;
+	if (r->day > l->maxday)
+		l->maxday = r->day;
 	if (l->n > 0) {
 		e = &l->v[l->n - 1];
-		if (e->cust == cust && e->group == group && e->day == day) {
-			e->n += n;
-			fix_addf(&e->amount, amt);
+		if (e->cust == r->cust && e->group == r->group &&
+		    e->day == r->day && e->order == r->order) {
+			e->n += r->n;
+			fix_addf(&e->amount, &r->amount);
 			return;
 		}
 	}
 	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
-	e = &l->v[l->n++];
-	e->cust = cust;
-	e->group = group;
-	e->day = (int32_t)day;
-	e->n = n;
-	e->amount = *amt;
+	l->v[l->n++] = *r;
 }
 
 static int
@@ -133,6 +138,8 @@ rec_cmp(const void *a, const void *b)
 		return x->group < y->group ? -1 : 1;
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
 	return 0;
 }
 
@@ -158,12 +165,13 @@ txlog_sort(struct txlog *l)
 static int
 read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 {
-	struct fixsum amt = { 0, 0 };
-	const char *p;
-	size_t len, c, g = 0;
+	struct rec e;
+	const char *p, *op = NULL;
+	size_t len, olen = 0;
 	int64_t day;
 	double v;
 
+	memset(&e, 0, sizeof(e));
 	if (src_day(s, row, &day) != 0)
 		return -1;
 	if (day < INT32_MIN || day > INT32_MAX)
@@ -173,16 +181,59 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 			return -1;
 		if (fabs(v) >= 1e15)
 			return src_bad(s, row, s->c_amount, "out of range");
-		fix_add(&amt, v);
+		fix_add(&e.amount, v);
 	}
+	if (s->c_order >= 0 && src_order(s, row, &op, &olen) != 0)
+		return -1;
+	e.order = op == NULL ? ORDER_NONE :
+	    (uint32_t)strmap_intern(l->orders, op, olen, NULL);
 	p = src_str(row, s->c_cust, &len);
-	c = strmap_intern(l->custs, p, len, NULL);
+	e.cust = (uint32_t)strmap_intern(l->custs, p, len, NULL);
 	if (s->c_by >= 0) {
 		p = src_str(row, s->c_by, &len);
-		g = strmap_intern(l->groups, p, len, NULL);
+		e.group = (uint32_t)strmap_intern(l->groups, p, len, NULL);
 	}
-	txlog_add(l, (uint32_t)c, (uint32_t)g, day, 1, &amt);
+	e.day = (int32_t)day;
+	e.n = 1;
+	txlog_add(l, &e);
 	return 0;
+}
+
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+uint64_t
+txlog_purchases(const struct txlog *l, size_t i, size_t j, int64_t maxday,
+    uint32_t **buf, size_t *cap)
+{
+	uint64_t n = 0;
+	size_t k, m = 0;
+	int sorted = 1;
+
+	for (k = i; k < j; k++) {
+		if (l->v[k].day > maxday)
+			continue;
+		if (l->v[k].order == ORDER_NONE) {
+			n += l->v[k].n;
+			continue;
+		}
+		*buf = xgrow(*buf, cap, m + 1, sizeof(**buf));
+		if (m > 0 && (*buf)[m - 1] >= l->v[k].order)
+			sorted = 0;
+		(*buf)[m++] = l->v[k].order;
+	}
+	/* Ids rising along the records (the usual case) are distinct. */
+	if (sorted || m < 2)
+		return n + m;
+	qsort(*buf, m, sizeof(**buf), u32_cmp);
+	for (k = 1, n++; k < m; k++)
+		n += (*buf)[k] != (*buf)[k - 1];
+	return n;
 }
 
 /* Read the rest of s (its columns resolved) into l, sorted and folded. */
@@ -214,6 +265,8 @@ txlog_read(struct txlog *l, const struct opts *o, int need)
 		txlog_free(l);
 		return 0;
 	}
+	if (uses_order(o))
+		need |= WANT_ORDER;
 	if (!src_open(&s, o, need | NEED_CUST | NEED_DATE)) {
 		txlog_free(l);
 		return 0;

@@ -34,3 +34,39 @@ check engagement --period week --by region
 check nps --by region
 check csat --score score --period quarter --skip-bad -q
 check ces --period month --skip-bad -q
+
+# Orders split between shards: every order has two lines, the second
+# written after the next order's first (so orders interleave), in two
+# regions; each shard boundary falls inside an order.  A purchase is
+# still one order.
+sim-bgnbd -n 1000 -s 7 |
+awk -F, 'NR == 1 { print "order_id," $0 ",region"; next }
+	{ o = "o" (NR % 500)	# ids shared between customers
+	  print o "," $0 ",north"
+	  if (pend != "") print pend
+	  pend = o "," $1 "," $2 ",1,south" }
+	END { print pend }' > "$WORK/ord.csv"
+n=$(($(wc -l < "$WORK/ord.csv") - 1))
+cut=$((n / 3 | 1))
+head -n 1 "$WORK/ord.csv" > "$WORK/h.csv"
+tail -n +2 "$WORK/ord.csv" > "$WORK/b.csv"
+head -n "$cut" "$WORK/b.csv" | cat "$WORK/h.csv" - > "$WORK/s0.csv"
+sed -n "$((cut + 1)),$((2 * cut))p" "$WORK/b.csv" | cat "$WORK/h.csv" - \
+    > "$WORK/s1.csv"
+tail -n +"$((2 * cut + 1))" "$WORK/b.csv" | cat "$WORK/h.csv" - \
+    > "$WORK/s2.csv"
+for k in 0 1 2; do
+	awk -F, 'NR > 1 { print $1 "," $2 }' "$WORK/s$k.csv" | sort -u \
+	    > "$WORK/o$k"
+done
+echo "orders in two shards: $(cat "$WORK/o0" "$WORK/o1" "$WORK/o2" |
+    sort | uniq -d | wc -l)"
+mv "$WORK/ord.csv" "$WORK/all.csv"
+check rfm
+check rfm --repeat
+check rfm --asof 2020-06-30
+check summary
+check summary --by region --period month
+awk -F, 'NR > 1 { print $1 "," $2 }' "$WORK/all.csv" | sort -u | wc -l |
+    sed 's/^ */orders: /'
+crm-metrics summary "$WORK/all.csv"

@@ -1,0 +1,186 @@
+/*
+ * orderset.c: the distinct (customer, order) pairs of the streaming RFM
+ * pass, counted exactly whatever the order of the rows.
+ *
+ * Pairs are appended to an array (with their keys in an arena) as they
+ * come, which is sequential and cheap, instead of being looked up in a
+ * hash table one random memory access at a time.  When the array has
+ * doubled since the last compaction, it is sorted by (customer, hash,
+ * key): by customer with a counting sort, then each customer's entries
+ * with a merge sort; and duplicates are dropped, so that memory stays within about
+ * twice the distinct pairs even when the lines of an order are
+ * scattered.  The count at the end is one more such sort.  The caller
+ * appends a pair only when it differs from the previous row's, so that
+ * the lines of one order in a row cost nothing.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "hash.h"
+
+#include "metrics.h"
+
+#ifndef OSET_MIN
+#define OSET_MIN	((size_t)1 << 20)	/* entries before compacting */
+#endif
+
+struct oent {
+	uint64_t	 h;		/* hash of the order id */
+	size_t		 off;		/* of the key in the arena */
+	uint32_t	 cust;
+	uint32_t	 len;
+};
+
+struct orderset {
+	struct oent	*v;
+	size_t		 n, cap, live;	/* live: entries after compacting */
+	char		*arena;
+	size_t		 alen, acap;
+};
+
+struct orderset *
+oset_new(void)
+{
+	return xcalloc(1, sizeof(struct orderset));
+}
+
+void
+oset_free(struct orderset *s)
+{
+	if (s == NULL)
+		return;
+	free(s->v);
+	free(s->arena);
+	free(s);
+}
+
+/* Sort order: customer, hash, then the key itself (ties are rare). */
+static int
+oent_cmp(const void *a, const void *b, void *arena)
+{
+	const struct oent *x = a, *y = b;
+	const char *ar = arena;
+	int c;
+
+	if (x->cust != y->cust)
+		return x->cust < y->cust ? -1 : 1;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	c = memcmp(ar + x->off, ar + y->off, x->len);
+	return c;
+}
+
+/*
+ * A merge sort of v[0..n) through tmp (qsort has no context argument
+ * in C11, and the comparison needs the arena).
+ */
+static void
+oent_sort(struct oent *v, struct oent *tmp, size_t n, char *arena)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	oent_sort(v, tmp, h, arena);
+	oent_sort(v + h, tmp, n - h, arena);
+	if (oent_cmp(&v[h - 1], &v[h], arena) <= 0)
+		return;
+	while (i < h && j < n)
+		tmp[k++] = oent_cmp(&v[j], &v[i], arena) < 0 ? v[j++] : v[i++];
+	while (i < h)
+		tmp[k++] = v[i++];
+	memcpy(v, tmp, k * sizeof(*v));
+}
+
+/*
+ * Sort the entries: a counting sort by customer (one pass to count, one
+ * to scatter), then a merge sort of each customer's few entries, which
+ * stay in cache.
+ */
+static void
+oset_sort(struct orderset *s)
+{
+	struct oent *w = xcalloc(s->n + 1, sizeof(*w));
+	size_t *at, i, b, nc = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].cust >= nc)
+			nc = (size_t)s->v[i].cust + 1;
+	at = xcalloc(nc + 1, sizeof(*at));
+	for (i = 0; i < s->n; i++)
+		at[s->v[i].cust + 1]++;
+	for (i = 1; i <= nc; i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < s->n; i++)
+		w[at[s->v[i].cust]++] = s->v[i];
+	/* Now at[c] is the end of customer c's entries in w. */
+	for (i = b = 0; i < nc; b = at[i++])
+		oent_sort(w + b, s->v, at[i] - b, s->arena);
+	free(s->v);
+	s->v = w;
+	s->cap = s->n + 1;
+	free(at);
+}
+
+/* Sort, drop duplicates and rebuild the arena with the survivors. */
+static void
+oset_compact(struct orderset *s)
+{
+	struct oent prev;
+	char *ar;
+	size_t i, k, alen = 0;
+
+	oset_sort(s);
+	ar = xmalloc(s->alen + 1);
+	for (i = k = 0; i < s->n; i++) {
+		/* prev: the last entry as it was, its key in the old arena */
+		if (i > 0 && oent_cmp(&prev, &s->v[i], s->arena) == 0)
+			continue;
+		prev = s->v[i];
+		memcpy(ar + alen, s->arena + prev.off, prev.len);
+		s->v[k] = prev;
+		s->v[k++].off = alen;
+		alen += prev.len;
+	}
+	free(s->arena);
+	s->arena = ar;
+	s->alen = alen;
+	s->acap = s->alen + 1;
+	s->n = s->live = k;
+}
+
+/* Add the pair (cust, order p[0..len)); duplicates are fine. */
+void
+oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len)
+{
+	struct oent *e;
+
+	if (s->n >= OSET_MIN && s->n >= 2 * s->live)
+		oset_compact(s);
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(*s->v));
+	s->arena = xgrow(s->arena, &s->acap, s->alen + len + 1, 1);
+	memcpy(s->arena + s->alen, p, len);
+	e = &s->v[s->n++];
+	e->h = hash_bytes(p, len, 0);
+	e->off = s->alen;
+	e->cust = cust;
+	e->len = (uint32_t)len;
+	s->alen += len;
+}
+
+/* Set cnt[c] to the number of distinct orders of customer c. */
+void
+oset_count(struct orderset *s, uint64_t *cnt, size_t ncust)
+{
+	size_t i;
+
+	oset_compact(s);
+	memset(cnt, 0, ncust * sizeof(*cnt));
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].cust < ncust)
+			cnt[s->v[i].cust]++;
+}
