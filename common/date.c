@@ -333,8 +333,22 @@ date_fmt_day(char *buf, int64_t days)
 	unsigned m, d;
 
 	date_civil_from_days(days, &y, &m, &d);
-	return (size_t)snprintf(buf, 16, "%04lld-%02u-%02u", (long long)y, m,
-	    d);
+	if (y < 0 || y > 9999)
+		return (size_t)snprintf(buf, 16, "%04lld-%02u-%02u",
+		    (long long)y, m, d);
+	/* the common case by hand: this runs once per output date */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+	return 10;
 }
 
 size_t

@@ -38,7 +38,7 @@ src_open(struct src *s, const struct opts *o, int need)
 
 	memset(s, 0, sizeof(*s));
 	s->o = o;
-	s->r = csv_open(o->files, o->nfiles, o->com.delim);
+	s->r = crm_open_input(&o->com, o->files, o->nfiles);
 	if ((rc = csv_read_header(s->r)) < 0)
 		crm_dataerr(s->r, "%s", csv_errmsg(s->r));
 	if (rc == 0) {
