@@ -1,7 +1,13 @@
 /*
- * hash.c: the hash function and the string interner.  Keys live in one
- * arena; the table is open addressing with linear probing over (hash,
- * id) pairs, kept at most half full.
+ * hash.c: the hash function and the string interner.
+ *
+ * Layout, for lookups that touch as little memory as possible: an index
+ * of 8-byte slots (32 bits of the hash and the id; open addressing with
+ * linear probing, at most half full) small enough to stay in cache, and
+ * one fixed-size entry per key, in id order, holding the full hash, the
+ * key itself when short (else only in the arena) and the caller's value.
+ * A lookup of a short key with its value thus touches one index slot and
+ * one entry.  Every key is also kept, NUL-terminated, in an arena.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,30 +17,30 @@
 #include "err.h"
 #include "hash.h"
 
-#define INLINE_MAX	16	/* keys this short live in their slot */
+#define INLINE_MAX	16	/* keys this short are compared in the entry */
 
-/*
- * A slot holds the full hash, the id and the key itself when short (or
- * its arena offset), so that a lookup of a typical id touches one cache
- * line of the table and nothing else.
- */
 struct slot {
-	uint64_t	 hash;
+	uint32_t	 tag;		/* the hash's high 32 bits */
 	uint32_t	 id;		/* id + 1; 0 = empty */
+};
+
+struct entry {
+	uint64_t	 hash;
+	uint32_t	 off;		/* the key in the arena */
 	uint32_t	 len;
-	union {
-		char	 inl[INLINE_MAX];
-		size_t	 off;
-	} k;
+	char		 inl[INLINE_MAX];
+	/* the value follows: valsize bytes, rounded up to 8 */
 };
 
 struct strmap {
 	struct slot	*tab;
 	size_t		 mask;
+	unsigned char	*ent;		/* n entries of stride bytes */
+	size_t		 stride;
+	size_t		 entcap;
 	char		*arena;
 	size_t		 alen, acap;
-	size_t		*off;		/* key offsets in arena, by id */
-	size_t		 n, offcap;
+	size_t		 n;
 };
 
 static uint64_t
@@ -56,7 +62,7 @@ mix(uint64_t a, uint64_t b)
 
 /*
  * A multiply-fold hash over 8-byte words: fast on short keys such as
- * customer ids, and well mixed in the low bits used for indexing.
+ * customer ids, and well mixed in all bits.
  */
 uint64_t
 hash_bytes(const void *key, size_t len, uint64_t seed)
@@ -80,14 +86,21 @@ hash_bytes(const void *key, size_t len, uint64_t seed)
 }
 
 struct strmap *
-strmap_new(void)
+strmap_new_val(size_t valsize)
 {
 	struct strmap *m;
 
 	m = xcalloc(1, sizeof(*m));
 	m->mask = 1023;
 	m->tab = xcalloc(m->mask + 1, sizeof(*m->tab));
+	m->stride = sizeof(struct entry) + (valsize + 7) / 8 * 8;
 	return m;
+}
+
+struct strmap *
+strmap_new(void)
+{
+	return strmap_new_val(0);
 }
 
 void
@@ -96,94 +109,129 @@ strmap_free(struct strmap *m)
 	if (m == NULL)
 		return;
 	free(m->tab);
+	free(m->ent);
 	free(m->arena);
-	free(m->off);
 	free(m);
 }
 
-static int
-keyeq(const struct strmap *m, const struct slot *sl, uint64_t h,
-    const char *key, size_t len)
+static struct entry *
+entry(const struct strmap *m, size_t id)
 {
-	if (sl->hash != h || sl->len != len)
+	return (struct entry *)(void *)(m->ent + id * m->stride);
+}
+
+static int
+keyeq(const struct strmap *m, size_t id, uint64_t h, const char *key,
+    size_t len)
+{
+	const struct entry *e = entry(m, id);
+
+	if (e->hash != h || e->len != len)
 		return 0;
 	if (len <= INLINE_MAX)
-		return memcmp(sl->k.inl, key, len) == 0;
-	return memcmp(m->arena + sl->k.off, key, len) == 0;
+		return memcmp(e->inl, key, len) == 0;
+	return memcmp(m->arena + e->off, key, len) == 0;
 }
 
 static void
 rehash(struct strmap *m)
 {
-	struct slot *old = m->tab;
-	size_t i, j, oldn = m->mask + 1;
+	size_t id, j;
+	uint64_t h;
 
+	free(m->tab);
 	m->mask = m->mask * 2 + 1;
 	m->tab = xcalloc(m->mask + 1, sizeof(*m->tab));
-	for (i = 0; i < oldn; i++) {
-		if (old[i].id == 0)
-			continue;
-		j = old[i].hash & m->mask;
+	for (id = 0; id < m->n; id++) {
+		h = entry(m, id)->hash;
+		j = h & m->mask;
 		while (m->tab[j].id)
 			j = (j + 1) & m->mask;
-		m->tab[j] = old[i];
+		m->tab[j].tag = (uint32_t)(h >> 32);
+		m->tab[j].id = (uint32_t)id + 1;
 	}
-	free(old);
+}
+
+/* The slot of key, or of the empty place where it would go. */
+static size_t
+probe(const struct strmap *m, uint64_t h, const char *key, size_t len)
+{
+	uint32_t tag = (uint32_t)(h >> 32);
+	size_t j;
+
+	for (j = h & m->mask; m->tab[j].id; j = (j + 1) & m->mask)
+		if (m->tab[j].tag == tag &&
+		    keyeq(m, m->tab[j].id - 1, h, key, len))
+			break;
+	return j;
 }
 
 size_t
 strmap_find(const struct strmap *m, const char *key, size_t len)
 {
-	uint64_t h = hash_bytes(key, len, 0);
-	size_t j;
+	size_t j = probe(m, hash_bytes(key, len, 0), key, len);
 
-	for (j = h & m->mask; m->tab[j].id; j = (j + 1) & m->mask)
-		if (keyeq(m, &m->tab[j], h, key, len))
-			return m->tab[j].id - 1;
-	return (size_t)-1;
+	return m->tab[j].id ? m->tab[j].id - 1 : (size_t)-1;
+}
+
+/* Append the entry of a new key; returns its id. */
+static size_t
+add(struct strmap *m, uint64_t h, const char *key, size_t len)
+{
+	struct entry *e;
+
+	if (m->n >= UINT32_MAX - 1 || m->alen + len + 1 > UINT32_MAX)
+		crm_errx(1, "too many distinct keys (over 4 GB of keys)");
+	m->arena = xgrow(m->arena, &m->acap, m->alen + len + 1, 1);
+	memcpy(m->arena + m->alen, key, len);
+	m->arena[m->alen + len] = '\0';
+	m->ent = xgrow(m->ent, &m->entcap, m->n + 1, m->stride);
+	e = entry(m, m->n);
+	memset(e, 0, m->stride);
+	e->hash = h;
+	e->off = (uint32_t)m->alen;
+	e->len = (uint32_t)len;
+	if (len <= INLINE_MAX)
+		memcpy(e->inl, key, len);
+	m->alen += len + 1;
+	return m->n++;
 }
 
 size_t
 strmap_intern(struct strmap *m, const char *key, size_t len, int *isnew)
 {
 	uint64_t h = hash_bytes(key, len, 0);
-	size_t j;
+	size_t j = probe(m, h, key, len), id;
 
-	for (j = h & m->mask; m->tab[j].id; j = (j + 1) & m->mask)
-		if (keyeq(m, &m->tab[j], h, key, len)) {
-			if (isnew)
-				*isnew = 0;
-			return m->tab[j].id - 1;
-		}
+	if (m->tab[j].id) {
+		if (isnew)
+			*isnew = 0;
+		return m->tab[j].id - 1;
+	}
 	if (isnew)
 		*isnew = 1;
-	if (m->n >= UINT32_MAX - 1 || len > UINT32_MAX)
-		crm_errx(1, "too many distinct keys (over 4 billion)");
-	m->arena = xgrow(m->arena, &m->acap, m->alen + len + 1, 1);
-	memcpy(m->arena + m->alen, key, len);
-	m->arena[m->alen + len] = '\0';
-	m->off = xgrow(m->off, &m->offcap, m->n + 2, sizeof(*m->off));
-	m->off[m->n] = m->alen;
-	m->alen += len + 1;
-	m->off[m->n + 1] = m->alen;
-	m->tab[j].hash = h;
-	m->tab[j].len = (uint32_t)len;
-	if (len <= INLINE_MAX)
-		memcpy(m->tab[j].k.inl, key, len);
-	else
-		m->tab[j].k.off = m->off[m->n];
-	m->tab[j].id = (uint32_t)++m->n;
+	id = add(m, h, key, len);
+	m->tab[j].tag = (uint32_t)(h >> 32);
+	m->tab[j].id = (uint32_t)id + 1;
 	if (m->n * 2 > m->mask)
 		rehash(m);
-	return m->n - 1;
+	return id;
+}
+
+void *
+strmap_val(const struct strmap *m, size_t id)
+{
+	return m->ent + id * m->stride + sizeof(struct entry);
 }
 
 const char *
 strmap_key(const struct strmap *m, size_t id, size_t *len)
 {
+	const struct entry *e = entry(m, id);
+
 	if (len)
-		*len = m->off[id + 1] - m->off[id] - 1;
-	return m->arena + m->off[id];
+		*len = e->len;
+	return m->arena + e->off;
 }
 
 size_t

@@ -13,6 +13,12 @@ struct strmap;
 uint64_t	 hash_bytes(const void *, size_t, uint64_t seed);
 
 struct strmap	*strmap_new(void);
+/*
+ * A map that also keeps valsize bytes per key (zeroed when the key is
+ * added) beside it, so that a lookup and the use of its value touch the
+ * same memory: per-customer figures, say.
+ */
+struct strmap	*strmap_new_val(size_t valsize);
 void		 strmap_free(struct strmap *);
 /* The id of key, adding it if new (*isnew set when given). */
 size_t		 strmap_intern(struct strmap *, const char *key, size_t len,
@@ -20,7 +26,12 @@ size_t		 strmap_intern(struct strmap *, const char *key, size_t len,
 /* The id of key, or (size_t)-1. */
 size_t		 strmap_find(const struct strmap *, const char *key,
 		    size_t len);
-/* The key of id (NUL-terminated, stable until strmap_free). */
+/*
+ * The value of id (of strmap_new_val; 8-byte aligned).  Valid until the
+ * next strmap_intern adds a key.
+ */
+void		*strmap_val(const struct strmap *, size_t id);
+/* The key of id (NUL-terminated; valid until the next key is added). */
 const char	*strmap_key(const struct strmap *, size_t id, size_t *len);
 size_t		 strmap_count(const struct strmap *);
 

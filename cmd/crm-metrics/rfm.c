@@ -31,9 +31,7 @@ struct cstat {
 };
 
 struct rfm {
-	struct strmap	*ids;
-	struct cstat	*cs;
-	size_t		 cap;
+	struct strmap	*ids;		/* customer -> struct cstat */
 	int64_t		 maxday;
 	struct orderset	*oset;
 	char		*prev, *cprev;
@@ -104,15 +102,13 @@ rfm_row(struct rfm *a, struct src *s, const struct csv_row *row)
 	 */
 	p = src_str(row, s->c_cust, &len);
 	c = rfm_cust(a, p, len, &isnew);
+	e = strmap_val(a->ids, c);
 	if (isnew) {
-		a->cs = xgrow(a->cs, &a->cap, c + 1, sizeof(*a->cs));
-		memset(&a->cs[c], 0, sizeof(a->cs[c]));
-		a->cs[c].first = INT32_MAX;
-		a->cs[c].last = INT32_MIN;
+		e->first = INT32_MAX;
+		e->last = INT32_MIN;
 	}
 	if (s->o->has_asof && day > s->o->asof)
 		return;
-	e = &a->cs[c];
 	if (day < e->first)
 		e->first = (int32_t)day;
 	if (day > e->last)
@@ -160,7 +156,6 @@ rfm_free(struct rfm *a)
 {
 	strmap_free(a->ids);
 	oset_free(a->oset);
-	free(a->cs);
 	free(a->prev);
 	free(a->cprev);
 }
@@ -174,7 +169,7 @@ rfm_purchases(struct rfm *a, size_t n)
 
 	oset_count(a->oset, cnt, n);
 	for (i = 0; i < n; i++)
-		a->cs[i].orders = cnt[i];
+		((struct cstat *)strmap_val(a->ids, i))->orders = cnt[i];
 	free(cnt);
 }
 
@@ -186,6 +181,7 @@ rfm_stream(const struct opts *o)
 	struct src s;
 	struct csv_writer *w;
 	const struct csv_row *row;
+	const struct cstat *e;
 	const char *id;
 	size_t i, n, len;
 	int64_t asof;
@@ -193,7 +189,7 @@ rfm_stream(const struct opts *o)
 	memset(&a, 0, sizeof(a));
 	if (!src_open(&s, o, NEED_CUST | NEED_DATE | NEED_AMOUNT | WANT_ORDER))
 		return 0;
-	a.ids = strmap_new();
+	a.ids = strmap_new_val(sizeof(struct cstat));
 	if (s.c_order >= 0)
 		a.oset = oset_new();
 	a.pcust = a.ccust = SIZE_MAX;
@@ -208,12 +204,12 @@ rfm_stream(const struct opts *o)
 	rfm_header(w, o);
 	asof = o->has_asof ? o->asof : a.maxday + 1;
 	for (i = 0; i < n; i++) {
-		if (a.cs[i].orders == 0)	/* only rows after --asof */
+		e = strmap_val(a.ids, i);
+		if (e->orders == 0)	/* only rows after --asof */
 			continue;
 		id = strmap_key(a.ids, i, &len);
-		rfm_put(w, id, len, a.cs[i].first, a.cs[i].last,
-		    (double)a.cs[i].orders, a.cs[i].orders,
-		    fix_get(&a.cs[i].total), asof);
+		rfm_put(w, id, len, e->first, e->last, (double)e->orders,
+		    e->orders, fix_get(&e->total), asof);
 	}
 	crm_close_output(w);
 	rfm_free(&a);
