@@ -267,6 +267,36 @@ t_strmap(void)
 	strmap_free(m);
 }
 
+/* Values beside keys: zeroed when added, kept through rehashing. */
+static void
+t_strmap_val(void)
+{
+	struct strmap *m = strmap_new_val(3 * sizeof(uint64_t));
+	char key[48];
+	uint64_t *v;
+	size_t i, id;
+	int isnew;
+
+	for (i = 0; i < 50000; i++) {
+		/* short keys and keys longer than the inline 16 bytes */
+		snprintf(key, sizeof(key), i % 2 ? "k%zu" :
+		    "a-much-longer-customer-key-%zu", i);
+		id = strmap_intern(m, key, strlen(key), &isnew);
+		v = strmap_val(m, id);
+		CHECK(isnew && v[0] == 0 && v[1] == 0 && v[2] == 0);
+		v[0] = i;
+		v[2] = i * 3;
+	}
+	for (i = 0; i < 50000; i += 13) {
+		snprintf(key, sizeof(key), i % 2 ? "k%zu" :
+		    "a-much-longer-customer-key-%zu", i);
+		id = strmap_find(m, key, strlen(key));
+		v = strmap_val(m, id);
+		CHECK(id == i && v[0] == i && v[2] == i * 3);
+	}
+	strmap_free(m);
+}
+
 int
 main(void)
 {
@@ -281,5 +311,6 @@ main(void)
 	RUN(t_writer);
 	RUN(t_put_plain_row);
 	RUN(t_strmap);
+	RUN(t_strmap_val);
 	T_EXIT();
 }
