@@ -1,6 +1,7 @@
 /* test_num.c: strict number parsing (common/num.c) and formatting. */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,6 +140,78 @@ t_format_roundtrip(void)
 	}
 }
 
+/* The slow, obvious form csv_fmt_num must equal: %.15g..%.17g. */
+static void
+fmt_reference(char *buf, double v)
+{
+	int prec;
+
+	if (v == trunc(v) && fabs(v) < 1e15) {
+		snprintf(buf, 32, "%.0f", v);
+		return;
+	}
+	for (prec = 15; prec < 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, 32, "%.17g", v);
+}
+
+/* The printf-free paths of csv_fmt_num write what printf would. */
+static void
+t_format_fast_paths(void)
+{
+	struct rng g;
+	char want[32], got[32];
+	uint64_t bits;
+	double v;
+	int i;
+
+	rng_seed(&g, 5);
+	for (i = 0; i < 400000 && !t_failed; i++) {
+		switch (i % 4) {
+		case 0:		/* any magnitude around the fast ranges */
+			v = rng_uniform(&g) * pow(10, (int)rng_below(&g, 21) - 5);
+			break;
+		case 1:		/* ratios, like means */
+			v = (double)rng_below(&g, 100000) /
+			    (double)(rng_below(&g, 999) + 1);
+			break;
+		case 2:		/* any double */
+			bits = rng_next(&g);
+			memcpy(&v, &bits, sizeof(v));
+			break;
+		default:	/* money */
+			v = round(rng_uniform(&g) * 1e6) / 100;
+			break;
+		}
+		if (!isfinite(v) || v == 0)
+			continue;
+		if (rng_below(&g, 2))
+			v = -v;
+		fmt_reference(want, v);
+		csv_fmt_num(got, v);
+		CHECK(strcmp(want, got) == 0);
+		if (t_failed)
+			printf("# %.17g: want %s got %s\n", v, want, got);
+	}
+	/* edges: binade bottoms, 9.99.. rounding up, the range ends */
+	{
+		static const double edge[] = { 0.001, 0.0009999999999999998,
+		    1e15 - 0.5, 999999999999999.9, 0.1 + 0.2, 1.0 / 3, 2.0 / 3,
+		    9.999999999999999, 99.99999999999999, 1.0000000000000002,
+		    0.5000000000000001, 4503599627370495.5, 1e-3 * 3 };
+		size_t k;
+
+		for (k = 0; k < sizeof(edge) / sizeof(edge[0]); k++) {
+			fmt_reference(want, edge[k]);
+			csv_fmt_num(got, edge[k]);
+			CHECK(strcmp(want, got) == 0);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -147,5 +220,6 @@ main(void)
 	RUN(t_fast_equals_strtod);
 	RUN(t_ints);
 	RUN(t_format_roundtrip);
+	RUN(t_format_fast_paths);
 	T_EXIT();
 }
