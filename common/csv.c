@@ -1072,6 +1072,38 @@ static const double p10[16] = {
 };
 
 /*
+ * Write -?d * 10^-s as a plain decimal ("0.05", "12.5", "7") into buf;
+ * d has no trailing zeros after the point.  Returns the length.
+ */
+static size_t
+fmt_decimal(char *buf, int neg, uint64_t d, int s)
+{
+	char dig[24];
+	size_t len = 0;
+	int n = 0, nint;
+
+	do
+		dig[n++] = (char)('0' + d % 10);	/* reversed */
+	while ((d /= 10) > 0);
+	if (neg)
+		buf[len++] = '-';
+	nint = n - s;			/* digits before the point */
+	if (nint <= 0) {
+		buf[len++] = '0';
+		buf[len++] = '.';
+		for (; nint < 0; nint++)
+			buf[len++] = '0';
+	}
+	while (n > 0) {
+		buf[len++] = dig[--n];
+		if (--nint == 0 && n > 0)
+			buf[len++] = '.';
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+/*
  * The first fast path of csv_fmt_num: v as n / 10^d with the fewest
  * decimals d such that the division gives v back.  n and 10^d are exact
  * doubles (n < 2^53, d <= 15), so the division is correctly rounded, as
@@ -1081,10 +1113,7 @@ static const double p10[16] = {
 static size_t
 fmt_fixed(char *buf, double v)
 {
-	char dig[24];
 	double a = fabs(v), n = 0;
-	size_t len = 0, nd = 0, i;
-	uint64_t u;
 	int d;
 
 	for (d = 0; d < 16; d++) {
@@ -1096,17 +1125,7 @@ fmt_fixed(char *buf, double v)
 	}
 	if (d == 16)
 		return 0;
-	for (u = (uint64_t)n; u > 0 || nd <= (size_t)d; u /= 10)
-		dig[nd++] = (char)('0' + u % 10);	/* reversed */
-	if (v < 0)
-		buf[len++] = '-';
-	for (i = nd; i > 0; i--) {
-		if (i == (size_t)d && d > 0)
-			buf[len++] = '.';
-		buf[len++] = dig[i - 1];
-	}
-	buf[len] = '\0';
-	return len;
+	return fmt_decimal(buf, v < 0, (uint64_t)n, d);
 }
 
 /*
@@ -1172,9 +1191,7 @@ fmt_exact(char *buf, double v)
 	    100000000000000000ULL };
 	double a = fabs(v);
 	uint64_t bits, frac, m, d = 0;
-	int k, x10, p, s = 0, i, nint;
-	char dig[24];
-	size_t len = 0;
+	int k, x10, p, s = 0, i;
 
 	if (!(a >= 1e-3 && a < 1e15))
 		return 0;
@@ -1211,26 +1228,8 @@ fmt_exact(char *buf, double v)
 	while (s > 0 && d % 10 == 0) {		/* %g drops trailing zeros */
 		d /= 10;
 		s--;
-		p--;
 	}
-	for (i = 0; i < p; i++, d /= 10)	/* p digits, reversed */
-		dig[i] = (char)('0' + d % 10);
-	nint = p - s;
-	if (v < 0)
-		buf[len++] = '-';
-	if (nint <= 0) {
-		buf[len++] = '0';
-		buf[len++] = '.';
-		for (; nint < 0; nint++)
-			buf[len++] = '0';
-	}
-	for (i = p - 1; i >= 0; i--) {
-		buf[len++] = dig[i];
-		if (--nint == 0 && i > 0)
-			buf[len++] = '.';
-	}
-	buf[len] = '\0';
-	return len;
+	return fmt_decimal(buf, v < 0, d, s);
 }
 
 size_t
