@@ -40,7 +40,7 @@ src_open(struct src *s, const struct opts *o, int need)
 	s->o = o;
 	s->r = crm_open_input(&o->com, o->files, o->nfiles);
 	if ((rc = csv_read_header(s->r)) < 0)
-		crm_dataerr(s->r, "%s", csv_errmsg(s->r));
+		crm_errx(1, "%s", csv_errmsg(s->r));
 	if (rc == 0) {
 		csv_close(s->r);
 		s->r = NULL;

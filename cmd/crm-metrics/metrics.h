@@ -143,6 +143,9 @@ void	 txlog_sort(struct txlog *);
 int	 txlog_read(struct txlog *, const struct opts *, int need);
 void	 txlog_read_src(struct txlog *, struct src *);
 int	 partial_read(struct txlog *, const struct opts *);
+struct csv_reader *partial_open(const struct opts *, const char *const *cols,
+	    size_t n, const char *what);
+int	 partial_next(struct csv_reader *, const struct csv_row **);
 long long partial_int(struct csv_reader *, const struct csv_row *, size_t i,
 	    const char *col, long long min, long long max);
 void	 partial_write(const struct txlog *, const struct opts *,

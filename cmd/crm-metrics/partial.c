@@ -121,32 +121,56 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
 }
 
 /*
+ * Open the state files that merge reads and check their header against
+ * cols[0..n) (what names the kind of state in the message).  Returns
+ * NULL on empty input; unreadable input or a foreign file exits 1.
+ */
+struct csv_reader *
+partial_open(const struct opts *o, const char *const *cols, size_t n,
+    const char *what)
+{
+	struct csv_reader *r = csv_open(o->files, o->nfiles, ',');
+	size_t i;
+	int rc;
+
+	if ((rc = csv_read_header(r)) < 0)
+		crm_errx(1, "%s", csv_errmsg(r));
+	if (rc == 0) {
+		csv_close(r);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (csv_ncols(r) != n || strcmp(csv_name(r, i), cols[i]) != 0)
+			crm_errx(1, "%s: not a crm-metrics %s state",
+			    csv_path(r), what);
+	return r;
+}
+
+/* The next state row: 1, or 0 at the end; a damaged state exits 1. */
+int
+partial_next(struct csv_reader *r, const struct csv_row **row)
+{
+	int rc;
+
+	if ((rc = csv_read(r, row)) < 0)
+		crm_errx(1, "%s", csv_errmsg(r));
+	return rc;
+}
+
+/*
  * Read partial states into l (initialised).  Returns 0 on empty input,
  * 1 otherwise; a foreign or damaged state exits 1.
  */
 int
 partial_read(struct txlog *l, const struct opts *o)
 {
-	struct csv_reader *r = csv_open(o->files, o->nfiles, ',');
 	const struct csv_row *row;
-	size_t i;
-	int rc;
+	struct csv_reader *r;
 
-	if ((rc = csv_read_header(r)) <= 0) {
-		if (rc < 0)
-			crm_dataerr(r, "%s", csv_errmsg(r));
-		csv_close(r);
+	if ((r = partial_open(o, state_cols, NSTATE, "transaction")) == NULL)
 		return 0;
-	}
-	for (i = 0; i < NSTATE; i++)
-		if (csv_ncols(r) != NSTATE ||
-		    strcmp(csv_name(r, i), state_cols[i]) != 0)
-			crm_errx(1, "%s: not a crm-metrics transaction state",
-			    csv_path(r));
-	while ((rc = csv_read(r, &row)) > 0)
+	while (partial_next(r, &row))
 		state_row(l, r, row, uses_order(o));
-	if (rc < 0)
-		crm_dataerr(r, "%s", csv_errmsg(r));
 	csv_close(r);
 	txlog_sort(l);
 	return 1;

@@ -101,27 +101,15 @@ static const char *const state_cols[] = { "crm_metrics_state", "group",
 static int
 survey_merge(struct survey *sv, const struct opts *o)
 {
-	struct csv_reader *r = csv_open(o->files, o->nfiles, ',');
+	struct csv_reader *r;
 	const struct csv_row *row;
 	const char *p;
-	size_t i, len, by;
+	size_t len, by;
 	long long per, sc, n;
-	int rc;
 
-	if ((rc = csv_read_header(r)) <= 0) {
-		if (rc < 0)
-			crm_dataerr(r, "%s", csv_errmsg(r));
-		csv_close(r);
+	if ((r = partial_open(o, state_cols, NSTATE, "survey")) == NULL)
 		return 0;
-	}
-	for (i = 0; i < NSTATE; i++)
-		if (csv_ncols(r) != NSTATE ||
-		    strcmp(csv_name(r, i), state_cols[i]) != 0)
-			crm_errx(1, "%s: not a crm-metrics survey state",
-			    csv_path(r));
-	while ((rc = csv_read(r, &row)) > 0) {
-		if (csv_nfields(row) != NSTATE)
-			crm_dataerr(r, "not a crm-metrics state row");
+	while (partial_next(r, &row)) {
 		p = csv_field(row, 1, &len);
 		by = strmap_intern(sv->byv, p, len, NULL);
 		per = partial_int(r, row, 2, state_cols[2],
@@ -130,8 +118,6 @@ survey_merge(struct survey *sv, const struct opts *o)
 		n = partial_int(r, row, 4, state_cols[4], 1, LLONG_MAX);
 		group_of(sv, by, per)->count[sc] += (uint64_t)n;
 	}
-	if (rc < 0)
-		crm_dataerr(r, "%s", csv_errmsg(r));
 	csv_close(r);
 	return 1;
 }
