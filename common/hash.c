@@ -197,10 +197,32 @@ add(struct strmap *m, uint64_t h, const char *key, size_t len)
 	return m->n++;
 }
 
+void
+strmap_prefetch(const struct strmap *m, uint64_t h)
+{
+	__builtin_prefetch(&m->tab[h & m->mask]);
+}
+
+void
+strmap_prefetch_val(const struct strmap *m, const char *key, size_t len,
+    uint64_t h)
+{
+	size_t j = probe(m, h, key, len);
+
+	if (m->tab[j].id)
+		__builtin_prefetch(entry(m, m->tab[j].id - 1));
+}
+
 size_t
 strmap_intern(struct strmap *m, const char *key, size_t len, int *isnew)
 {
-	uint64_t h = hash_bytes(key, len, 0);
+	return strmap_intern_h(m, key, len, hash_bytes(key, len, 0), isnew);
+}
+
+size_t
+strmap_intern_h(struct strmap *m, const char *key, size_t len, uint64_t h,
+    int *isnew)
+{
 	size_t j = probe(m, h, key, len), id;
 
 	if (m->tab[j].id) {

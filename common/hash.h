@@ -23,6 +23,18 @@ void		 strmap_free(struct strmap *);
 /* The id of key, adding it if new (*isnew set when given). */
 size_t		 strmap_intern(struct strmap *, const char *key, size_t len,
 		    int *isnew);
+/*
+ * For streams of lookups that would each miss the cache: with h =
+ * hash_bytes(key, len, 0), strmap_prefetch brings key's index slot
+ * toward the cache, and strmap_prefetch_val, some rows later, finds the
+ * key's entry (if it is there) and brings it too; strmap_intern_h then
+ * uses h.  The prefetches change nothing.
+ */
+void		 strmap_prefetch(const struct strmap *, uint64_t h);
+void		 strmap_prefetch_val(const struct strmap *, const char *key,
+		    size_t len, uint64_t h);
+size_t		 strmap_intern_h(struct strmap *, const char *key, size_t len,
+		    uint64_t h, int *isnew);
 /* The id of key, or (size_t)-1. */
 size_t		 strmap_find(const struct strmap *, const char *key,
 		    size_t len);
