@@ -107,8 +107,8 @@ void	 collist_free(struct collist *);
  */
 void	 collist_resolve(struct collist *, const struct csv_reader *);
 /*
- * Resolve one column name; exit 2 as collist_resolve does.  flag names
- * the option for the message, may be NULL.
+ * Resolve one column name to its index; exit 2 as collist_resolve does
+ * when it is missing or ambiguous.
  */
 size_t	 col_require(const struct csv_reader *, const char *name);
 /* Like col_require but returns -1 when absent (ambiguity still exits). */
