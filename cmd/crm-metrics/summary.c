@@ -27,14 +27,14 @@ struct sumrow {
 };
 
 struct sumtab {
-	struct strmap	*keys;
-	struct sumrow	*v;
-	size_t		 n, cap;
+	struct strmap	*keys;		/* (group, period) -> struct sumrow */
+	size_t		 n;
 };
 
 static struct sumrow *
 sum_row(struct sumtab *t, uint32_t group, int64_t period)
 {
+	struct sumrow *r;
 	unsigned char key[12];
 	size_t id;
 	int isnew;
@@ -42,14 +42,13 @@ sum_row(struct sumtab *t, uint32_t group, int64_t period)
 	memcpy(key, &group, 4);
 	memcpy(key + 4, &period, 8);
 	id = strmap_intern(t->keys, (const char *)key, sizeof(key), &isnew);
+	r = strmap_val(t->keys, id);
 	if (isnew) {
-		t->v = xgrow(t->v, &t->cap, id + 1, sizeof(*t->v));
-		memset(&t->v[id], 0, sizeof(t->v[id]));
-		t->v[id].group = group;
-		t->v[id].period = period;
+		r->group = group;
+		r->period = period;
 		t->n = id + 1;
 	}
-	return &t->v[id];
+	return r;
 }
 
 /*
@@ -133,17 +132,19 @@ group_table(const struct opts *o, const struct txlog *l, int money)
 {
 	struct csv_writer *w = crm_open_output(&o->com);
 	struct sumtab t;
+	const struct sumrow *r;
 	struct gkey *k;
 	char buf[32];
 	size_t i;
 
 	memset(&t, 0, sizeof(t));
-	t.keys = strmap_new();
+	t.keys = strmap_new_val(sizeof(struct sumrow));
 	sum_fill(&t, o, l);
 	k = xcalloc(t.n + 1, sizeof(*k));
 	for (i = 0; i < t.n; i++) {
-		k[i].key = strmap_key(l->groups, t.v[i].group, &k[i].len);
-		k[i].period = t.v[i].period;
+		r = strmap_val(t.keys, i);
+		k[i].key = strmap_key(l->groups, r->group, &k[i].len);
+		k[i].period = r->period;
 		k[i].idx = i;
 	}
 	qsort(k, t.n, sizeof(*k), gkey_cmp);
@@ -154,11 +155,10 @@ group_table(const struct opts *o, const struct txlog *l, int money)
 		if (o->has_period)
 			csv_put(w, buf, period_label(buf, o->period,
 			    k[i].period));
-		sum_put(w, &t.v[k[i].idx], money);
+		sum_put(w, strmap_val(t.keys, k[i].idx), money);
 	}
 	crm_close_output(w);
 	free(k);
-	free(t.v);
 	strmap_free(t.keys);
 }
 

@@ -31,15 +31,22 @@ struct sgroup {
 
 struct survey {
 	struct strmap	*byv;		/* --by values */
-	struct strmap	*keys;		/* (by id, period) -> group */
-	struct sgroup	*g;
-	size_t		 n, cap;
+	struct strmap	*keys;		/* (by id, period) -> struct sgroup */
+	size_t		 n;
 	int		 lo, hi;	/* score range */
 };
+
+/* Group i of the table. */
+static struct sgroup *
+sg(const struct survey *sv, size_t i)
+{
+	return strmap_val(sv->keys, i);
+}
 
 static struct sgroup *
 group_of(struct survey *s, size_t by, int64_t period)
 {
+	struct sgroup *g;
 	unsigned char key[16];
 	uint64_t b = by;
 	size_t id;
@@ -48,14 +55,13 @@ group_of(struct survey *s, size_t by, int64_t period)
 	memcpy(key, &b, 8);
 	memcpy(key + 8, &period, 8);
 	id = strmap_intern(s->keys, (const char *)key, sizeof(key), &isnew);
+	g = strmap_val(s->keys, id);
 	if (isnew) {
-		s->g = xgrow(s->g, &s->cap, id + 1, sizeof(*s->g));
-		memset(&s->g[id], 0, sizeof(s->g[id]));
-		s->g[id].by = by;
-		s->g[id].period = period;
+		g->by = by;
+		g->period = period;
 		s->n = id + 1;
 	}
-	return &s->g[id];
+	return g;
 }
 
 static void
@@ -134,14 +140,14 @@ survey_partial(const struct survey *sv, struct csv_writer *w)
 	csv_end_row(w);
 	for (i = 0; i < sv->n; i++)
 		for (sc = sv->lo; sc <= sv->hi; sc++) {
-			if (sv->g[i].count[sc] == 0)
+			if (sg(sv, i)->count[sc] == 0)
 				continue;
 			csv_put_str(w, "survey");
-			k = strmap_key(sv->byv, sv->g[i].by, &len);
+			k = strmap_key(sv->byv, sg(sv, i)->by, &len);
 			csv_put(w, k, len);
-			csv_put_int(w, (long long)sv->g[i].period);
+			csv_put_int(w, (long long)sg(sv, i)->period);
 			csv_put_int(w, sc);
-			csv_put_int(w, (long long)sv->g[i].count[sc]);
+			csv_put_int(w, (long long)sg(sv, i)->count[sc]);
 			csv_end_row(w);
 		}
 }
@@ -218,14 +224,14 @@ survey_out(const struct survey *sv, const struct opts *o,
 	size_t i;
 
 	for (i = 0; i < sv->n; i++) {
-		k[i].key = strmap_key(sv->byv, sv->g[i].by, &k[i].len);
-		k[i].period = sv->g[i].period;
+		k[i].key = strmap_key(sv->byv, sg(sv, i)->by, &k[i].len);
+		k[i].period = sg(sv, i)->period;
 		k[i].idx = i;
 	}
 	qsort(k, sv->n, sizeof(*k), gkey_cmp);
 	survey_header(w, o);
 	for (i = 0; i < sv->n; i++) {
-		g = &sv->g[k[i].idx];
+		g = sg(sv, k[i].idx);
 		if (o->by != NULL)
 			csv_put(w, k[i].key, k[i].len);
 		if (o->has_period)
@@ -248,7 +254,7 @@ cmd_survey(const struct opts *o)
 	sv.hi = o->cmd == CMD_NPS ? 10 : o->cmd == CMD_CSAT ? 5 : 7;
 	sv.byv = strmap_new();
 	strmap_intern(sv.byv, "", 0, NULL);
-	sv.keys = strmap_new();
+	sv.keys = strmap_new_val(sizeof(struct sgroup));
 	rc = o->merging ? survey_merge(&sv, o) : survey_read(&sv, o);
 	if (rc) {
 		w = crm_open_output(&o->com);
@@ -260,6 +266,5 @@ cmd_survey(const struct opts *o)
 	}
 	strmap_free(sv.byv);
 	strmap_free(sv.keys);
-	free(sv.g);
 	return 0;
 }
