@@ -18,6 +18,7 @@
  */
 #include <sys/stat.h>
 
+#include <assert.h>
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -33,7 +34,6 @@
 #include "alloc.h"
 #include "csv.h"
 #include "err.h"
-#include "progress.h"
 
 #define BUFSZ	(1 << 20)	/* initial read buffer */
 #define ZINSZ	(1 << 18)	/* compressed input chunk */
@@ -84,17 +84,19 @@ struct csv_reader {
 	int		 have_header;
 
 	struct csv_parser lp;		/* libcsv, for quoted records */
+	int		 lp_ok;		/* lp is initialised */
 	char		*fbuf;		/* fields of a quoted record */
 	size_t		 fcap, flen;
 	size_t		*foff;		/* field start offsets into fbuf */
 	size_t		 nfoff, foffcap;
 	int		 done;		/* libcsv ended the record */
 
-	char		 msg[512];
-	int		 fatal;
+	struct csv_err	 err;		/* the last error */
 	int		 failed;	/* a fatal error happened */
 
-	struct progress	*prog;		/* NULL unless csv_progress */
+	void		(*progfn)(void *, uint64_t, uint64_t);
+	void		*progarg;
+	uint64_t	 progtotal;	/* bytes of the named files, 0: unknown */
 	uint64_t	 nread;		/* bytes read from the files */
 	uint64_t	 done_files;	/* bytes of the files finished */
 };
@@ -113,29 +115,40 @@ no_space(unsigned char c)
  * by blk_size bytes at a time: 1 MiB steps keep a 10 MB quoted field
  * from being copied thousands of times.
  */
-static void
+static int
 lp_init(struct csv_reader *r)
 {
-	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		crm_errx(1, "out of memory");
+	if (csv_init(&r->lp, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		r->lp_ok = 0;
+		return -1;
+	}
+	r->lp_ok = 1;
 	csv_set_delim(&r->lp, (unsigned char)r->delim);
 	csv_set_space_func(&r->lp, no_space);
 	csv_set_blk_size(&r->lp, (size_t)1 << 20);
+	return 0;
 }
 
+/*
+ * Record an error of the given kind at the current record (what says
+ * what is wrong, without the position) and return -1.  Open, read,
+ * gzip, limit, header and memory errors are fatal.
+ */
 static int
-setmsg(struct csv_reader *r, int fatal, const char *fmt, ...)
+seterr(struct csv_reader *r, enum csv_errkind kind, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
-	n = snprintf(r->msg, sizeof(r->msg), "%s:%llu: ", r->path,
-	    r->rec_line);
+	r->err.kind = kind;
+	r->err.fatal = kind != CSV_ERR_RAGGED && kind != CSV_ERR_SYNTAX;
+	r->err.path = r->path;
+	r->err.line = kind == CSV_ERR_OPEN ? 0 : r->rec_line;
+	r->err.errnum = kind == CSV_ERR_OPEN || kind == CSV_ERR_READ ?
+	    errno : 0;
 	va_start(ap, fmt);
-	vsnprintf(r->msg + n, sizeof(r->msg) - n, fmt, ap);
+	vsnprintf(r->err.what, sizeof(r->err.what), fmt, ap);
 	va_end(ap);
-	r->fatal = fatal;
-	if (fatal)
+	if (r->err.fatal)
 		r->failed = 1;
 	return -1;
 }
@@ -154,7 +167,8 @@ csv_open(char *const *paths, size_t npaths, int delim)
 	r->cap = BUFSZ;
 	r->buf = xmalloc(r->cap);
 	r->fbuf = xgrow(NULL, &r->fcap, 256, 1);
-	lp_init(r);
+	if (lp_init(r) == -1)
+		seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
 	return r;
 }
 
@@ -175,8 +189,8 @@ csv_close(struct csv_reader *r)
 	if (r == NULL)
 		return;
 	close_file(r);
-	progress_free(r->prog);
-	csv_free(&r->lp);
+	if (r->lp_ok)
+		csv_free(&r->lp);
 	free(r->zin);
 	free(r->buf);
 	free(r->row.f);
@@ -203,12 +217,8 @@ open_next(struct csv_reader *r)
 		r->path = "<stdin>";
 	} else {
 		r->path = p;
-		if ((r->fd = open(p, O_RDONLY)) == -1) {
-			snprintf(r->msg, sizeof(r->msg), "%s: %s", p,
-			    strerror(errno));
-			r->fatal = r->failed = 1;
-			return -1;
-		}
+		if ((r->fd = open(p, O_RDONLY)) == -1)
+			return seterr(r, CSV_ERR_OPEN, "%s", strerror(errno));
 	}
 	r->eof = 0;
 	r->at_start = 1;
@@ -229,9 +239,9 @@ rread(struct csv_reader *r, void *p, size_t n)
 	do
 		k = read(r->fd, p, n);
 	while (k == -1 && errno == EINTR);
-	if (k > 0 && r->prog != NULL) {
+	if (k > 0 && r->progfn != NULL) {
 		r->nread += (uint64_t)k;
-		progress_set(r->prog, r->nread);
+		r->progfn(r->progarg, r->nread, r->progtotal);
 	}
 	return k;
 }
@@ -249,8 +259,8 @@ gz_read(struct csv_reader *r)
 	for (;;) {
 		if (r->zs.avail_in == 0 && !r->eof) {
 			if ((k = rread(r, r->zin, ZINSZ)) == -1)
-				return setmsg(r, 1, "read error: %s",
-				    strerror(errno));
+				return seterr(r, CSV_ERR_READ,
+				    "read error: %s", strerror(errno));
 			if (k == 0)
 				r->eof = 1;
 			r->zs.next_in = r->zin;
@@ -268,13 +278,14 @@ gz_read(struct csv_reader *r)
 		if (ret == Z_STREAM_END)
 			r->zend = 1;
 		else if (ret != Z_OK && ret != Z_BUF_ERROR)
-			return setmsg(r, 1, "gzip: %s", r->zs.msg ?
+			return seterr(r, CSV_ERR_GZIP, "gzip: %s", r->zs.msg ?
 			    r->zs.msg : "corrupt data");
 		k = (ssize_t)(r->cap - r->end - r->zs.avail_out);
 		if (k > 0)
 			return k;
 		if (!r->zend && r->zs.avail_in == 0 && r->eof)
-			return setmsg(r, 1, "truncated gzip input");
+			return seterr(r, CSV_ERR_GZIP,
+			    "truncated gzip input");
 	}
 }
 
@@ -287,7 +298,8 @@ sniff_gzip(struct csv_reader *r)
 
 	while (n < 2 && !r->eof) {
 		if ((k = rread(r, r->buf + r->end, r->cap - r->end)) == -1)
-			return setmsg(r, 1, "read error: %s", strerror(errno));
+			return seterr(r, CSV_ERR_READ, "read error: %s",
+			    strerror(errno));
 		if (k == 0)
 			r->eof = 1;
 		r->end += k;
@@ -302,7 +314,8 @@ sniff_gzip(struct csv_reader *r)
 	memcpy(r->zin, r->buf + r->start, n);
 	memset(&r->zs, 0, sizeof(r->zs));
 	if (inflateInit2(&r->zs, 15 + 16) != Z_OK)
-		return setmsg(r, 1, "gzip: cannot initialise zlib");
+		return seterr(r, CSV_ERR_NOMEM,
+		    "gzip: cannot initialise zlib");
 	r->zs.next_in = r->zin;
 	r->zs.avail_in = (uInt)n;
 	r->gz = 1;
@@ -328,7 +341,7 @@ fill(struct csv_reader *r)
 	}
 	if (r->end == r->cap) {
 		if (r->cap >= CSV_MAX_RECORD)
-			return setmsg(r, 1, "record too large (over %zu MiB)",
+			return seterr(r, CSV_ERR_LIMIT, "record too large (over %zu MiB)",
 			    CSV_MAX_RECORD >> 20);
 		r->cap *= 2;
 		r->buf = xrealloc(r->buf, r->cap);
@@ -346,7 +359,8 @@ fill(struct csv_reader *r)
 	else if (r->eof)
 		k = 0;
 	else if ((k = rread(r, r->buf + r->end, r->cap - r->end)) == -1)
-		return setmsg(r, 1, "read error: %s", strerror(errno));
+		return seterr(r, CSV_ERR_READ, "read error: %s",
+			    strerror(errno));
 	if (k < 0)
 		return -1;
 	if (k == 0) {
@@ -423,7 +437,8 @@ static void
 lp_reset(struct csv_reader *r)
 {
 	csv_free(&r->lp);
-	lp_init(r);
+	if (lp_init(r) == -1)
+		seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
 }
 
 /* Build the row from the fields libcsv handed over. */
@@ -480,7 +495,7 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 	}
 	r->start += off;
 	r->line += nl;
-	return setmsg(r, 0, "%s", what);
+	return seterr(r, CSV_ERR_SYNTAX, "%s", what);
 }
 
 static void
@@ -711,7 +726,7 @@ csv_read_header(struct csv_reader *r)
 
 	if ((k = first_record(r)) != 1) {
 		if (k == -1)
-			r->fatal = r->failed = 1;	/* no header, no data */
+			r->err.fatal = r->failed = 1;	/* no header, no data */
 		return k;
 	}
 	for (i = 0; i < r->row.n; i++)
@@ -757,45 +772,40 @@ csv_read(struct csv_reader *r, const struct csv_row **rowp)
 		if ((k = first_record(r)) <= 0)
 			return k;
 		if (!same_header(r))
-			return setmsg(r, 1, "header differs from the first "
-			    "file's");
+			return seterr(r, CSV_ERR_HEADER,
+			    "header differs from the first file's");
 	}
 	r->nrec++;
 	*rowp = &r->row;
 	if (r->row.n != r->hdr.n)
-		return setmsg(r, 0, "expected %zu fields, got %zu",
-		    r->hdr.n, r->row.n);
+		return seterr(r, CSV_ERR_RAGGED,
+		    "expected %zu fields, got %zu", r->hdr.n, r->row.n);
 	return 1;
 }
 
-const char *
-csv_errmsg(const struct csv_reader *r)
+const struct csv_err *
+csv_lasterr(const struct csv_reader *r)
 {
-	return r->msg;
-}
-
-int
-csv_error_fatal(const struct csv_reader *r)
-{
-	return r->fatal;
+	return &r->err;
 }
 
 void
-csv_progress(struct csv_reader *r, int enabled)
+csv_on_progress(struct csv_reader *r,
+    void (*fn)(void *, uint64_t done, uint64_t total), void *arg)
 {
 	struct stat st;
 	uint64_t total = 0;
 	size_t i;
 
-	if (!enabled || r->prog != NULL)
-		return;
 	for (i = 0; i < r->npaths; i++)
 		if (strcmp(r->paths[i], "-") != 0 &&
 		    stat(r->paths[i], &st) == 0 && S_ISREG(st.st_mode))
 			total += (uint64_t)st.st_size;
 	if (r->npaths == 0 && fstat(0, &st) == 0 && S_ISREG(st.st_mode))
 		total = (uint64_t)st.st_size;
-	r->prog = progress_new("reading bytes", total, 1);
+	r->progfn = fn;
+	r->progarg = arg;
+	r->progtotal = total;
 }
 
 size_t
@@ -875,7 +885,8 @@ csv_nfields(const struct csv_row *row)
 const char *
 csv_field(const struct csv_row *row, size_t i, size_t *len)
 {
-	if (i >= row->n) {
+	assert(i < row->n);
+	if (i >= row->n) {	/* NDEBUG: still no read past the row */
 		*len = 0;
 		return "";
 	}
@@ -1021,8 +1032,12 @@ csv_writer_open(const char *path, int gzip)
 		w->gz = 1;
 		w->zout = xmalloc(WBUFSZ);
 		if (deflateInit2(&w->zs, 6, Z_DEFLATED, 15 + 16, 8,
-		    Z_DEFAULT_STRATEGY) != Z_OK)
-			crm_errx(1, "out of memory");
+		    Z_DEFAULT_STRATEGY) != Z_OK) {
+			w->gz = 0;
+			csv_writer_abort(w);
+			errno = ENOMEM;
+			return NULL;
+		}
 	}
 	return w;
 }

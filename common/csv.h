@@ -10,6 +10,7 @@
 #define CRM_CSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct csv_reader;
 struct csv_row;
@@ -28,7 +29,7 @@ void		 csv_close(struct csv_reader *);
 
 /*
  * Read the header.  Returns 1 on success, 0 on empty input (no bytes
- * at all), -1 on error (csv_errmsg).  Must be called before csv_read.
+ * at all), -1 on error (csv_lasterr).  Must be called before csv_read.
  */
 int		 csv_read_header(struct csv_reader *);
 /*
@@ -38,26 +39,49 @@ int		 csv_read_header(struct csv_reader *);
  *   the record as read;
  * - a syntax error (text after a closing quote, an unterminated quoted
  *   field, a NUL byte): -1 with *row NULL; csv_raw gives its text;
- * - fatal (csv_error_fatal: I/O, gzip, limits, a header that differs
- *   between files): -1, and every later call too.
+ * - fatal (I/O, gzip, limits, a header that differs between files):
+ *   -1, and every later call too.
  * After a ragged or syntax error csv_read may be called again: it goes
- * on with the next record.  bad_read (bad.h) applies the usual policy.
+ * on with the next record.  input.h applies the usual bad-row policy.
  */
 int		 csv_read(struct csv_reader *, const struct csv_row **row);
-/*
- * The message of the last error with its position and without the
- * program name: "FILE:LINE: what" ("FILE: what" when opening failed).
- */
-const char	*csv_errmsg(const struct csv_reader *);
-/* Nonzero when the last error cannot be skipped (I/O, gzip, limits). */
-int		 csv_error_fatal(const struct csv_reader *);
+
+/* What went wrong: the kinds of reader error. */
+enum csv_errkind {
+	CSV_ERR_NONE,
+	CSV_ERR_OPEN,		/* a file cannot be opened (errnum) */
+	CSV_ERR_READ,		/* read(2) failed (errnum) */
+	CSV_ERR_GZIP,		/* corrupt or truncated gzip data */
+	CSV_ERR_LIMIT,		/* a record over CSV_MAX_RECORD */
+	CSV_ERR_HEADER,		/* a further file's header differs */
+	CSV_ERR_NOMEM,		/* libcsv or zlib could not initialise */
+	CSV_ERR_RAGGED,		/* not the header's number of fields */
+	CSV_ERR_SYNTAX		/* bad quoting or a NUL byte */
+};
 
 /*
- * Show the bytes read so far on stderr (as progress.h does: only worth
- * calling when crm_show_progress), against the total size of the named
- * regular files when known.  Cleared by csv_close.
+ * The last error, as a structure so that no caller parses a message
+ * apart.  Only RAGGED and SYNTAX are not fatal.
  */
-void		 csv_progress(struct csv_reader *, int enabled);
+struct csv_err {
+	enum csv_errkind kind;
+	int		 fatal;		/* no record follows */
+	const char	*path;		/* the file, "<stdin>" for stdin */
+	unsigned long long line;	/* where the record starts; 0: none */
+	int		 errnum;	/* errno of OPEN and READ, else 0 */
+	char		 what[160];	/* what is wrong, without position */
+};
+
+const struct csv_err *csv_lasterr(const struct csv_reader *);
+
+/*
+ * Call fn(arg, bytes read so far, total) as input is read; total is the
+ * size of the named regular files, 0 when unknown.  The reader prints
+ * nothing itself: the tool runtime (input.h) draws the progress line.
+ */
+void		 csv_on_progress(struct csv_reader *,
+		    void (*fn)(void *, uint64_t done, uint64_t total),
+		    void *arg);
 
 /* Header: number of columns and their names. */
 size_t		 csv_ncols(const struct csv_reader *);
@@ -82,6 +106,7 @@ unsigned long long csv_nrecords(const struct csv_reader *);
 const char	*csv_raw(const struct csv_reader *, size_t *len);
 
 size_t		 csv_nfields(const struct csv_row *);
+/* Field i of row; i must be below csv_nfields (asserted). */
 const char	*csv_field(const struct csv_row *, size_t i, size_t *len);
 
 /*

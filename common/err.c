@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "csv.h"
 #include "err.h"
 
@@ -17,11 +18,11 @@
  * mutable file-scope variables in crmkit; err(3) keeps the same state.
  */
 static const char *progname = "crm";
-static struct {
+static struct hook {
 	void	(*fn)(void *);
 	void	 *arg;
-} hooks[8];
-static int nhooks;
+} *hooks;
+static size_t nhooks, hookcap;
 
 void
 crm_setprogname(const char *argv0)
@@ -43,24 +44,29 @@ crm_progname(void)
 void
 crm_atexit(void (*fn)(void *), void *arg)
 {
-	int i;
+	size_t i;
 
 	if (fn == NULL) {
 		/* remove every hook with this argument */
 		for (i = 0; i < nhooks; i++)
 			if (hooks[i].arg == arg)
 				hooks[i].fn = NULL;
+		while (nhooks > 0 && hooks[nhooks - 1].fn == NULL)
+			nhooks--;
+		if (nhooks == 0) {
+			free(hooks);
+			hooks = NULL;
+			hookcap = 0;
+		}
 		return;
 	}
 	for (i = 0; i < nhooks; i++)		/* reuse a freed slot */
 		if (hooks[i].fn == NULL)
 			break;
-	if (i == (int)(sizeof(hooks) / sizeof(hooks[0])))
-		crm_errx(1, "too many pending output files");
+	if (i == nhooks)
+		hooks = xgrow(hooks, &hookcap, ++nhooks, sizeof(*hooks));
 	hooks[i].fn = fn;
 	hooks[i].arg = arg;
-	if (i == nhooks)
-		nhooks++;
 }
 
 static void
@@ -71,6 +77,8 @@ run_hooks(void)
 		if (hooks[nhooks].fn)
 			hooks[nhooks].fn(hooks[nhooks].arg);
 	}
+	free(hooks);
+	hooks = NULL;
 }
 
 static void
@@ -144,4 +152,23 @@ crm_dataerr(const struct csv_reader *r, const char *fmt, ...)
 	fputc('\n', stderr);
 	run_hooks();
 	exit(1);
+}
+
+void
+crm_readerr(const struct csv_reader *r)
+{
+	const struct csv_err *e = csv_lasterr(r);
+
+	if (e->line > 0)
+		crm_errx(1, "%s:%llu: %s", e->path, e->line, e->what);
+	crm_errx(1, "%s: %s", e->path, e->what);
+}
+
+void
+crm_ttyline(const char *text, int pad)
+{
+	fprintf(stderr, "\r%s%*s", text, pad, "");
+	if (*text == '\0')
+		fputc('\r', stderr);
+	fflush(stderr);
 }

@@ -11,16 +11,42 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "date.h"
 #include "err.h"
 #include "num.h"
 #include "opt.h"
 
+static const char *const role_flags[ROLE_COUNT] = {
+	"customer", "date", "amount", "order", "item", "text", "label",
+	"score"
+};
+static const char *const role_defaults[ROLE_COUNT] = {
+	"customer_id", "date", "amount", "order_id", "item", "text", "label",
+	"score"
+};
+
+const char *
+crm_role_flag(enum crm_role r)
+{
+	return role_flags[r];
+}
+
+const char *
+crm_role_default(enum crm_role r)
+{
+	return role_defaults[r];
+}
+
 void
 crm_common_init(struct crm_common *c)
 {
+	int i;
+
 	memset(c, 0, sizeof(*c));
 	c->delim = ',';
 	c->seed = 42;
+	for (i = 0; i < ROLE_COUNT; i++)
+		c->role[i] = role_defaults[i];
 }
 
 int
@@ -53,6 +79,20 @@ crm_common_opt(struct crm_common *c, int ch, const char *arg)
 		return 1;
 	case OPT_GZIP:
 		c->gzip = 1;
+		return 1;
+	case OPT_DATE_FORMAT:
+		if (date_fmt_check(arg) != NULL)
+			crm_errx(2, "--date-format: %s ('%s')",
+			    date_fmt_check(arg), arg);
+		c->datefmt = arg;
+		return 1;
+	}
+	if (ch >= OPT_ROLE && ch < OPT_ROLE + ROLE_COUNT) {
+		if (*arg == '\0')
+			crm_errx(2, "--%s: a column name cannot be empty",
+			    role_flags[ch - OPT_ROLE]);
+		c->role[ch - OPT_ROLE] = arg;
+		c->role_set |= 1u << (ch - OPT_ROLE);
 		return 1;
 	}
 	return 0;
@@ -102,6 +142,24 @@ void
 crm_version(void)
 {
 	printf("%s (crmkit) %s\n", crm_progname(), CRM_VERSION);
+}
+
+void
+crm_usage(const char *synopsis)
+{
+	fflush(stdout);
+	fputs(synopsis, stderr);
+	exit(2);
+}
+
+void
+crm_help(const char *synopsis, const char *help)
+{
+	fputs(synopsis, stdout);
+	fputs(help, stdout);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		crm_err(1, "write error on <stdout>");
+	exit(0);
 }
 
 long long
@@ -266,23 +324,20 @@ col_check_new(const struct csv_reader *r, const char *prefix,
 	}
 }
 
-struct csv_reader *
-crm_open_input(const struct crm_common *c, char *const *files, size_t nfiles)
+struct csv_writer *
+crm_open_file(const char *path, int gzip)
 {
-	struct csv_reader *r = csv_open(files, nfiles, c->delim);
+	struct csv_writer *w;
 
-	csv_progress(r, crm_show_progress(c));
-	return r;
+	if ((w = csv_writer_open(path, gzip)) == NULL)
+		crm_err(1, "%s", path ? path : "<stdout>");
+	return w;
 }
 
 struct csv_writer *
 crm_open_output(const struct crm_common *c)
 {
-	struct csv_writer *w;
-
-	if ((w = csv_writer_open(c->output, c->gzip)) == NULL)
-		crm_err(1, "%s", c->output);
-	return w;
+	return crm_open_file(c->output, c->gzip);
 }
 
 void

@@ -12,6 +12,21 @@ struct csv_reader;
 struct csv_writer;
 struct option;
 
+/*
+ * The column roles of DESIGN's one vocabulary: each has a flag of its
+ * name (--customer, --date, ...) and the same default column in every
+ * program (customer_id, date, amount, order_id, item, text, label,
+ * score).  A program lists only the role flags it uses.
+ */
+enum crm_role {
+	ROLE_CUSTOMER, ROLE_DATE, ROLE_AMOUNT, ROLE_ORDER, ROLE_ITEM,
+	ROLE_TEXT, ROLE_LABEL, ROLE_SCORE, ROLE_COUNT
+};
+
+/* The flag name of a role ("customer") and its default column. */
+const char	*crm_role_flag(enum crm_role);
+const char	*crm_role_default(enum crm_role);
+
 /* Long-only option codes shared by all programs (above any char). */
 enum {
 	OPT_REJECT = 1000,
@@ -19,11 +34,16 @@ enum {
 	OPT_SEED,
 	OPT_THREADS,
 	OPT_GZIP,
-	OPT_PREFIX,
-	OPT_COMMON_LAST
+	OPT_DATE_FORMAT,
+	OPT_ROLE,			/* OPT_ROLE + enum crm_role */
+	OPT_COMMON_LAST = OPT_ROLE + ROLE_COUNT
 };
 
-/* Entries for struct option tables: place inside the array. */
+/*
+ * Entries for struct option tables: place inside the array.  Every
+ * program takes CRM_COMMON_LONGOPTS; the others only where they mean
+ * something (a program that draws no random numbers takes no --seed).
+ */
 #define CRM_COMMON_LONGOPTS \
 	{ "delimiter",	required_argument, NULL, 'd' }, \
 	{ "gzip",	no_argument,	   NULL, OPT_GZIP }, \
@@ -31,11 +51,23 @@ enum {
 	{ "output",	required_argument, NULL, 'o' }, \
 	{ "quiet",	no_argument,	   NULL, 'q' }, \
 	{ "reject",	required_argument, NULL, OPT_REJECT }, \
-	{ "seed",	required_argument, NULL, OPT_SEED }, \
 	{ "skip-bad",	no_argument,	   NULL, OPT_SKIP_BAD }, \
 	{ "tab",	no_argument,	   NULL, 't' }, \
-	{ "threads",	required_argument, NULL, OPT_THREADS }, \
 	{ "version",	no_argument,	   NULL, 'V' }
+#define CRM_OPT_SEED	{ "seed", required_argument, NULL, OPT_SEED }
+#define CRM_OPT_THREADS	{ "threads", required_argument, NULL, OPT_THREADS }
+#define CRM_OPT_DATE_FORMAT \
+	{ "date-format", required_argument, NULL, OPT_DATE_FORMAT }
+#define CRM_OPT_ROLE(name, role) \
+	{ name, required_argument, NULL, OPT_ROLE + (role) }
+#define CRM_OPT_CUSTOMER CRM_OPT_ROLE("customer", ROLE_CUSTOMER)
+#define CRM_OPT_DATE	CRM_OPT_ROLE("date", ROLE_DATE)
+#define CRM_OPT_AMOUNT	CRM_OPT_ROLE("amount", ROLE_AMOUNT)
+#define CRM_OPT_ORDER	CRM_OPT_ROLE("order", ROLE_ORDER)
+#define CRM_OPT_ITEM	CRM_OPT_ROLE("item", ROLE_ITEM)
+#define CRM_OPT_TEXT	CRM_OPT_ROLE("text", ROLE_TEXT)
+#define CRM_OPT_LABEL	CRM_OPT_ROLE("label", ROLE_LABEL)
+#define CRM_OPT_SCORE	CRM_OPT_ROLE("score", ROLE_SCORE)
 /* Short letters of the common options, for getopt_long's optstring. */
 #define CRM_COMMON_SHORTOPTS "d:ho:qtV"
 
@@ -48,9 +80,12 @@ struct crm_common {
 	uint64_t	 seed;
 	int		 threads;	/* 0: all cores */
 	int		 quiet;
+	const char	*datefmt;	/* --date-format, NULL: ISO 8601 */
+	const char	*role[ROLE_COUNT];	/* column of each role */
+	unsigned	 role_set;	/* bit r: --role given on the line */
 };
 
-/* Defaults: ',' , stdout, seed 42, all cores. */
+/* Defaults: ',' , stdout, seed 42, all cores, the roles' columns. */
 void	 crm_common_init(struct crm_common *);
 /*
  * Handle one getopt_long result.  Returns 1 if ch was a common option
@@ -72,6 +107,15 @@ int	 crm_nthreads(const struct crm_common *);
 int	 crm_show_progress(const struct crm_common *);
 /* Print "prog (crmkit) VERSION" to stdout. */
 void	 crm_version(void);
+/*
+ * The usage template every program follows: crm_usage prints the
+ * synopsis (identical to the man page's SYNOPSIS) to stderr and exits 2;
+ * crm_help prints the synopsis, then the help text (every option and an
+ * example) to stdout and exits 0.
+ */
+void	 crm_usage(const char *synopsis) __attribute__((noreturn));
+void	 crm_help(const char *synopsis, const char *help)
+	    __attribute__((noreturn));
 
 /*
  * Option-argument parsers: exit 2 with "prog: what: reason ('arg')"
@@ -122,17 +166,13 @@ void	 col_check_new(const struct csv_reader *, const char *prefix,
 	    const char *const *names);
 
 /*
- * Open the input files (none: stdin) with the common options' delimiter,
- * showing progress on a terminal unless --quiet.
- */
-struct csv_reader *crm_open_input(const struct crm_common *,
-	    char *const *files, size_t nfiles);
-/*
  * Open the output named by the common options (stdout, -o FILE, --gzip)
  * or exit 1 with a message.  The file is removed if the program exits
  * through crm_err* before crm_close_output.
  */
 struct csv_writer *crm_open_output(const struct crm_common *);
+/* The same for another output file (a side file such as --duplicates). */
+struct csv_writer *crm_open_file(const char *path, int gzip);
 /* Close the writer; exit 1 with a message on a write error. */
 void	 crm_close_output(struct csv_writer *);
 

@@ -1,6 +1,6 @@
 /*
- * progress.c: the progress line on stderr.  The one place in common/
- * that writes to stderr, and only when the caller enabled it.
+ * progress.c: the progress line on stderr, part of the tool runtime: it
+ * draws through err.c's crm_ttyline, and only when the caller enabled it.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "alloc.h"
+#include "err.h"
 #include "progress.h"
 
 #define PROGRESS_INTERVAL_NS	200000000LL	/* 5 updates a second */
@@ -65,8 +66,7 @@ progress_draw(struct progress *p)
 		return;
 	if (n >= (int)sizeof(line))
 		n = (int)sizeof(line) - 1;
-	fprintf(stderr, "\r%s%*s", line, p->width > n ? p->width - n : 0, "");
-	fflush(stderr);
+	crm_ttyline(line, p->width > n ? p->width - n : 0);
 	if (n > p->width)
 		p->width = n;
 }
@@ -100,8 +100,7 @@ progress_free(struct progress *p)
 	if (p == NULL)
 		return;
 	if (p->enabled && p->width > 0) {
-		fprintf(stderr, "\r%*s\r", p->width, "");
-		fflush(stderr);
+		crm_ttyline("", p->width);
 	}
 	free(p->label);
 	free(p);

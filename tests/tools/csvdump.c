@@ -44,7 +44,7 @@ main(int argc, char *argv[])
 	crm_setprogname(argv[0]);
 	r = csv_open(argv + 1, (size_t)(argc - 1), ',');
 	if ((k = csv_read_header(r)) == -1)
-		crm_errx(1, "%s", csv_errmsg(r));
+		crm_readerr(r);
 	putchar('[');
 	while (k == 1 && (k = csv_read(r, &row)) == 1) {
 		printf(first ? "\n{" : ",\n{");
@@ -61,7 +61,7 @@ main(int argc, char *argv[])
 		putchar('}');
 	}
 	if (k == -1)
-		crm_errx(1, "%s", csv_errmsg(r));
+		crm_readerr(r);
 	printf("\n]\n");
 	csv_close(r);
 	return 0;

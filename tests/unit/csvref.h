@@ -54,6 +54,21 @@ esc(char *out, const char *p, size_t len)
 	return n;
 }
 
+/* The reader's last error as the old "FILE:LINE: what" text. */
+static const char *
+errtext(const struct csv_reader *r)
+{
+	static char buf[512];
+	const struct csv_err *e = csv_lasterr(r);
+
+	if (e->line)
+		snprintf(buf, sizeof(buf), "%s:%llu: %s", e->path, e->line,
+		    e->what);
+	else
+		snprintf(buf, sizeof(buf), "%s: %s", e->path, e->what);
+	return buf;
+}
+
 /* All records of data as "R:f1|f2|...\n" lines, errors as "E:msg\n". */
 static char *
 dump(const void *data, size_t len, int delim)
@@ -71,11 +86,11 @@ dump(const void *data, size_t len, int delim)
 	row = csv_header(r);
 	for (;;) {
 		if (k == -1) {
-			f = csv_errmsg(r);
+			f = errtext(r);
 			fl = strlen(f);
 			out = xgrow(out, &cap, n + fl + 8, 1);
 			n += (size_t)sprintf(out + n, "E:%s\n", f);
-			if (csv_error_fatal(r))
+			if (csv_lasterr(r)->fatal)
 				break;
 		}
 		if (k == 0)
@@ -93,10 +108,10 @@ dump(const void *data, size_t len, int delim)
 		out = xgrow(out, &cap, n + 2, 1);
 		out[n++] = '\n';
 		while ((k = csv_read(r, &row)) == -1 && row == NULL) {
-			f = csv_errmsg(r);
+			f = errtext(r);
 			out = xgrow(out, &cap, n + strlen(f) + 8, 1);
 			n += (size_t)sprintf(out + n, "E:%s\n", f);
-			if (csv_error_fatal(r))
+			if (csv_lasterr(r)->fatal)
 				goto done;
 		}
 	}
