@@ -59,7 +59,8 @@ enum input_need {
 /* The index of a role's column (opt.h), or -1 (INPUT_WANT). */
 long		 input_role(struct crm_input *, enum crm_role, enum input_need);
 /* The same for a column named on the command line. */
-long		 input_col(struct crm_input *, const char *name, enum input_need);
+long		 input_col(struct crm_input *, const char *name,
+		    enum input_need);
 
 /*
  * The next good record in *row (borrowed until the next call): 1, or 0

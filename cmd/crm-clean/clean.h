@@ -15,7 +15,7 @@
 struct csv_reader;
 struct csv_row;
 struct csv_writer;
-struct badrows;
+struct crm_input;
 struct rx;
 
 /* What to do to a column's cells, in this order. */
@@ -71,9 +71,9 @@ struct tally {
 /* The state of one run over the input. */
 struct cleaner {
 	const struct opts *o;
-	struct csv_reader *r;
+	struct crm_input *in;		/* NULL on empty input */
+	struct csv_reader *r;		/* in's reader */
 	struct csv_writer *out;
-	struct badrows	*bad;		/* rejected rows go here */
 	size_t		 ncols;
 	unsigned char	*ops;		/* per column: OP_* */
 	size_t		*tcols;		/* columns with ops, in header order */

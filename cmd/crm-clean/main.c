@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "bad.h"
 #include "csv.h"
 #include "err.h"
+#include "input.h"
 #include "opt.h"
 #include "rx.h"
 #include "clean.h"
@@ -79,13 +79,6 @@ static const char help[] =
 "example:\n"
 "  crm-clean --trim --lower email --require email --dedup email \\\n"
 "      --reject bad.csv samples/customers.csv > clean.csv\n";
-
-static void __attribute__((noreturn))
-usage(void)
-{
-	fputs(synopsis, stderr);
-	exit(2);
-}
 
 /* Add one --match COL=REGEX, compiling the pattern now (exit 2 if bad). */
 static void
@@ -161,16 +154,14 @@ opts_parse(struct opts *o, int argc, char *argv[])
 	crm_common_init(&o->com);
 	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "v",
 	    longopts)) != -1) {
-		if (ch == 'h') {
-			fputs(synopsis, stdout);
-			fputs(help, stdout);
-			exit(0);
-		} else if (ch == 'V') {
+		if (ch == 'h')
+			crm_help(synopsis, help);
+		else if (ch == 'V') {
 			crm_version();
 			exit(0);
 		} else if (!crm_common_opt(&o->com, ch, optarg) &&
 		    !own_opt(o, ch, optarg))
-			usage();
+			crm_usage(synopsis);
 	}
 	if (o->keep_set && o->dedup.n == 0)
 		crm_errx(2, "--keep needs --dedup");
@@ -343,64 +334,17 @@ keep(struct cleaner *cl, const struct csv_row *row)
 	    cl->dupw != NULL ? dropped : NULL, cl);
 }
 
-/*
- * The reader's message without the "FILE:LINE: " it starts with (the
- * reason column and crm_dataerr supply their own position).
- */
-static const char *
-reader_msg(const struct csv_reader *r)
-{
-	const char *m = csv_errmsg(r), *path = csv_path(r);
-	char pos[32];
-	size_t n = strlen(path);
-
-	if (strncmp(m, path, n) != 0 || m[n] != ':')
-		return m;
-	snprintf(pos, sizeof(pos), ":%llu: ", csv_line(r));
-	if (strncmp(m + n, pos, strlen(pos)) == 0)
-		return m + n + strlen(pos);
-	return m;
-}
-
-/*
- * A record the reader refused.  Fatal errors (I/O, gzip, limits) stop
- * with the reader's message; a ragged row (row not NULL) or a syntax
- * error is rejected.
- */
-static void
-bad_record(struct cleaner *cl, const struct csv_row *row)
-{
-	size_t n;
-
-	if (csv_error_fatal(cl->r))
-		crm_errx(1, "%s", csv_errmsg(cl->r));
-	cl->t.in++;
-	if (row != NULL && (n = csv_nfields(row)) != cl->ncols) {
-		cl->t.ragged++;
-		rules_why(cl, "expected %zu fields, got %zu", cl->ncols, n);
-	} else {
-		cl->t.syntax++;
-		rules_why(cl, "%s", reader_msg(cl->r));
-	}
-	bad_row(cl->bad, cl->r, row, "%s", cl->why);
-}
-
 /* The stream loop. */
 static void
 clean(struct cleaner *cl)
 {
 	const struct csv_row *row;
-	int rc;
 
-	while ((rc = csv_read(cl->r, &row)) != 0) {
-		if (rc == -1 || csv_nfields(row) != cl->ncols) {
-			bad_record(cl, row);
-			continue;
-		}
+	while (input_next(cl->in, &row)) {
 		cl->t.in++;
 		rules_transform(cl, row);
 		if (rules_check(cl, row) == -1)
-			bad_row(cl->bad, cl->r, row, "%s", cl->why);
+			input_reject(cl->in, row, "%s", cl->why);
 		else
 			keep(cl, row);
 	}
@@ -408,26 +352,31 @@ clean(struct cleaner *cl)
 		dedup_last_flush(cl->dd, emit_kept, cl);
 }
 
-/* Close the outputs (exit 1 on a write error) and report the counts. */
+/*
+ * Close the outputs (exit 1 on a write error) and report the counts.
+ * The records the reader refused are counted by the input layer.
+ */
 static void
 finish(struct cleaner *cl)
 {
 	const struct opts *o = cl->o;
-	uint64_t nrej;
+	struct input_counts n;
 
 	crm_close_output(cl->out);
 	if (cl->dupw != NULL)
 		crm_close_output(cl->dupw);
-	bad_close(cl->bad);
-	cl->bad = NULL;
+	if (cl->in != NULL) {
+		input_counts(cl->in, &n);
+		cl->t.ragged = n.ragged;
+		cl->t.syntax = n.syntax;
+		cl->t.in += n.ragged + n.syntax;
+	}
 	if (o->report != NULL)
 		report_write(&cl->t, cl->r, o->report);
 	if (o->verbose)
 		report_verbose(&cl->t, cl->r);
-	nrej = tally_rejected(&cl->t);
-	if (nrej > 0 && !o->verbose && !o->com.quiet && o->com.reject == NULL)
-		crm_warnx("skipped %llu bad row%s", (unsigned long long)nrej,
-		    nrej == 1 ? "" : "s");
+	input_close(cl->in);
+	cl->in = NULL;
 }
 
 static void
@@ -442,7 +391,6 @@ cleaner_free(struct cleaner *cl)
 	free(cl->why);
 	dedup_free(cl->dd);
 	tally_free(&cl->t);
-	csv_close(cl->r);
 }
 
 int
@@ -450,27 +398,22 @@ main(int argc, char *argv[])
 {
 	struct opts o;
 	struct cleaner cl;
-	int rc;
 
 	crm_setprogname("crm-clean");
 	opts_parse(&o, argc, argv);
 	memset(&cl, 0, sizeof(cl));
 	cl.o = &o;
-	cl.r = crm_open_input(&o.com, o.files, o.nfiles);
-	if ((rc = csv_read_header(cl.r)) == -1)
-		crm_errx(1, "%s", csv_errmsg(cl.r));
-	if (rc == 1)
+	if ((cl.in = input_open(&o.com, o.files, o.nfiles)) != NULL) {
+		cl.r = input_reader(cl.in);
 		cleaner_setup(&cl, &o);
-	else
-		tally_init(&cl.t, 0);
+	} else
+		tally_init(&cl.t, 0);	/* empty input: no output rows */
 	cl.out = crm_open_output(&o.com);
-	if (rc == 1) {
-		cl.bad = bad_new(&o.com, cl.r);
+	if (cl.in != NULL) {
 		csv_put_row(cl.out, csv_header(cl.r));
 		end_row(cl.out);
 		if (o.duplicates != NULL) {
-			if ((cl.dupw = csv_writer_open(o.duplicates, 0)) == NULL)
-				crm_err(1, "%s", o.duplicates);
+			cl.dupw = crm_open_file(o.duplicates, 0);
 			csv_put_row(cl.dupw, csv_header(cl.r));
 			end_row(cl.dupw);
 		}

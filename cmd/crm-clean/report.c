@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "opt.h"
 #include "err.h"
 #include "clean.h"
 
@@ -71,8 +72,7 @@ report_write(const struct tally *t, const struct csv_reader *r,
 {
 	struct csv_writer *w;
 
-	if ((w = csv_writer_open(path, 0)) == NULL)
-		crm_err(1, "%s", path);
+	w = crm_open_file(path, 0);
 	csv_put_str(w, "metric");
 	csv_put_str(w, "column");
 	csv_put_str(w, "count");

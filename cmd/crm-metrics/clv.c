@@ -43,17 +43,18 @@ lt_row(struct ltsum *t, struct strmap *ids, struct src *s,
 	char num[32];
 
 	for (k = 0; k < 4; k++)
-		if (col[k] >= 0 && src_num(s, row, col[k], &v[k]) != 0)
+		if (col[k] >= 0 && input_num(s->in, row, col[k], &v[k]) != 0)
 			return -1;
 	if (v[0] < 0 || v[0] != floor(v[0]) || v[0] > 1e9)
-		return src_bad(s, row, col[0], "not a count of repeat purchases");
+		return input_bad(s->in, row, col[0],
+		    "not a count of repeat purchases");
 	if (v[1] < 0 || v[1] > v[2] || (v[0] == 0 && v[1] != 0))
-		return src_bad(s, row, col[1], "not within 0..T (0 when "
+		return input_bad(s->in, row, col[1], "not within 0..T (0 when "
 		    "frequency is 0)");
 	if (col[3] >= 0 && v[3] < 0)
-		return src_bad(s, row, col[3], "negative");
+		return input_bad(s->in, row, col[3], "negative");
 	if (s->c_cust >= 0)
-		p = src_str(row, s->c_cust, &len);
+		p = input_str(row, s->c_cust, &len);
 	else {
 		len = (size_t)snprintf(num, sizeof(num), "%zu", t->n + 1);
 		p = num;
@@ -82,10 +83,10 @@ ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
 
 	memset(t, 0, sizeof(*t));
 	for (k = 0; k < 4; k++)
-		col[k] = k < 3 ? (long)col_require(s->r, names[k]) :
-		    col_optional(s->r, names[k]);
+		col[k] = k < 3 ? input_col(s->in, names[k], INPUT_NEED) :
+		    input_col(s->in, names[k], INPUT_WANT);
 	t->has_m = col[3] >= 0;
-	while (src_next(s, &row)) {
+	while (input_next(s->in, &row)) {
 		if (t->n + 1 >= cap) {
 			k = cap;
 			t->x = xgrow(t->x, &k, t->n + 1, sizeof(double));
@@ -102,7 +103,7 @@ ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
 		}
 		lt_row(t, ids, s, row, col);
 	}
-	src_close(s);
+	metrics_close(s);
 }
 
 /* Historical CLV of one customer's records [i, j). */
@@ -148,7 +149,7 @@ clv_hist(const struct opts *o, const struct txlog *l)
 	int64_t last = period_index(o->period, o->has_asof ? o->asof :
 	    l->maxday);
 
-	csv_put_str(w, o->customer);
+	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
 	csv_put_str(w, "first_period");
 	csv_put_str(w, "periods");
 	csv_put_str(w, "revenue");
@@ -309,7 +310,7 @@ pred_clv(const struct opts *o, const struct bgnbd *bg, double spend,
 static void
 pred_header(struct csv_writer *w, const struct opts *o, const struct ltsum *t)
 {
-	csv_put_str(w, o->customer);
+	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
 	csv_put_str(w, "frequency");
 	csv_put_str(w, "recency");
 	csv_put_str(w, "T");
@@ -363,7 +364,8 @@ clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
 
 	if (o->gammagamma && !t->has_m)
 		crm_errx(2, "--spend gammagamma needs a monetary value "
-		    "(column '%s' or monetary_value)", o->amount);
+		    "(column '%s' or monetary_value)",
+		    o->com.role[ROLE_AMOUNT]);
 	if (t->n == 0 && o->use == NULL) {
 		w = crm_open_output(&o->com);
 		if (o->params) {
@@ -393,10 +395,13 @@ clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
 static int
 is_summary(const struct opts *o, const struct src *s)
 {
+	const struct csv_reader *r = input_reader(s->in);
+
 	if (o->summary_in)
 		return 1;
-	return csv_col(s->r, o->date) < 0 && csv_col(s->r, "frequency") >= 0 &&
-	    csv_col(s->r, "recency") >= 0 && csv_col(s->r, "T") >= 0;
+	return csv_col(r, o->com.role[ROLE_DATE]) < 0 &&
+	    csv_col(r, "frequency") >= 0 && csv_col(r, "recency") >= 0 &&
+	    csv_col(r, "T") >= 0;
 }
 
 static int
@@ -414,16 +419,16 @@ clv_predictive(const struct opts *o)
 			return 0;
 		}
 	} else {
-		if (!src_open(&s, o, 0)) {
+		if (!metrics_open(&s, o, 0)) {
 			txlog_free(&l);
 			return 0;
 		}
 		if (is_summary(o, &s)) {
-			src_need(&s, WANT_CUST);
+			metrics_need(&s, WANT_CUST);
 			ltsum_read(&t, l.custs, &s);
 			goto fit;
 		}
-		src_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT);
+		metrics_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT);
 		txlog_read_src(&l, &s);
 	}
 	ltsum_from_log(&t, &l, o);

@@ -27,7 +27,7 @@ per_customer(const struct opts *o, const struct txlog *l)
 	int64_t asof = o->has_asof ? o->asof : l->maxday + 1;
 	size_t i, j, len;
 
-	csv_put_str(w, o->customer);
+	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
 	for (c = cols; *c != NULL; c++)
 		csv_put_str(w, *c);
 	csv_end_row(w);

@@ -15,22 +15,24 @@
 #include "metrics.h"
 
 enum {
-	OPT_AMOUNT = OPT_COMMON_LAST, OPT_ASOF, OPT_BY, OPT_CUSTOMER,
-	OPT_DATE, OPT_DATEFMT, OPT_DISCOUNT, OPT_FREQ, OPT_FREQMULT,
-	OPT_HORIZON, OPT_LIFETIMES, OPT_LONG, OPT_MARGIN, OPT_MODEL,
-	OPT_ORDER, OPT_PARAMS, OPT_PARTIAL, OPT_PCT, OPT_PENALIZER, OPT_PERIOD,
-	OPT_REPEAT, OPT_RETENTION, OPT_SATISFIED, OPT_SCORE, OPT_SPEND,
-	OPT_SUMMARY, OPT_USE, OPT_WINDOW
+	OPT_ALGO = OPT_COMMON_LAST, OPT_ASOF, OPT_BY, OPT_DISCOUNT, OPT_FREQ,
+	OPT_FREQMULT, OPT_HORIZON, OPT_LIFETIMES, OPT_LONG, OPT_MARGIN,
+	OPT_PARAMS, OPT_PARTIAL, OPT_PCT, OPT_PENALIZER, OPT_PERIOD,
+	OPT_REPEAT, OPT_RETENTION, OPT_SATISFIED, OPT_SPEND, OPT_SUMMARY,
+	OPT_USE, OPT_WINDOW
 };
 
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
-	{ "amount",	required_argument, NULL, OPT_AMOUNT },
+	CRM_OPT_AMOUNT,
+	CRM_OPT_CUSTOMER,
+	CRM_OPT_DATE,
+	CRM_OPT_DATE_FORMAT,
+	CRM_OPT_ORDER,
+	CRM_OPT_SCORE,
+	{ "algo",	required_argument, NULL, OPT_ALGO },
 	{ "asof",	required_argument, NULL, OPT_ASOF },
 	{ "by",		required_argument, NULL, OPT_BY },
-	{ "customer",	required_argument, NULL, OPT_CUSTOMER },
-	{ "date",	required_argument, NULL, OPT_DATE },
-	{ "date-format", required_argument, NULL, OPT_DATEFMT },
 	{ "discount",	required_argument, NULL, OPT_DISCOUNT },
 	{ "freq",	required_argument, NULL, OPT_FREQ },
 	{ "freq-multiplier", required_argument, NULL, OPT_FREQMULT },
@@ -38,8 +40,7 @@ static const struct option longopts[] = {
 	{ "lifetimes",	no_argument,	   NULL, OPT_LIFETIMES },
 	{ "long",	no_argument,	   NULL, OPT_LONG },
 	{ "margin",	required_argument, NULL, OPT_MARGIN },
-	{ "model",	required_argument, NULL, OPT_MODEL },
-	{ "order",	required_argument, NULL, OPT_ORDER },
+	{ "model",	required_argument, NULL, 'm' },
 	{ "params",	no_argument,	   NULL, OPT_PARAMS },
 	{ "partial",	no_argument,	   NULL, OPT_PARTIAL },
 	{ "pct",	no_argument,	   NULL, OPT_PCT },
@@ -48,8 +49,6 @@ static const struct option longopts[] = {
 	{ "repeat",	no_argument,	   NULL, OPT_REPEAT },
 	{ "retention",	required_argument, NULL, OPT_RETENTION },
 	{ "satisfied",	required_argument, NULL, OPT_SATISFIED },
-	{ "save",	required_argument, NULL, 'm' },
-	{ "score",	required_argument, NULL, OPT_SCORE },
 	{ "spend",	required_argument, NULL, OPT_SPEND },
 	{ "summary",	no_argument,	   NULL, OPT_SUMMARY },
 	{ "use",	required_argument, NULL, OPT_USE },
@@ -61,14 +60,17 @@ static const char *const cmd_names[] = { "rfm", "summary", "clv",
 	"retention", "churn", "nps", "csat", "ces", "engagement", "merge",
 	NULL };
 static const char *const freq_names[] = { "D", "W", NULL };
-static const char *const model_names[] = { "bgnbd", NULL };
+static const char *const algo_names[] = { "bgnbd", NULL };
 static const char *const spend_names[] = { "gammagamma", NULL };
 
-static const char usage_text[] =
+static const char synopsis[] =
 "usage: crm-metrics rfm | summary | clv | retention | churn | nps | csat |\n"
 "           ces | engagement [options] [file ...]\n"
 "       crm-metrics merge subcommand [options] [state ...]\n"
-"       crm-metrics -h | -V\n"
+"       crm-metrics -h | -V\n";
+
+static const char help[] =
+"\n"
 "columns:  --customer COL (customer_id)  --date COL (date)\n"
 "          --amount COL (amount)  --order COL (order_id)\n"
 "          --score COL (score)  --by COL  --date-format FMT\n"
@@ -79,33 +81,24 @@ static const char usage_text[] =
 "          --freq-multiplier N\n"
 "summary:  --by COL  --period day|week|month|quarter|year\n"
 "clv:      --margin M  --discount D  --retention R  --period P\n"
-"          --model bgnbd  --spend gammagamma  --horizon H  --penalizer C\n"
-"          --summary  --params  -m, --save FILE  --use FILE\n"
+"          --algo bgnbd  --spend gammagamma  --horizon H  --penalizer C\n"
+"          --summary  --params  -m, --model FILE (save the fit)\n"
+"          --use FILE (load a fit instead of fitting)\n"
 "retention: --period P  --pct  --long      churn: --period P  --window N\n"
 "nps, csat, ces: --by COL  --period P  --satisfied N (csat)\n"
 "engagement: --period P\n"
 "common:   --partial  -d, --delimiter C  -t, --tab  -o, --output FILE\n"
-"          --gzip  --reject FILE  --skip-bad  -q, --quiet  --seed N\n"
-"          --threads N  -h, --help  -V, --version\n"
-"example:  crm-metrics rfm samples/transactions.csv\n";
-
-static void __attribute__((noreturn))
-usage(int status)
-{
-	fputs(usage_text, status ? stderr : stdout);
-	exit(status);
-}
+"          --gzip  --reject FILE  --skip-bad  -q, --quiet\n"
+"          -h, --help  -V, --version\n"
+"\n"
+"example:\n"
+"  crm-metrics rfm samples/transactions.csv\n";
 
 static void
 opts_init(struct opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	crm_common_init(&o->com);
-	o->customer = "customer_id";
-	o->date = "date";
-	o->amount = "amount";
-	o->order = "order_id";
-	o->score = "score";
 	o->freq = 'D';
 	o->freq_mult = 1;
 	o->margin = 1;
@@ -147,8 +140,8 @@ model_opt(struct opts *o, int ch, const char *arg)
 	case OPT_MARGIN:
 		o->margin = opt_double(arg, -1e9, 1e9, "--margin");
 		break;
-	case OPT_MODEL:
-		o->bgnbd = opt_enum(arg, model_names, "--model") == 0;
+	case OPT_ALGO:
+		o->bgnbd = opt_enum(arg, algo_names, "--algo") == 0;
 		break;
 	case OPT_PENALIZER:
 		o->penalizer = opt_double(arg, 0, 1e9, "--penalizer");
@@ -174,10 +167,6 @@ table_opt(struct opts *o, int ch, const char *arg)
 	case 'm':
 		o->save = arg;
 		break;
-	case OPT_AMOUNT:
-		o->amount = arg;
-		o->amount_set = 1;
-		break;
 	case OPT_ASOF:
 		o->asof = parse_day(arg);
 		o->has_asof = 1;
@@ -185,31 +174,12 @@ table_opt(struct opts *o, int ch, const char *arg)
 	case OPT_BY:
 		o->by = arg;
 		break;
-	case OPT_CUSTOMER:
-		o->customer = arg;
-		break;
-	case OPT_DATE:
-		o->date = arg;
-		break;
-	case OPT_ORDER:
-		o->order = arg;
-		o->order_set = 1;
-		break;
-	case OPT_DATEFMT:
-		if (date_fmt_check(arg) != NULL)
-			crm_errx(2, "--date-format: %s ('%s')",
-			    date_fmt_check(arg), arg);
-		o->datefmt = arg;
-		break;
 	case OPT_PERIOD:
 		o->period = opt_enum(arg, period_names, "--period");
 		o->has_period = 1;
 		break;
 	case OPT_SATISFIED:
 		o->satisfied = (int)opt_int(arg, 1, 5, "--satisfied");
-		break;
-	case OPT_SCORE:
-		o->score = arg;
 		break;
 	case OPT_USE:
 		o->use = arg;
@@ -259,12 +229,13 @@ static void
 check_opts(const struct opts *o)
 {
 	enum metrics_cmd c = o->cmd;
+	int order_set = (o->com.role_set & (1u << ROLE_ORDER)) != 0;
 
 	if (o->lifetimes && c != CMD_RFM)
 		crm_errx(2, "--lifetimes is an option of rfm");
-	if (o->order_set && c != CMD_RFM && c != CMD_SUMMARY)
+	if (order_set && c != CMD_RFM && c != CMD_SUMMARY)
 		crm_errx(2, "--order does not apply to %s", cmd_names[c]);
-	if (o->order_set && o->lifetimes)
+	if (order_set && o->lifetimes)
 		crm_errx(2, "--order does not apply to rfm --lifetimes "
 		    "(it counts purchase periods)");
 	if (o->by != NULL && (c == CMD_RFM || c == CMD_CLV ||
@@ -272,9 +243,11 @@ check_opts(const struct opts *o)
 		crm_errx(2, "--by does not apply to %s", cmd_names[c]);
 	if ((o->gammagamma || o->params || o->save || o->summary_in) &&
 	    !o->bgnbd && o->use == NULL)
-		crm_errx(2, "--spend, --params, --save and --summary need "
-		    "--model bgnbd or --use");
+		crm_errx(2, "--spend, --params, --model and --summary need "
+		    "--algo bgnbd or --use");
 	if (o->bgnbd && o->use != NULL)
+		crm_errx(2, "--algo and --use exclude each other");
+	if (o->save != NULL && o->use != NULL)
 		crm_errx(2, "--model and --use exclude each other");
 	if (o->has_retention && o->retention >= 1 + o->discount)
 		crm_errx(2, "--retention must be below 1 + discount");
@@ -292,7 +265,7 @@ parse(struct opts *o, int argc, char **argv)
 	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "m:",
 	    longopts)) != -1) {
 		if (ch == 'h')
-			usage(0);
+			crm_help(synopsis, help);
 		if (ch == 'V') {
 			crm_version();
 			exit(0);
@@ -300,7 +273,7 @@ parse(struct opts *o, int argc, char **argv)
 		if (crm_common_opt(&o->com, ch, optarg) || flag_opt(o, ch) ||
 		    table_opt(o, ch, optarg) || model_opt(o, ch, optarg))
 			continue;
-		usage(2);
+		crm_usage(synopsis);
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
@@ -336,9 +309,9 @@ main(int argc, char **argv)
 	crm_setprogname("crm-metrics");
 	opts_init(&o);
 	if (argc < 2)
-		usage(2);
+		crm_usage(synopsis);
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
-		usage(0);
+		crm_help(synopsis, help);
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		crm_version();
 		return 0;
@@ -346,12 +319,12 @@ main(int argc, char **argv)
 	o.cmd = (enum metrics_cmd)opt_enum(argv[1], cmd_names, "subcommand");
 	if (o.cmd == CMD_MERGE) {
 		if (argc < 3)
-			usage(2);
+			crm_usage(synopsis);
 		o.merging = 1;
 		o.cmd = (enum metrics_cmd)opt_enum(argv[2], cmd_names,
 		    "subcommand");
 		if (o.cmd == CMD_MERGE)
-			usage(2);
+			crm_usage(synopsis);
 		skip = 2;
 	}
 	parse(&o, argc - skip, argv + skip);

@@ -10,13 +10,13 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "input.h"
 #include "opt.h"
 
 struct csv_reader;
 struct csv_row;
 struct csv_writer;
 struct strmap;
-struct badrows;
 
 enum metrics_cmd {
 	CMD_RFM, CMD_SUMMARY, CMD_CLV, CMD_RETENTION, CMD_CHURN, CMD_NPS,
@@ -26,9 +26,7 @@ enum metrics_cmd {
 struct opts {
 	struct crm_common com;
 	enum metrics_cmd cmd;
-	const char	*customer, *date, *amount, *score, *by, *datefmt;
-	const char	*order;
-	int		 amount_set, order_set;
+	const char	*by;
 	enum period	 period;
 	int		 has_period;
 	int64_t		 asof;		/* a day */
@@ -58,32 +56,18 @@ struct opts {
 #define WANT_CUST	0x20
 #define WANT_ORDER	0x40	/* order if present (or asked for) */
 
+/* The input (input.h) and the columns of the roles a subcommand reads. */
 struct src {
 	const struct opts	*o;
-	struct csv_reader	*r;
-	struct badrows		*bad;
+	struct crm_input	*in;
 	long			 c_cust, c_date, c_amount, c_score, c_by;
 	long			 c_order;
-	unsigned long long	 nbad;
-	char			 dprev[32];	/* the last date parsed */
-	size_t			 dlen;		/* its length, 0: none */
-	int64_t			 dday;		/* and its day */
 };
 
-int	 src_open(struct src *, const struct opts *, int need);
-void	 src_need(struct src *, int need);
-int	 src_next(struct src *, const struct csv_row **);
-int	 src_bad(struct src *, const struct csv_row *, long col,
-	    const char *why);
-int	 src_day(struct src *, const struct csv_row *, int64_t *day);
-int	 src_num(struct src *, const struct csv_row *, long col, double *);
-int	 src_int(struct src *, const struct csv_row *, long col,
-	    long long min, long long max, long long *);
-const char *src_str(const struct csv_row *, long col, size_t *len);
-int	 src_order(struct src *, const struct csv_row *, const char **p,
-	    size_t *len);
-int	 uses_order(const struct opts *);
-void	 src_close(struct src *);
+int	 metrics_open(struct src *, const struct opts *, int need);
+void	 metrics_need(struct src *, int need);
+int	 metrics_uses_order(const struct opts *);
+void	 metrics_close(struct src *);
 
 /*
  * An exact, order-independent sum of doubles: a 64.64 fixed-point

@@ -134,7 +134,7 @@ partial_open(const struct opts *o, const char *const *cols, size_t n,
 	int rc;
 
 	if ((rc = csv_read_header(r)) < 0)
-		crm_errx(1, "%s", csv_errmsg(r));
+		crm_readerr(r);
 	if (rc == 0) {
 		csv_close(r);
 		return NULL;
@@ -153,7 +153,7 @@ partial_next(struct csv_reader *r, const struct csv_row **row)
 	int rc;
 
 	if ((rc = csv_read(r, row)) < 0)
-		crm_errx(1, "%s", csv_errmsg(r));
+		crm_readerr(r);
 	return rc;
 }
 
@@ -170,7 +170,7 @@ partial_read(struct txlog *l, const struct opts *o)
 	if ((r = partial_open(o, state_cols, NSTATE, "transaction")) == NULL)
 		return 0;
 	while (partial_next(r, &row))
-		state_row(l, r, row, uses_order(o));
+		state_row(l, r, row, metrics_uses_order(o));
 	csv_close(r);
 	txlog_sort(l);
 	return 1;

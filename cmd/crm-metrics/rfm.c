@@ -90,16 +90,16 @@ static int
 rfm_fields(struct src *s, const struct csv_row *row, int64_t *day,
     double *v, const char **op, size_t *olen)
 {
-	if (src_day(s, row, day) != 0)
+	if (input_day(s->in, row, s->c_date, day) != 0)
 		return -1;
 	if (*day < INT32_MIN || *day > INT32_MAX)
-		return src_bad(s, row, s->c_date, "out of range");
-	if (src_num(s, row, s->c_amount, v) != 0)
+		return input_bad(s->in, row, s->c_date, "out of range");
+	if (input_num(s->in, row, s->c_amount, v) != 0)
 		return -1;
 	if (fabs(*v) >= 1e15)
-		return src_bad(s, row, s->c_amount, "out of range");
+		return input_bad(s->in, row, s->c_amount, "out of range");
 	if (s->c_order >= 0)
-		return src_order(s, row, op, olen);
+		return input_key(s->in, row, s->c_order, op, olen);
 	return 0;
 }
 
@@ -166,7 +166,7 @@ rfm_row(struct rfm *a, struct src *s, const struct csv_row *row)
 		a->nq--;
 	}
 	q = &a->ring[(a->head + a->nq++) % RING];
-	p = src_str(row, s->c_cust, &len);
+	p = input_str(row, s->c_cust, &len);
 	pend_copy(&q->key, &q->kcap, &q->klen, p, len);
 	q->has_ord = op != NULL;
 	if (op != NULL)
@@ -194,7 +194,7 @@ rfm_drain(struct rfm *a, const struct opts *o)
 static void
 rfm_header(struct csv_writer *w, const struct opts *o)
 {
-	csv_put_str(w, o->customer);
+	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
 	csv_put_str(w, "first_purchase");
 	csv_put_str(w, "last_purchase");
 	csv_put_str(w, "recency");
@@ -263,17 +263,18 @@ rfm_stream(const struct opts *o)
 	int64_t asof;
 
 	memset(&a, 0, sizeof(a));
-	if (!src_open(&s, o, NEED_CUST | NEED_DATE | NEED_AMOUNT | WANT_ORDER))
+	if (!metrics_open(&s, o, NEED_CUST | NEED_DATE | NEED_AMOUNT |
+	    WANT_ORDER))
 		return 0;
 	a.ids = strmap_new_val(sizeof(struct cstat));
 	if (s.c_order >= 0)
 		a.oset = oset_new();
 	a.pcust = a.ccust = SIZE_MAX;
 	a.maxday = INT64_MIN;
-	while (src_next(&s, &row))
+	while (input_next(s.in, &row))
 		rfm_row(&a, &s, row);
 	rfm_drain(&a, o);
-	src_close(&s);
+	metrics_close(&s);
 	n = strmap_count(a.ids);
 	if (a.oset != NULL)
 		rfm_purchases(&a, n);
@@ -447,7 +448,7 @@ rfm_lifetimes(const struct opts *o, const struct txlog *l)
 	size_t i, len;
 
 	ltsum_from_log(&t, l, o);
-	csv_put_str(w, o->customer);
+	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
 	csv_put_str(w, "frequency");
 	csv_put_str(w, "recency");
 	csv_put_str(w, "T");

@@ -73,12 +73,12 @@ survey_row(struct survey *sv, struct src *s, const struct csv_row *row)
 	const char *p;
 	size_t len, by = 0;
 
-	if (src_int(s, row, s->c_score, sv->lo, sv->hi, &score) != 0)
+	if (input_int(s->in, row, s->c_score, sv->lo, sv->hi, &score) != 0)
 		return;
-	if (o->has_period && src_day(s, row, &day) != 0)
+	if (o->has_period && input_day(s->in, row, s->c_date, &day) != 0)
 		return;
 	if (s->c_by >= 0) {
-		p = src_str(row, s->c_by, &len);
+		p = input_str(row, s->c_by, &len);
 		by = strmap_intern(sv->byv, p, len, NULL);
 	}
 	group_of(sv, by, o->has_period ? period_index(o->period, day) : 0)->
@@ -91,11 +91,11 @@ survey_read(struct survey *sv, const struct opts *o)
 	const struct csv_row *row;
 	struct src s;
 
-	if (!src_open(&s, o, NEED_SCORE | (o->has_period ? NEED_DATE : 0)))
+	if (!metrics_open(&s, o, NEED_SCORE | (o->has_period ? NEED_DATE : 0)))
 		return 0;
-	while (src_next(&s, &row))
+	while (input_next(s.in, &row))
 		survey_row(sv, &s, row);
-	src_close(&s);
+	metrics_close(&s);
 	return 1;
 }
 

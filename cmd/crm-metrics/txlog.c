@@ -172,25 +172,27 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 	double v;
 
 	memset(&e, 0, sizeof(e));
-	if (src_day(s, row, &day) != 0)
+	if (input_day(s->in, row, s->c_date, &day) != 0)
 		return -1;
 	if (day < INT32_MIN || day > INT32_MAX)
-		return src_bad(s, row, s->c_date, "out of range");
+		return input_bad(s->in, row, s->c_date, "out of range");
 	if (s->c_amount >= 0) {
-		if (src_num(s, row, s->c_amount, &v) != 0)
+		if (input_num(s->in, row, s->c_amount, &v) != 0)
 			return -1;
 		if (fabs(v) >= 1e15)
-			return src_bad(s, row, s->c_amount, "out of range");
+			return input_bad(s->in, row, s->c_amount,
+			    "out of range");
 		fix_add(&e.amount, v);
 	}
-	if (s->c_order >= 0 && src_order(s, row, &op, &olen) != 0)
+	if (s->c_order >= 0 &&
+	    input_key(s->in, row, s->c_order, &op, &olen) != 0)
 		return -1;
 	e.order = op == NULL ? ORDER_NONE :
 	    (uint32_t)strmap_intern(l->orders, op, olen, NULL);
-	p = src_str(row, s->c_cust, &len);
+	p = input_str(row, s->c_cust, &len);
 	e.cust = (uint32_t)strmap_intern(l->custs, p, len, NULL);
 	if (s->c_by >= 0) {
-		p = src_str(row, s->c_by, &len);
+		p = input_str(row, s->c_by, &len);
 		e.group = (uint32_t)strmap_intern(l->groups, p, len, NULL);
 	}
 	e.day = (int32_t)day;
@@ -243,9 +245,9 @@ txlog_read_src(struct txlog *l, struct src *s)
 	const struct csv_row *row;
 
 	l->has_amount = s->c_amount >= 0;
-	while (src_next(s, &row))
+	while (input_next(s->in, &row))
 		read_row(l, s, row);
-	src_close(s);
+	metrics_close(s);
 	txlog_sort(l);
 }
 
@@ -265,9 +267,9 @@ txlog_read(struct txlog *l, const struct opts *o, int need)
 		txlog_free(l);
 		return 0;
 	}
-	if (uses_order(o))
+	if (metrics_uses_order(o))
 		need |= WANT_ORDER;
-	if (!src_open(&s, o, need | NEED_CUST | NEED_DATE)) {
+	if (!metrics_open(&s, o, need | NEED_CUST | NEED_DATE)) {
 		txlog_free(l);
 		return 0;
 	}
