@@ -50,6 +50,10 @@ $(BIN)/crm-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/crm-$(1)/*.c)) $(LIB
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
+# The umbrella lists the programs of TOOLS, and is rebuilt when it changes.
+$(BUILD)/cmd/crm/main.o: CPPFLAGS += -DCRM_TOOLS='"$(TOOLS)"'
+$(BUILD)/cmd/crm/main.o: Makefile
+
 $(BIN)/crm: $(BUILD)/cmd/crm/main.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)

@@ -67,7 +67,7 @@ awk -v a="$t_rfm" -v b="$t10" -v c="$t10c" 'BEGIN {
 	    "(%.1fx; feeding the input alone %.2f s)\n", a, b, b / a, c }'
 "$metrics" rfm --lifetimes "$TX" > "$DATA/metrics-lt.csv"
 n=$(($(wc -l < "$DATA/metrics-lt.csv") - 1))
-t_fit=$(bench_time "'$metrics' clv --model bgnbd --params '$DATA/metrics-lt.csv'")
+t_fit=$(bench_time "'$metrics' clv --algo bgnbd --params '$DATA/metrics-lt.csv'")
 printf 'bgnbd fit on %s customers: %.2f s (bar: 2 s at 100000)\n' "$n" "$t_fit"
 t_lt=$(bench_time "'$metrics' rfm --lifetimes '$TX'")
 printf 'rfm --lifetimes (one record per customer and day): %.2f s\n' "$t_lt"

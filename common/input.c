@@ -132,6 +132,35 @@ input_role(struct crm_input *in, enum crm_role role, enum input_need need)
 }
 
 /*
+ * The record's text as the raw field.  A NUL byte, which no CSV reader
+ * takes back, is written as U+FFFD, the replacement character; every
+ * other byte is kept.
+ */
+static void
+put_raw(struct crm_input *in)
+{
+	const char *raw, *p, *nul;
+	size_t len, n = 0;
+
+	raw = csv_raw(in->r, &len);
+	if (memchr(raw, '\0', len) == NULL) {
+		csv_put(in->rej, raw, len);
+		return;
+	}
+	in->src = xgrow(in->src, &in->srccap, len * 3 + 1, 1);
+	for (p = raw; (nul = memchr(p, '\0', raw + len - p)) != NULL;
+	    p = nul + 1) {
+		memcpy(in->src + n, p, nul - p);
+		n += nul - p;
+		memcpy(in->src + n, "\xef\xbf\xbd", 3);
+		n += 3;
+	}
+	memcpy(in->src + n, p, raw + len - p);
+	n += raw + len - p;
+	csv_put(in->rej, in->src, n);
+}
+
+/*
  * Apply the policy to the current record with the reason in in->why:
  * stop, or count it and write it to the reject file.  row NULL (or
  * ragged) writes empty fields and the record's text as raw.
@@ -162,10 +191,8 @@ apply(struct crm_input *in, const struct csv_row *row)
 	csv_put_str(in->rej, in->src);
 	if (split)
 		csv_put(in->rej, "", 0);
-	else {
-		raw = csv_raw(in->r, &len);
-		csv_put(in->rej, raw, len);
-	}
+	else
+		put_raw(in);
 	if (csv_end_row(in->rej) == -1)
 		crm_err(1, "write error on %s", in->com->reject);
 }

@@ -14,7 +14,7 @@ metrics:
 	crm-metrics summary --period quarter -o $(OUT)/summary.csv transactions.csv
 	@echo "per quarter ($(OUT)/summary.csv; orders are distinct order_id values):"
 	@$(SHOW) $(OUT)/summary.csv 7
-	crm-metrics clv --model bgnbd --spend gammagamma --freq W --horizon 52 \
+	crm-metrics clv --algo bgnbd --spend gammagamma --freq W --horizon 52 \
 	    -m $(OUT)/clv.model -o $(OUT)/clv.csv transactions.csv
 	crm-metrics clv --use $(OUT)/clv.model --spend gammagamma --freq W \
 	    --params -o $(OUT)/clv-params.csv transactions.csv

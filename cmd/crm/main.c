@@ -12,23 +12,37 @@
 #include "err.h"
 #include "opt.h"
 
-static const char *const tools[] = {
-	"clean", "metrics", "segment", "churn", "recommend", "rules",
-	"sentiment", NULL
-};
+/* The programs the build makes: the Makefile's one TOOLS list. */
+#ifndef CRM_TOOLS
+#error "CRM_TOOLS (the Makefile's TOOLS list) is not defined"
+#endif
+static const char tools[] = CRM_TOOLS;
 
 static void
 usage(FILE *f)
 {
-	int i;
-
 	fprintf(f, "usage: crm NAME [ARG ...]\n"
 	    "       crm -h | -V\n"
-	    "Run crm-NAME with the arguments; NAME is one of:");
-	for (i = 0; tools[i]; i++)
-		fprintf(f, " %s", tools[i]);
-	fprintf(f, "\nexample: crm clean --trim customers.csv\n"
-	    "See crm(7) for the pipeline contract.\n");
+	    "Run crm-NAME with the arguments; NAME is one of: %s\n"
+	    "example: crm clean --trim customers.csv\n"
+	    "See crm(7) for the pipeline contract.\n", tools);
+}
+
+/* True when name is one of the words of tools. */
+static int
+known(const char *name)
+{
+	const char *p = tools;
+	size_t n = strlen(name);
+
+	if (n == 0)
+		return 0;
+	while ((p = strstr(p, name)) != NULL) {
+		if ((p == tools || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
 }
 
 int
@@ -52,6 +66,9 @@ main(int argc, char *argv[])
 	}
 	if (strchr(argv[1], '/') || strlen(argv[1]) > 40 || argv[1][0] == '-')
 		crm_errx(2, "not a crmkit program: '%s' (see crm -h)", argv[1]);
+	if (!known(argv[1]))
+		crm_errx(2, "not a crmkit program: '%s' (one of: %s)", argv[1],
+		    tools);
 	snprintf(prog, sizeof(prog), "crm-%s", argv[1]);
 	argv[1] = prog;
 	if ((slash = strrchr(argv[0], '/')) != NULL) {

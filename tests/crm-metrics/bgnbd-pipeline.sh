@@ -1,11 +1,11 @@
-# From simulated transactions: rfm --lifetimes | clv --model bgnbd fits
-# the same as clv on the transactions directly; a saved model (--save)
+# From simulated transactions: rfm --lifetimes | clv --algo bgnbd fits
+# the same as clv on the transactions directly; a saved model (-m)
 # reused with --use gives the same predictions.
 sim-bgnbd -n 5000 -s 3 > "$WORK/tx.csv"
 crm-metrics rfm --lifetimes --freq-multiplier 7 "$WORK/tx.csv" > "$WORK/lt.csv"
-crm-metrics clv --model bgnbd --spend gammagamma --freq-multiplier 7 \
+crm-metrics clv --algo bgnbd --spend gammagamma --freq-multiplier 7 \
     --horizon 26 -m "$WORK/m" "$WORK/tx.csv" > "$WORK/a.csv"
-crm-metrics clv --model bgnbd --spend gammagamma --freq-multiplier 7 \
+crm-metrics clv --algo bgnbd --spend gammagamma --freq-multiplier 7 \
     --horizon 26 "$WORK/lt.csv" > "$WORK/b.csv"
 crm-metrics clv --use "$WORK/m" --spend gammagamma --freq-multiplier 7 \
     --horizon 26 "$WORK/lt.csv" > "$WORK/c.csv"

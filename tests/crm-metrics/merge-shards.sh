@@ -28,7 +28,7 @@ check summary --by region --period month
 check retention --period quarter --pct
 check churn --period month --window 2
 check clv --period month --discount 0.02
-check clv --model bgnbd --spend gammagamma --params
+check clv --algo bgnbd --spend gammagamma --params
 check engagement
 check engagement --period week --by region
 check nps --by region

@@ -1,3 +1,5 @@
-# --reject writes each bad row as it was plus its reason
-crm-metrics rfm --reject "$WORK/rej.csv" rfm-bad-amount.in.csv
+# --reject writes each bad row: a ragged one with empty fields and its raw
+# text, a bad amount with its fields; then reason, source and raw
+crm-metrics rfm --reject "$WORK/rej.csv" rfm-ragged.in.csv 2>"$WORK/err"
+sed "s|$WORK/||" "$WORK/err" >&2
 cat "$WORK/rej.csv"

@@ -32,7 +32,7 @@ param() { awk -F, -v m="$2" -v p="$3" '$1 == m && $2 == p { print $3 }' "$1"; }
 if [ ! -r "$data/cdnow_customers_summary.csv" ]; then
 	echo "skip metrics_bgnbd_cdnow: no $data/cdnow_customers_summary.csv"
 else
-	"$m" clv --model bgnbd --params --customer ID -m "$tmp/bg.model" \
+	"$m" clv --algo bgnbd --params --customer ID -m "$tmp/bg.model" \
 	    "$data/cdnow_customers_summary.csv" > "$tmp/p.csv"
 	within metrics_bgnbd_r "$(param "$tmp/p.csv" bgnbd r)" 0.2426 0.005
 	within metrics_bgnbd_alpha "$(param "$tmp/p.csv" bgnbd alpha)" 4.4135 0.005
@@ -54,7 +54,7 @@ if [ ! -r "$f" ]; then
 	echo "skip metrics_gammagamma_cdnow: no $f"
 else
 	sed '1s/.*/ID,frequency,recency,T,monetary_value/' "$f" > "$tmp/gg.csv"
-	"$m" clv --model bgnbd --spend gammagamma --params --customer ID \
+	"$m" clv --algo bgnbd --spend gammagamma --params --customer ID \
 	    "$tmp/gg.csv" > "$tmp/g.csv"
 	within metrics_gammagamma_p "$(param "$tmp/g.csv" gammagamma p)" 6.25 0.01
 	within metrics_gammagamma_q "$(param "$tmp/g.csv" gammagamma q)" 3.74 0.01
