@@ -227,6 +227,81 @@ t_values(void)
 	u64map_free(m);
 }
 
+/* The inverse of x ^ (x >> s). */
+static uint64_t
+unshift(uint64_t y, int s)
+{
+	uint64_t x = y;
+	int i;
+
+	for (i = 0; i < 64 / s + 1; i++)
+		x = y ^ (x >> s);
+	return x;
+}
+
+/* The inverse of an odd multiplier mod 2^64 (Newton's iteration). */
+static uint64_t
+inverse(uint64_t c)
+{
+	uint64_t x = c;
+	int i;
+
+	for (i = 0; i < 6; i++)
+		x *= 2 - c * x;
+	return x;
+}
+
+/*
+ * The key whose hash is h under the splitmix64 finalizer u64map.c uses.
+ * White box: keys made from hashes with the same high 32 bits (the tag)
+ * and low bits (the first slot) all collide in the index, which makes
+ * the key comparison and the probing do the work.
+ */
+static uint64_t
+unmix(uint64_t h)
+{
+	h = unshift(h, 31) * inverse(0x94d049bb133111ebULL);
+	h = unshift(h, 27) * inverse(0xbf58476d1ce4e5b9ULL);
+	return unshift(h, 30);
+}
+
+/* The finalizer itself, to check unmix. */
+static uint64_t
+mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void
+t_collisions(void)
+{
+	struct u64map *m = u64map_new(sizeof(uint64_t));
+	uint64_t k;
+	size_t i;
+	int isnew;
+
+	CHECK(mix(unmix(0x1234)) == 0x1234 && unmix(0x1234) != 0x1234);
+	CHECK(mix(unmix(UINT64_MAX)) == UINT64_MAX);
+	for (i = 0; i < 3000 && !t_failed; i++) {
+		/* same tag, same low 10 bits: one long probe chain */
+		k = unmix(0xabcdef0100000000ULL | (uint64_t)i << 10 | 5);
+		CHECK(u64map_intern(m, k, &isnew) == i && isnew);
+		if (!t_failed)
+			*(uint64_t *)u64map_val(m, i) = i;
+	}
+	for (i = 0; i < u64map_count(m); i++) {
+		k = unmix(0xabcdef0100000000ULL | (uint64_t)i << 10 | 5);
+		CHECK(u64map_find(m, k) == i && u64map_key(m, i) == k);
+		CHECK(*(uint64_t *)u64map_val(m, i) == i);
+	}
+	k = unmix(0xabcdef0100000000ULL | (uint64_t)3000 << 10 | 5);
+	CHECK(u64map_find(m, k) == (size_t)-1);
+	CHECK(u64map_count(m) == 3000);
+	u64map_free(m);
+}
+
 int
 main(void)
 {
@@ -234,5 +309,6 @@ main(void)
 	RUN(t_extreme_keys);
 	RUN(t_pairs);
 	RUN(t_values);
+	RUN(t_collisions);
 	T_EXIT();
 }
