@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "err.h"
 #include "hash.h"
 
 #define INLINE_MAX	16	/* keys this short are compared in the entry */
@@ -174,14 +173,23 @@ strmap_find(const struct strmap *m, const char *key, size_t len)
 	return m->tab[j].id ? m->tab[j].id - 1 : (size_t)-1;
 }
 
-/* Append the entry of a new key; returns its id. */
+/*
+ * Whether a key of len bytes still fits: ids (plus one) and arena offsets
+ * are kept in 32 bits, and alen never passes UINT32_MAX.
+ */
+static int
+fits(const struct strmap *m, size_t len)
+{
+	return m->n < UINT32_MAX - 1 && m->alen < UINT32_MAX &&
+	    len < UINT32_MAX - m->alen;
+}
+
+/* Append the entry of a new key, which fits(); returns its id. */
 static size_t
 add(struct strmap *m, uint64_t h, const char *key, size_t len)
 {
 	struct entry *e;
 
-	if (m->n >= UINT32_MAX - 1 || m->alen + len + 1 > UINT32_MAX)
-		crm_errx(1, "too many distinct keys (over 4 GB of keys)");
 	m->arena = xgrow(m->arena, &m->acap, m->alen + len + 1, 1);
 	memcpy(m->arena + m->alen, key, len);
 	m->arena[m->alen + len] = '\0';
@@ -229,6 +237,11 @@ strmap_intern_h(struct strmap *m, const char *key, size_t len, uint64_t h,
 		if (isnew)
 			*isnew = 0;
 		return m->tab[j].id - 1;
+	}
+	if (!fits(m, len)) {
+		if (isnew)
+			*isnew = 0;
+		return STRMAP_FULL;
 	}
 	if (isnew)
 		*isnew = 1;

@@ -20,7 +20,19 @@ struct strmap	*strmap_new(void);
  */
 struct strmap	*strmap_new_val(size_t valsize);
 void		 strmap_free(struct strmap *);
-/* The id of key, adding it if new (*isnew set when given). */
+/*
+ * Returned by strmap_intern and strmap_intern_h when the map cannot take
+ * a new key: ids and key offsets are 32-bit, so a map holds at most
+ * UINT32_MAX - 1 keys and 4 GB of keys (each with a NUL).
+ */
+#define STRMAP_FULL	((size_t)-1)
+
+/*
+ * The id of key, adding it if new (*isnew set when given).  A key the
+ * map cannot take gives STRMAP_FULL, with *isnew 0 and the map
+ * unchanged; keys already in it are still found.  Running out of memory
+ * exits (the x-allocators).
+ */
 size_t		 strmap_intern(struct strmap *, const char *key, size_t len,
 		    int *isnew);
 /*
@@ -28,7 +40,8 @@ size_t		 strmap_intern(struct strmap *, const char *key, size_t len,
  * hash_bytes(key, len, 0), strmap_prefetch brings key's index slot
  * toward the cache, and strmap_prefetch_val, some rows later, finds the
  * key's entry (if it is there) and brings it too; strmap_intern_h then
- * uses h.  The prefetches change nothing.
+ * uses h, and returns as strmap_intern does (STRMAP_FULL included).  The
+ * prefetches change nothing.
  */
 void		 strmap_prefetch(const struct strmap *, uint64_t h);
 void		 strmap_prefetch_val(const struct strmap *, const char *key,

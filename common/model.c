@@ -527,6 +527,11 @@ model_parse(struct model *m, char *p, char *end, char *why, size_t whylen)
 		m->lines[m->nlines].key = p;
 		m->lines[m->nlines].value = sp != NULL ? sp + 1 : nl;
 		id = strmap_intern(m->keys, p, strlen(p), &isnew);
+		if (id == STRMAP_FULL) {
+			snprintf(why, whylen, "model too large (line %zu)",
+			    m->nlines + 2);
+			return why;
+		}
 		if (isnew) {
 			m->first = xgrow(m->first, &fcap, id + 1,
 			    sizeof(m->first[0]));

@@ -12,7 +12,6 @@
 
 #include "alloc.h"
 #include "csv.h"
-#include "hash.h"
 #include "rng.h"
 #include "t.h"
 #include "csvref.h"
@@ -244,59 +243,6 @@ t_put_plain_row(void)
 	CHECK(strcmp(buf, "<,1,,>\n<,\"x,y\",2,>\n") == 0);
 }
 
-static void
-t_strmap(void)
-{
-	struct strmap *m = strmap_new();
-	char key[32];
-	size_t i, len;
-	int isnew;
-
-	for (i = 0; i < 100000; i++) {
-		snprintf(key, sizeof(key), "c%zu", i);
-		CHECK(strmap_intern(m, key, strlen(key), &isnew) == i && isnew);
-	}
-	for (i = 0; i < 100000; i += 7) {
-		snprintf(key, sizeof(key), "c%zu", i);
-		CHECK(strmap_intern(m, key, strlen(key), &isnew) == i && !isnew);
-		CHECK(strcmp(strmap_key(m, i, &len), key) == 0);
-	}
-	CHECK(strmap_find(m, "nope", 4) == (size_t)-1);
-	CHECK(strmap_count(m) == 100000);
-	CHECK(strmap_intern(m, "", 0, &isnew) == 100000 && isnew);
-	strmap_free(m);
-}
-
-/* Values beside keys: zeroed when added, kept through rehashing. */
-static void
-t_strmap_val(void)
-{
-	struct strmap *m = strmap_new_val(3 * sizeof(uint64_t));
-	char key[48];
-	uint64_t *v;
-	size_t i, id;
-	int isnew;
-
-	for (i = 0; i < 50000; i++) {
-		/* short keys and keys longer than the inline 16 bytes */
-		snprintf(key, sizeof(key), i % 2 ? "k%zu" :
-		    "a-much-longer-customer-key-%zu", i);
-		id = strmap_intern(m, key, strlen(key), &isnew);
-		v = strmap_val(m, id);
-		CHECK(isnew && v[0] == 0 && v[1] == 0 && v[2] == 0);
-		v[0] = i;
-		v[2] = i * 3;
-	}
-	for (i = 0; i < 50000; i += 13) {
-		snprintf(key, sizeof(key), i % 2 ? "k%zu" :
-		    "a-much-longer-customer-key-%zu", i);
-		id = strmap_find(m, key, strlen(key));
-		v = strmap_val(m, id);
-		CHECK(id == i && v[0] == i && v[2] == i * 3);
-	}
-	strmap_free(m);
-}
-
 int
 main(void)
 {
@@ -310,7 +256,5 @@ main(void)
 	RUN(t_differential);
 	RUN(t_writer);
 	RUN(t_put_plain_row);
-	RUN(t_strmap);
-	RUN(t_strmap_val);
 	T_EXIT();
 }
