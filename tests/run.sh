@@ -1,13 +1,18 @@
 #!/bin/sh
 # The crmkit test runner: unit tests of common/, golden-file cases of every
 # program, and checks that each program has its man page and completions.
-# Prints each failure with its command, and "N passed, M failed" last.
+# Prints each failure with its command, each skipped case with its reason,
+# and "N passed, M failed" last (", K skipped" added when K > 0).
 #
 # Golden cases: tests/crm-NAME/CASE.args (shell words) with optional
 #   CASE.in.csv or CASE.in (stdin), CASE.out.csv or CASE.out (stdout),
 #   CASE.err (stderr), CASE.status (exit status, default 0);
 # or CASE.sh, a script run with the programs on PATH, compared the same way.
-# Cases run in their own directory.  Usage: run.sh [FILTER]
+# Cases run in their own directory.  A CASE.sh that needs an optional tool
+# exits 77 when the tool is absent: the case is skipped, and the first line
+# of its stdout (else of its stderr) is printed as "SKIP case: reason".
+# Missing unit binaries and a missing mandoc are failures, never skips.
+# Usage: run.sh [FILTER]
 # (FILTER: a program name like crm-clean, "unit", or part of a case name)
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +22,7 @@ TOOLDIR="$top/${TOOLDIR:-build/tests/tools}"
 filter=${1:-}
 pass=0
 fail=0
+skip=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/crmtest.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export PATH="$BIN:$TOOLDIR:$PATH" LC_ALL=C TZ=UTC CRM_TESTING=1
@@ -26,6 +32,10 @@ bad() {
 	fail=$((fail + 1))
 	printf 'FAIL %s\n' "$1"
 	[ -n "${2:-}" ] && printf '%s\n' "$2" | head -n 40 | sed 's/^/    /'
+}
+skipped() { # case reason
+	skip=$((skip + 1))
+	printf 'SKIP %s: %s\n' "$1" "$2"
 }
 wanted() {
 	[ -z "$filter" ] && return 0
@@ -45,10 +55,25 @@ cmpout() { # name actual expected...
 	return 1
 }
 
-# Unit tests: each binary prints "ok NAME" or "not ok NAME: why".
-if wanted unit || [ -z "$filter" ]; then
-	for t in "$UNITDIR"/test_*; do
-		[ -x "$t" ] || continue
+# A man page that mandoc -Tlint passes; no mandoc is a failure (make
+# check installs it through tests/deps.sh).
+lint() { # path relative to top
+	if ! command -v mandoc >/dev/null 2>&1; then
+		bad "mandoc -Tlint $1: mandoc is not installed (tests/deps.sh)"
+	elif mandoc -Tlint -W warning "$top/$1" >"$tmp/lint" 2>&1; then ok
+	else bad "mandoc -Tlint $1" "$(cat "$tmp/lint")"; fi
+}
+
+# Unit tests: each binary prints "ok NAME" or "not ok NAME: why".  Every
+# tests/unit/test_*.c must have its binary in UNITDIR.
+if wanted unit; then
+	for src in "$top"/tests/unit/test_*.c; do
+		[ -f "$src" ] || continue
+		t="$UNITDIR/$(basename "$src" .c)"
+		if [ ! -x "$t" ]; then
+			bad "unit $(basename "$t"): no binary $t"
+			continue
+		fi
 		"$t" >"$tmp/unit" 2>&1
 		rc=$?
 		while IFS= read -r line; do
@@ -94,6 +119,13 @@ for dir in "$top"/tests/crm/ "$top"/tests/crm-*/; do
 		fi
 		want=0
 		[ -f "$name.status" ] && want=$(cat "$name.status")
+		if [ "${c%.sh}" != "$c" ] && [ "$rc" = 77 ] && [ "$want" != 77 ]
+		then
+			why=$(head -n 1 "$tmp/out")
+			[ -n "$why" ] || why=$(head -n 1 "$tmp/err")
+			skipped "$case_id" "${why:-exit status 77}"
+			continue
+		fi
 		msg=""
 		[ "$rc" = "$want" ] || msg="exit status $rc, expected $want
 "
@@ -114,10 +146,7 @@ for t in ${TOOLS:-}; do
 	if "$BIN/$p" --help >"$tmp/help" 2>&1; then ok
 	else bad "$p --help does not exit 0"; fi
 	if [ ! -f "$top/man/$p.1" ]; then bad "$p has no man page"
-	elif command -v mandoc >/dev/null 2>&1; then
-		if mandoc -Tlint -W warning "$top/man/$p.1" >"$tmp/lint" 2>&1
-		then ok; else bad "mandoc -Tlint man/$p.1" "$(cat "$tmp/lint")"; fi
-	fi
+	else lint "man/$p.1"; fi
 	[ -d "$top/tests/$p" ] && ok || bad "$p has no tests/$p"
 	for f in bash/$p zsh/_$p; do
 		missing=""
@@ -132,6 +161,9 @@ for t in ${TOOLS:-}; do
 	done
 done
 
+# The overview page.
+wanted man/crm.7 && lint man/crm.7
+
 # The committed samples must be exactly what crm-gen writes.
 if [ -x "$BIN/crm-gen" ] && wanted samples; then
 	if make --no-print-directory -s -C "$top/samples" BIN="$BIN" \
@@ -139,5 +171,6 @@ if [ -x "$BIN/crm-gen" ] && wanted samples; then
 	else bad "samples differ from crm-gen samples" "$(cat "$tmp/verify")"; fi
 fi
 
-echo "$pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then echo "$pass passed, $fail failed, $skip skipped"
+else echo "$pass passed, $fail failed"; fi
 [ "$fail" -eq 0 ]
