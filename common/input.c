@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "date.h"
 #include "err.h"
+#include "hash.h"
 #include "input.h"
 #include "num.h"
 #include "opt.h"
@@ -356,6 +357,17 @@ input_str(const struct csv_row *row, long col, size_t *len)
 		return "";
 	}
 	return csv_field(row, (size_t)col, len);
+}
+
+size_t
+input_intern(struct strmap *m, const char *key, size_t len, int *isnew,
+    const char *what)
+{
+	size_t id = strmap_intern(m, key, len, isnew);
+
+	if (id == STRMAP_FULL)
+		crm_errx(1, "too many distinct %s (over 4 GB of keys)", what);
+	return id;
 }
 
 void

@@ -100,6 +100,14 @@ int		 input_bad(struct crm_input *, const struct csv_row *, long col,
 int		 input_reject(struct crm_input *, const struct csv_row *,
 		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/*
+ * strmap_intern (hash.h) for a key read from the input: a full map is a
+ * resource limit, "too many distinct WHAT (over 4 GB of keys)", exit 1.
+ */
+struct strmap;
+size_t		 input_intern(struct strmap *, const char *key, size_t len,
+		    int *isnew, const char *what);
+
 /* Counts so far. */
 struct input_counts {
 	unsigned long long records;	/* every record read, good or bad */

@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "hash.h"
+#include "input.h"
 #include "clean.h"
 
 #define NONE	((size_t)-1)
@@ -104,7 +105,7 @@ dedup_first(struct dedup *d)
 {
 	int isnew;
 
-	strmap_intern(d->keys, d->key, d->keylen, &isnew);
+	input_intern(d->keys, d->key, d->keylen, &isnew, "keys");
 	return isnew;
 }
 
@@ -163,7 +164,7 @@ dedup_last_put(struct dedup *d, const char *const *val, const size_t *len,
 	char *p;
 	int isnew;
 
-	id = strmap_intern(d->keys, d->key, d->keylen, &isnew);
+	id = input_intern(d->keys, d->key, d->keylen, &isnew, "keys");
 	if (id >= d->cap) {
 		cap = d->cap;
 		d->rows = xgrow(d->rows, &cap, id + 1, sizeof(*d->rows));

@@ -59,7 +59,8 @@ lt_row(struct ltsum *t, struct strmap *ids, struct src *s,
 		len = (size_t)snprintf(num, sizeof(num), "%zu", t->n + 1);
 		p = num;
 	}
-	t->cust[t->n] = (uint32_t)strmap_intern(ids, p, len, NULL);
+	t->cust[t->n] = (uint32_t)input_intern(ids, p, len, NULL,
+	    "customers");
 	t->x[t->n] = v[0];
 	t->tx[t->n] = v[1];
 	t->T[t->n] = v[2];

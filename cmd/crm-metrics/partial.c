@@ -111,11 +111,13 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
 	}
 	p = csv_field(row, 4, &len);
 	e.order = !keep || len == 0 ? ORDER_NONE :
-	    (uint32_t)strmap_intern(l->orders, p, len, NULL);
+	    (uint32_t)input_intern(l->orders, p, len, NULL, "orders");
 	p = csv_field(row, 1, &len);
-	e.cust = (uint32_t)strmap_intern(l->custs, p, len, NULL);
+	e.cust = (uint32_t)input_intern(l->custs, p, len, NULL,
+	    "customers");
 	p = csv_field(row, 2, &len);
-	e.group = (uint32_t)strmap_intern(l->groups, p, len, NULL);
+	e.group = (uint32_t)input_intern(l->groups, p, len, NULL,
+	    "groups");
 	e.day = (int32_t)day;
 	txlog_add(l, &e);
 }

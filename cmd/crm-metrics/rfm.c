@@ -82,7 +82,10 @@ rfm_cust(struct rfm *a, const char *p, size_t len, uint64_t h, int *isnew)
 	a->cprev = xgrow(a->cprev, &a->cpcap, len + 1, 1);
 	memcpy(a->cprev, p, len);
 	a->cplen = len;
-	return a->ccust = strmap_intern_h(a->ids, p, len, h, isnew);
+	a->ccust = strmap_intern_h(a->ids, p, len, h, isnew);
+	if (a->ccust == STRMAP_FULL)
+		crm_errx(1, "too many distinct customers (over 4 GB of keys)");
+	return a->ccust;
 }
 
 /* Check one row's fields; 0 and the values, or -1 when it is bad. */

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "err.h"
 #include "hash.h"
+#include "u64map.h"
 
 #include "metrics.h"
 
@@ -27,7 +28,7 @@ struct sumrow {
 };
 
 struct sumtab {
-	struct strmap	*keys;		/* (group, period) -> struct sumrow */
+	struct u64map	*keys;		/* (group, period) -> struct sumrow */
 	size_t		 n;
 };
 
@@ -35,14 +36,15 @@ static struct sumrow *
 sum_row(struct sumtab *t, uint32_t group, int64_t period)
 {
 	struct sumrow *r;
-	unsigned char key[12];
 	size_t id;
 	int isnew;
 
-	memcpy(key, &group, 4);
-	memcpy(key + 4, &period, 8);
-	id = strmap_intern(t->keys, (const char *)key, sizeof(key), &isnew);
-	r = strmap_val(t->keys, id);
+	/* a period index fits 32 bits: dates stop at year 9999 */
+	id = u64map_intern(t->keys, u64map_pair(group, (uint32_t)period),
+	    &isnew);
+	if (id == U64MAP_FULL)
+		crm_errx(1, "too many groups and periods");
+	r = u64map_val(t->keys, id);
 	if (isnew) {
 		r->group = group;
 		r->period = period;
@@ -138,11 +140,11 @@ group_table(const struct opts *o, const struct txlog *l, int money)
 	size_t i;
 
 	memset(&t, 0, sizeof(t));
-	t.keys = strmap_new_val(sizeof(struct sumrow));
+	t.keys = u64map_new(sizeof(struct sumrow));
 	sum_fill(&t, o, l);
 	k = xcalloc(t.n + 1, sizeof(*k));
 	for (i = 0; i < t.n; i++) {
-		r = strmap_val(t.keys, i);
+		r = u64map_val(t.keys, i);
 		k[i].key = strmap_key(l->groups, r->group, &k[i].len);
 		k[i].period = r->period;
 		k[i].idx = i;
@@ -155,11 +157,11 @@ group_table(const struct opts *o, const struct txlog *l, int money)
 		if (o->has_period)
 			csv_put(w, buf, period_label(buf, o->period,
 			    k[i].period));
-		sum_put(w, strmap_val(t.keys, k[i].idx), money);
+		sum_put(w, u64map_val(t.keys, k[i].idx), money);
 	}
 	crm_close_output(w);
 	free(k);
-	strmap_free(t.keys);
+	u64map_free(t.keys);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "date.h"
 #include "err.h"
 #include "hash.h"
+#include "u64map.h"
 #include "num.h"
 
 #include "metrics.h"
@@ -31,7 +32,7 @@ struct sgroup {
 
 struct survey {
 	struct strmap	*byv;		/* --by values */
-	struct strmap	*keys;		/* (by id, period) -> struct sgroup */
+	struct u64map	*keys;		/* (by id, period) -> struct sgroup */
 	size_t		 n;
 	int		 lo, hi;	/* score range */
 };
@@ -40,22 +41,22 @@ struct survey {
 static struct sgroup *
 sg(const struct survey *sv, size_t i)
 {
-	return strmap_val(sv->keys, i);
+	return u64map_val(sv->keys, i);
 }
 
 static struct sgroup *
 group_of(struct survey *s, size_t by, int64_t period)
 {
 	struct sgroup *g;
-	unsigned char key[16];
-	uint64_t b = by;
 	size_t id;
 	int isnew;
 
-	memcpy(key, &b, 8);
-	memcpy(key + 8, &period, 8);
-	id = strmap_intern(s->keys, (const char *)key, sizeof(key), &isnew);
-	g = strmap_val(s->keys, id);
+	/* by is a strmap id (32 bits); a period index fits 32 bits */
+	id = u64map_intern(s->keys, u64map_pair((uint32_t)by,
+	    (uint32_t)period), &isnew);
+	if (id == U64MAP_FULL)
+		crm_errx(1, "too many groups and periods");
+	g = u64map_val(s->keys, id);
 	if (isnew) {
 		g->by = by;
 		g->period = period;
@@ -79,7 +80,7 @@ survey_row(struct survey *sv, struct src *s, const struct csv_row *row)
 		return;
 	if (s->c_by >= 0) {
 		p = input_str(row, s->c_by, &len);
-		by = strmap_intern(sv->byv, p, len, NULL);
+		by = input_intern(sv->byv, p, len, NULL, "groups");
 	}
 	group_of(sv, by, o->has_period ? period_index(o->period, day) : 0)->
 	    count[score]++;
@@ -117,7 +118,7 @@ survey_merge(struct survey *sv, const struct opts *o)
 		return 0;
 	while (partial_next(r, &row)) {
 		p = csv_field(row, 1, &len);
-		by = strmap_intern(sv->byv, p, len, NULL);
+		by = input_intern(sv->byv, p, len, NULL, "groups");
 		per = partial_int(r, row, 2, state_cols[2],
 		    INT64_MIN, INT64_MAX);
 		sc = partial_int(r, row, 3, state_cols[3], sv->lo, sv->hi);
@@ -254,7 +255,7 @@ cmd_survey(const struct opts *o)
 	sv.hi = o->cmd == CMD_NPS ? 10 : o->cmd == CMD_CSAT ? 5 : 7;
 	sv.byv = strmap_new();
 	strmap_intern(sv.byv, "", 0, NULL);
-	sv.keys = strmap_new_val(sizeof(struct sgroup));
+	sv.keys = u64map_new(sizeof(struct sgroup));
 	rc = o->merging ? survey_merge(&sv, o) : survey_read(&sv, o);
 	if (rc) {
 		w = crm_open_output(&o->com);
@@ -265,6 +266,6 @@ cmd_survey(const struct opts *o)
 		crm_close_output(w);
 	}
 	strmap_free(sv.byv);
-	strmap_free(sv.keys);
+	u64map_free(sv.keys);
 	return 0;
 }

@@ -188,12 +188,15 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 	    input_key(s->in, row, s->c_order, &op, &olen) != 0)
 		return -1;
 	e.order = op == NULL ? ORDER_NONE :
-	    (uint32_t)strmap_intern(l->orders, op, olen, NULL);
+	    (uint32_t)input_intern(l->orders, op, olen, NULL,
+	    "orders");
 	p = input_str(row, s->c_cust, &len);
-	e.cust = (uint32_t)strmap_intern(l->custs, p, len, NULL);
+	e.cust = (uint32_t)input_intern(l->custs, p, len, NULL,
+	    "customers");
 	if (s->c_by >= 0) {
 		p = input_str(row, s->c_by, &len);
-		e.group = (uint32_t)strmap_intern(l->groups, p, len, NULL);
+		e.group = (uint32_t)input_intern(l->groups, p, len,
+		    NULL, "groups");
 	}
 	e.day = (int32_t)day;
 	e.n = 1;

@@ -38,7 +38,8 @@ known(const char *name)
 	if (n == 0)
 		return 0;
 	while ((p = strstr(p, name)) != NULL) {
-		if ((p == tools || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+		if ((p == tools || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
 			return 1;
 		p += n;
 	}
