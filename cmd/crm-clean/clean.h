@@ -92,34 +92,34 @@ struct cleaner {
 };
 
 /* rules.c */
-void	 rules_transform(struct cleaner *, const struct csv_row *);
-const char *rules_value(const struct cleaner *, const struct csv_row *,
+void	 clean_rules_transform(struct cleaner *, const struct csv_row *);
+const char *clean_rules_value(const struct cleaner *, const struct csv_row *,
 	    size_t col, size_t *len);
-int	 rules_check(struct cleaner *, const struct csv_row *);
-void	 rules_why(struct cleaner *, const char *fmt, ...)
+int	 clean_rules_check(struct cleaner *, const struct csv_row *);
+void	 clean_rules_why(struct cleaner *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* dedup.c */
 struct dedup;
-struct dedup *dedup_new(int keep_last, size_t ncols);
-void	 dedup_free(struct dedup *);
-void	 dedup_key_reset(struct dedup *);
-void	 dedup_key_add(struct dedup *, const char *p, size_t len);
-int	 dedup_first(struct dedup *);
-int	 dedup_last_put(struct dedup *, const char *const *val,
+struct dedup *clean_dedup_new(int keep_last, size_t ncols);
+void	 clean_dedup_free(struct dedup *);
+void	 clean_dedup_key_reset(struct dedup *);
+void	 clean_dedup_key_add(struct dedup *, const char *p, size_t len);
+int	 clean_dedup_first(struct dedup *);
+int	 clean_dedup_last_put(struct dedup *, const char *const *val,
 	    const size_t *len, const unsigned char *flags,
 	    void (*dropped)(void *, const char *const *, const size_t *),
 	    void *arg);
-void	 dedup_last_flush(struct dedup *,
+void	 clean_dedup_last_flush(struct dedup *,
 	    void (*)(void *, const char *const *, const size_t *,
 	    const unsigned char *), void *);
 
 /* report.c */
-void	 tally_init(struct tally *, size_t ncols);
-void	 tally_free(struct tally *);
-uint64_t tally_rejected(const struct tally *);
-void	 report_write(const struct tally *, const struct csv_reader *,
+void	 clean_tally_init(struct tally *, size_t ncols);
+void	 clean_tally_free(struct tally *);
+uint64_t clean_tally_rejected(const struct tally *);
+void	 clean_report_write(const struct tally *, const struct csv_reader *,
 	    const char *path);
-void	 report_verbose(const struct tally *, const struct csv_reader *);
+void	 clean_report_verbose(const struct tally *, const struct csv_reader *);
 
 #endif

@@ -44,7 +44,7 @@ struct dedup {
 };
 
 struct dedup *
-dedup_new(int keep_last, size_t ncols)
+clean_dedup_new(int keep_last, size_t ncols)
 {
 	struct dedup *d;
 
@@ -59,7 +59,7 @@ dedup_new(int keep_last, size_t ncols)
 }
 
 void
-dedup_free(struct dedup *d)
+clean_dedup_free(struct dedup *d)
 {
 	size_t i;
 
@@ -79,20 +79,21 @@ dedup_free(struct dedup *d)
 }
 
 void
-dedup_key_reset(struct dedup *d)
+clean_dedup_key_reset(struct dedup *d)
 {
 	d->keylen = 0;
 }
 
 /* Append one cell to the key being built. */
 void
-dedup_key_add(struct dedup *d, const char *p, size_t len)
+clean_dedup_key_add(struct dedup *d, const char *p, size_t len)
 {
 	size_t n = len;
 
 	d->key = xgrow(d->key, &d->keycap, d->keylen + len + 10, 1);
 	do {
-		d->key[d->keylen++] = (char)((n & 0x7F) | (n > 0x7F ? 0x80 : 0));
+		d->key[d->keylen++] = (char)((n & 0x7F) | (n > 0x7F ? 0x80
+		    : 0));
 		n >>= 7;
 	} while (n > 0);
 	memcpy(d->key + d->keylen, p, len);
@@ -101,7 +102,7 @@ dedup_key_add(struct dedup *d, const char *p, size_t len)
 
 /* --keep first: 1 when the key is new (write the row), 0 for a duplicate. */
 int
-dedup_first(struct dedup *d)
+clean_dedup_first(struct dedup *d)
 {
 	int isnew;
 
@@ -155,7 +156,7 @@ kept_row(struct dedup *d, size_t id)
  * handed to dropped(arg, cells, lengths) first, when dropped is not NULL.
  */
 int
-dedup_last_put(struct dedup *d, const char *const *val, const size_t *len,
+clean_dedup_last_put(struct dedup *d, const char *const *val, const size_t *len,
     const unsigned char *flags,
     void (*dropped)(void *, const char *const *, const size_t *), void *arg)
 {
@@ -199,7 +200,7 @@ dedup_last_put(struct dedup *d, const char *const *val, const size_t *len,
  * the order of the latest occurrences, then release the copies.
  */
 void
-dedup_last_flush(struct dedup *d,
+clean_dedup_last_flush(struct dedup *d,
     void (*emit)(void *, const char *const *, const size_t *,
     const unsigned char *), void *arg)
 {

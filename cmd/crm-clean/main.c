@@ -200,7 +200,8 @@ mark_ops(struct cleaner *cl, struct collist *list, unsigned char op)
 		c = (size_t)list->idx[i];
 		if (((op | cl->ops[c]) & (OP_LOWER | OP_UPPER)) ==
 		    (OP_LOWER | OP_UPPER))
-			crm_errx(2, "column '%s' is in both --lower and --upper",
+			crm_errx(2,
+			    "column '%s' is in both --lower and --upper",
 			    list->names[i]);
 		cl->ops[c] |= op;
 	}
@@ -234,8 +235,8 @@ cleaner_setup(struct cleaner *cl, struct opts *o)
 		if (cl->ops[i])
 			cl->tcols[cl->ntcols++] = i;
 	if (o->dedup.n > 0)
-		cl->dd = dedup_new(o->keep_last, n);
-	tally_init(&cl->t, n);
+		cl->dd = clean_dedup_new(o->keep_last, n);
+	clean_tally_init(&cl->t, n);
 }
 
 static void
@@ -256,7 +257,7 @@ put_cells(struct cleaner *cl, struct csv_writer *w, const struct csv_row *row)
 		csv_put_row(w, row);
 	else
 		for (i = 0; i < cl->ncols; i++) {
-			v = rules_value(cl, row, i, &n);
+			v = clean_rules_value(cl, row, i, &n);
 			csv_put(w, v, n);
 		}
 	end_row(w);
@@ -313,13 +314,13 @@ keep(struct cleaner *cl, const struct csv_row *row)
 		emit(cl, row);
 		return;
 	}
-	dedup_key_reset(cl->dd);
+	clean_dedup_key_reset(cl->dd);
 	for (i = 0; i < cl->o->dedup.n; i++) {
-		v = rules_value(cl, row, (size_t)cl->o->dedup.idx[i], &n);
-		dedup_key_add(cl->dd, v, n);
+		v = clean_rules_value(cl, row, (size_t)cl->o->dedup.idx[i], &n);
+		clean_dedup_key_add(cl->dd, v, n);
 	}
 	if (!cl->o->keep_last) {
-		if (dedup_first(cl->dd))
+		if (clean_dedup_first(cl->dd))
 			emit(cl, row);
 		else {
 			cl->t.dup++;
@@ -329,8 +330,8 @@ keep(struct cleaner *cl, const struct csv_row *row)
 		return;
 	}
 	for (i = 0; i < cl->ncols; i++)
-		cl->val[i] = rules_value(cl, row, i, &cl->len[i]);
-	cl->t.dup += dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
+		cl->val[i] = clean_rules_value(cl, row, i, &cl->len[i]);
+	cl->t.dup += clean_dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
 	    cl->dupw != NULL ? dropped : NULL, cl);
 }
 
@@ -342,14 +343,14 @@ clean(struct cleaner *cl)
 
 	while (input_next(cl->in, &row)) {
 		cl->t.in++;
-		rules_transform(cl, row);
-		if (rules_check(cl, row) == -1)
+		clean_rules_transform(cl, row);
+		if (clean_rules_check(cl, row) == -1)
 			input_reject(cl->in, row, "%s", cl->why);
 		else
 			keep(cl, row);
 	}
 	if (cl->dd != NULL && cl->o->keep_last)
-		dedup_last_flush(cl->dd, emit_kept, cl);
+		clean_dedup_last_flush(cl->dd, emit_kept, cl);
 }
 
 /*
@@ -372,9 +373,9 @@ finish(struct cleaner *cl)
 		cl->t.in += n.ragged + n.syntax;
 	}
 	if (o->report != NULL)
-		report_write(&cl->t, cl->r, o->report);
+		clean_report_write(&cl->t, cl->r, o->report);
 	if (o->verbose)
-		report_verbose(&cl->t, cl->r);
+		clean_report_verbose(&cl->t, cl->r);
 	input_close(cl->in);
 	cl->in = NULL;
 }
@@ -389,8 +390,8 @@ cleaner_free(struct cleaner *cl)
 	free(cl->tcols);
 	free(cl->scratch);
 	free(cl->why);
-	dedup_free(cl->dd);
-	tally_free(&cl->t);
+	clean_dedup_free(cl->dd);
+	clean_tally_free(&cl->t);
 }
 
 int
@@ -407,7 +408,7 @@ main(int argc, char *argv[])
 		cl.r = input_reader(cl.in);
 		cleaner_setup(&cl, &o);
 	} else
-		tally_init(&cl.t, 0);	/* empty input: no output rows */
+		clean_tally_init(&cl.t, 0);	/* empty input */
 	cl.out = crm_open_output(&o.com);
 	if (cl.in != NULL) {
 		csv_put_row(cl.out, csv_header(cl.r));

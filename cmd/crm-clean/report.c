@@ -13,7 +13,7 @@
 #include "clean.h"
 
 void
-tally_init(struct tally *t, size_t ncols)
+clean_tally_init(struct tally *t, size_t ncols)
 {
 	t->in = t->out = t->dup = t->syntax = t->ragged = 0;
 	t->ncols = ncols;
@@ -23,7 +23,7 @@ tally_init(struct tally *t, size_t ncols)
 }
 
 void
-tally_free(struct tally *t)
+clean_tally_free(struct tally *t)
 {
 	free(t->required);
 	free(t->nomatch);
@@ -32,7 +32,7 @@ tally_free(struct tally *t)
 
 /* All rows rejected, for whatever reason. */
 uint64_t
-tally_rejected(const struct tally *t)
+clean_tally_rejected(const struct tally *t)
 {
 	uint64_t n = t->syntax + t->ragged;
 	size_t i;
@@ -67,7 +67,7 @@ put_cols(struct csv_writer *w, const struct csv_reader *r,
 
 /* Write the report to path (atomically); exit 1 on failure. */
 void
-report_write(const struct tally *t, const struct csv_reader *r,
+clean_report_write(const struct tally *t, const struct csv_reader *r,
     const char *path)
 {
 	struct csv_writer *w;
@@ -80,7 +80,7 @@ report_write(const struct tally *t, const struct csv_reader *r,
 		crm_err(1, "%s", path);
 	put_line(w, "rows_in", "", t->in);
 	put_line(w, "rows_out", "", t->out);
-	put_line(w, "rejected", "", tally_rejected(t));
+	put_line(w, "rejected", "", clean_tally_rejected(t));
 	put_line(w, "duplicates", "", t->dup);
 	put_line(w, "rejected_syntax", "", t->syntax);
 	put_line(w, "rejected_ragged", "", t->ragged);
@@ -93,13 +93,14 @@ report_write(const struct tally *t, const struct csv_reader *r,
 
 /* The same counts as readable lines on stderr. */
 void
-report_verbose(const struct tally *t, const struct csv_reader *r)
+clean_report_verbose(const struct tally *t, const struct csv_reader *r)
 {
 	size_t i;
 
 	crm_warnx("rows in: %llu", (unsigned long long)t->in);
 	crm_warnx("rows out: %llu", (unsigned long long)t->out);
-	crm_warnx("rejected: %llu", (unsigned long long)tally_rejected(t));
+	crm_warnx("rejected: %llu",
+	    (unsigned long long)clean_tally_rejected(t));
 	crm_warnx("duplicates: %llu", (unsigned long long)t->dup);
 	if (t->syntax > 0)
 		crm_warnx("rejected, syntax error: %llu",

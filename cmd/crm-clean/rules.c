@@ -24,7 +24,7 @@
  * Each cell needs at most twice its length of scratch (trim, then case).
  */
 void
-rules_transform(struct cleaner *cl, const struct csv_row *row)
+clean_rules_transform(struct cleaner *cl, const struct csv_row *row)
 {
 	const char *src;
 	size_t k, c, n, need = 1;
@@ -71,7 +71,8 @@ rules_transform(struct cleaner *cl, const struct csv_row *row)
 
 /* The value of column col in this row, after its transformations. */
 const char *
-rules_value(const struct cleaner *cl, const struct csv_row *row, size_t col,
+clean_rules_value(const struct cleaner *cl, const struct csv_row *row,
+    size_t col,
     size_t *len)
 {
 	if (cl->ops[col]) {
@@ -83,7 +84,7 @@ rules_value(const struct cleaner *cl, const struct csv_row *row, size_t col,
 
 /* Set the reason of a rejection (cl->why, grown as needed). */
 void
-rules_why(struct cleaner *cl, const char *fmt, ...)
+clean_rules_why(struct cleaner *cl, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -120,7 +121,7 @@ quote_len(const char *v, size_t n)
  * that rule incremented.  The first failing rule gives the reason.
  */
 int
-rules_check(struct cleaner *cl, const struct csv_row *row)
+clean_rules_check(struct cleaner *cl, const struct csv_row *row)
 {
 	const struct opts *o = cl->o;
 	const struct match *m;
@@ -130,22 +131,22 @@ rules_check(struct cleaner *cl, const struct csv_row *row)
 
 	for (i = 0; i < o->require.n; i++) {
 		c = (size_t)o->require.idx[i];
-		v = rules_value(cl, row, c, &n);
+		v = clean_rules_value(cl, row, c, &n);
 		if (num_blank(v, n)) {
 			cl->t.required[c]++;
-			rules_why(cl, "column '%s': empty (required)",
+			clean_rules_why(cl, "column '%s': empty (required)",
 			    o->require.names[i]);
 			return -1;
 		}
 	}
 	for (i = 0; i < o->nmatch; i++) {
 		m = &o->match[i];
-		v = rules_value(cl, row, m->idx, &n);
+		v = clean_rules_value(cl, row, m->idx, &n);
 		if ((rc = rx_match(m->rx, v, n, 0, NULL, NULL)) == 1)
 			continue;
 		cl->t.nomatch[m->idx]++;
 		q = quote_len(v, n);
-		rules_why(cl, "column '%s': %s '%s' ('%.*s%s')", m->col,
+		clean_rules_why(cl, "column '%s': %s '%s' ('%.*s%s')", m->col,
 		    rc == 0 ? "does not match" : "match failed for", m->pattern,
 		    q, v, (size_t)q < n ? "..." : "");
 		return -1;

@@ -176,7 +176,7 @@ bg_cleanup(struct bg_ctx *c)
 
 /* The log-likelihood of the data under m, in the data's time units. */
 double
-bgnbd_loglik(const struct bgnbd *m, const struct ltsum *t)
+metrics_bgnbd_loglik(const struct bgnbd *m, const struct ltsum *t)
 {
 	double ll = 0, x, a3, a4, mx;
 	size_t i;
@@ -207,7 +207,7 @@ static const double bg_starts[][4] = {
  * err when the data are unusable or no start converges.
  */
 int
-bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
+metrics_bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
     char *err, size_t errlen)
 {
 	struct bg_ctx c;
@@ -230,7 +230,7 @@ bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
 	}
 	c.scale = 1 / tmax;
 	bg_setup(&c, t);
-	ok = optim_multistart(4, bg_starts[0], sizeof(bg_starts) /
+	ok = metrics_optim_multistart(4, bg_starts[0], sizeof(bg_starts) /
 	    sizeof(bg_starts[0]), bg_fn, &c, best, &m->iter, &total) == 0;
 	bg_cleanup(&c);
 	if (!ok) {
@@ -242,7 +242,7 @@ bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
 	m->alpha = exp(best[1]) / c.scale;
 	m->a = exp(best[2]);
 	m->b = exp(best[3]);
-	m->ll = bgnbd_loglik(m, t);
+	m->ll = metrics_bgnbd_loglik(m, t);
 	return 0;
 }
 
@@ -252,14 +252,15 @@ bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
  * parameters do not grow with x.  NaN when the series fails.
  */
 double
-bgnbd_expected(const struct bgnbd *m, double t, double x, double tx, double T)
+metrics_bgnbd_expected(const struct bgnbd *m, double t, double x, double tx,
+    double T)
 {
 	double z, f, num, ld;
 
 	if (t <= 0)
 		return 0;
 	z = t / (m->alpha + T + t);
-	if (sf_hyp2f1(m->a + m->b - 1 - m->r, m->a - 1,
+	if (metrics_sf_hyp2f1(m->a + m->b - 1 - m->r, m->a - 1,
 	    m->a + m->b + x - 1, z, &f) != 0)
 		return NAN;
 	num = (m->a + m->b + x - 1) / (m->a - 1) *
@@ -273,7 +274,7 @@ bgnbd_expected(const struct bgnbd *m, double t, double x, double tx, double T)
 
 /* P(alive | x, t_x, T) (Fader, Hardie and Lee, note 021). */
 double
-bgnbd_palive(const struct bgnbd *m, double x, double tx, double T)
+metrics_bgnbd_palive(const struct bgnbd *m, double x, double tx, double T)
 {
 	double ld;
 

@@ -74,7 +74,7 @@ lt_row(struct ltsum *t, struct strmap *ids, struct src *s,
  * present, monetary_value) from s into t, naming customers in ids.
  */
 void
-ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
+metrics_ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
 {
 	static const char *const names[] = { "frequency", "recency", "T",
 	    "monetary_value" };
@@ -121,7 +121,7 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	for (k = i; k < j && l->v[k].day <= (o->has_asof ? o->asof :
 	    INT64_MAX); k++) {
 		p = period_index(o->period, l->v[k].day);
-		r = fix_get(&l->v[k].amount);
+		r = metrics_fix_get(&l->v[k].amount);
 		rev += r;
 		clv += o->margin * r / pow(1 + o->discount, (double)(p - p0));
 	}
@@ -244,10 +244,11 @@ fits_make(const struct opts *o, const struct ltsum *t, struct fits *f)
 		fits_load(o, f);
 		return;
 	}
-	if (bgnbd_fit(t, o->penalizer, &f->bg, err, sizeof(err)) != 0)
+	if (metrics_bgnbd_fit(t, o->penalizer, &f->bg, err, sizeof(err)) != 0)
 		crm_errx(1, "%s", err);
 	if (o->gammagamma) {
-		if (gg_fit(t, o->penalizer, &f->gg, err, sizeof(err)) != 0)
+		if (metrics_gg_fit(t, o->penalizer, &f->gg, err,
+		    sizeof(err)) != 0)
 			crm_errx(1, "%s", err);
 		f->has_gg = 1;
 	}
@@ -301,7 +302,7 @@ pred_clv(const struct opts *o, const struct bgnbd *bg, double spend,
 
 	for (i = 1; (double)(i - 1) * u < h - 1e-9; i++) {
 		ti = fmin((double)i * u, h);
-		e = bgnbd_expected(bg, ti, x, tx, T);
+		e = metrics_bgnbd_expected(bg, ti, x, tx, T);
 		clv += spend * (e - prev) / pow(1 + o->discount, (double)i);
 		prev = e;
 	}
@@ -343,12 +344,14 @@ pred_rows(struct csv_writer *w, const struct opts *o, const struct ltsum *t,
 		csv_put_num(w, t->T[i]);
 		if (t->has_m)
 			csv_put_num(w, t->m[i]);
-		csv_put_num(w, bgnbd_expected(&f->bg, horizon(o), t->x[i],
+		csv_put_num(w, metrics_bgnbd_expected(&f->bg, horizon(o),
+		    t->x[i],
 		    t->tx[i], t->T[i]));
-		csv_put_num(w, bgnbd_palive(&f->bg, t->x[i], t->tx[i],
+		csv_put_num(w, metrics_bgnbd_palive(&f->bg, t->x[i], t->tx[i],
 		    t->T[i]));
 		if (o->gammagamma) {
-			sp = gg_expected_spend(&f->gg, t->x[i], t->m[i]);
+			sp = metrics_gg_expected_spend(&f->gg, t->x[i],
+			    t->m[i]);
 			csv_put_num(w, sp);
 			csv_put_num(w, pred_clv(o, &f->bg, sp, t->x[i],
 			    t->tx[i], t->T[i]));
@@ -413,44 +416,44 @@ clv_predictive(const struct opts *o)
 	struct src s;
 	struct strmap *ids;
 
-	txlog_init(&l);
+	metrics_txlog_init(&l);
 	if (o->merging) {
-		if (!partial_read(&l, o)) {
-			txlog_free(&l);
+		if (!metrics_partial_read(&l, o)) {
+			metrics_txlog_free(&l);
 			return 0;
 		}
 	} else {
 		if (!metrics_open(&s, o, 0)) {
-			txlog_free(&l);
+			metrics_txlog_free(&l);
 			return 0;
 		}
 		if (is_summary(o, &s)) {
 			metrics_need(&s, WANT_CUST);
-			ltsum_read(&t, l.custs, &s);
+			metrics_ltsum_read(&t, l.custs, &s);
 			goto fit;
 		}
 		metrics_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT);
-		txlog_read_src(&l, &s);
+		metrics_txlog_read_src(&l, &s);
 	}
-	ltsum_from_log(&t, &l, o);
+	metrics_ltsum_from_log(&t, &l, o);
 fit:
 	ids = l.custs;
 	clv_pred(o, &t, ids);
-	ltsum_free(&t);
-	txlog_free(&l);
+	metrics_ltsum_free(&t);
+	metrics_txlog_free(&l);
 	return 0;
 }
 
 int
-cmd_clv(const struct opts *o)
+metrics_clv(const struct opts *o)
 {
 	struct txlog l;
 
 	if (o->bgnbd || o->use != NULL)
 		return clv_predictive(o);
-	if (!txlog_read(&l, o, NEED_AMOUNT))
+	if (!metrics_txlog_read(&l, o, NEED_AMOUNT))
 		return 0;
 	clv_hist(o, &l);
-	txlog_free(&l);
+	metrics_txlog_free(&l);
 	return 0;
 }

@@ -67,7 +67,7 @@ ret_cell(struct csv_writer *w, const struct opts *o, uint64_t n,
     uint64_t size)
 {
 	if (o->pct)
-		put_ratio(w, 100 * (double)n, (double)size);
+		metrics_put_ratio(w, 100 * (double)n, (double)size);
 	else
 		csv_put_int(w, (long long)n);
 }
@@ -112,7 +112,8 @@ ret_long(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
 	csv_end_row(w);
 	for (c = 0; c < np; c++)
 		for (k = 0; c + k < np; k++) {
-			csv_put(w, buf, period_label(buf, o->period, first + c));
+			csv_put(w, buf, period_label(buf, o->period,
+			    first + c));
 			csv_put_int(w, (long long)k);
 			ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
 			csv_end_row(w);
@@ -136,14 +137,14 @@ span(const struct opts *o, const struct txlog *l, int64_t *first,
 }
 
 int
-cmd_retention(const struct opts *o)
+metrics_retention(const struct opts *o)
 {
 	struct csv_writer *w;
 	struct txlog l;
 	uint64_t *cnt = NULL;
 	int64_t first, last, np = 0;
 
-	if (!txlog_read(&l, o, 0))
+	if (!metrics_txlog_read(&l, o, 0))
 		return 0;
 	if (span(o, &l, &first, &last)) {
 		np = last - first + 1;
@@ -156,7 +157,7 @@ cmd_retention(const struct opts *o)
 		ret_wide(w, o, cnt, first, np);
 	crm_close_output(w);
 	free(cnt);
-	txlog_free(&l);
+	metrics_txlog_free(&l);
 	return 0;
 }
 
@@ -215,13 +216,13 @@ churn_out(struct csv_writer *w, const struct opts *o, int64_t first,
 		csv_put_int(w, (long long)nw[p]);
 		csv_put_int(w, (long long)ch[p]);
 		csv_put_int(w, (long long)st[p + 1]);
-		put_ratio(w, (double)ch[p], (double)st[p]);
+		metrics_put_ratio(w, (double)ch[p], (double)st[p]);
 		csv_end_row(w);
 	}
 }
 
 int
-cmd_churn(const struct opts *o)
+metrics_churn(const struct opts *o)
 {
 	struct csv_writer *w;
 	struct txlog l;
@@ -229,7 +230,7 @@ cmd_churn(const struct opts *o)
 	uint64_t *ch, *nw;
 	size_t np = 1;
 
-	if (!txlog_read(&l, o, 0))
+	if (!metrics_txlog_read(&l, o, 0))
 		return 0;
 	if (span(o, &l, &first, &last))
 		np = (size_t)(last - first + 1);
@@ -246,6 +247,6 @@ cmd_churn(const struct opts *o)
 	free(st);
 	free(ch);
 	free(nw);
-	txlog_free(&l);
+	metrics_txlog_free(&l);
 	return 0;
 }

@@ -45,8 +45,8 @@ per_customer(const struct opts *o, const struct txlog *l)
 		csv_put(w, id, len);
 		csv_put_int(w, (long long)n);
 		csv_put_int(w, (long long)days);
-		put_day(w, l->v[i].day);
-		put_day(w, l->v[i + days - 1].day);
+		metrics_put_day(w, l->v[i].day);
+		metrics_put_day(w, l->v[i + days - 1].day);
 		csv_put_int(w, (long long)(asof - l->v[i + days - 1].day));
 		csv_end_row(w);
 	}
@@ -54,18 +54,18 @@ per_customer(const struct opts *o, const struct txlog *l)
 }
 
 int
-cmd_engagement(const struct opts *o)
+metrics_engagement(const struct opts *o)
 {
 	struct txlog l;
 
 	if (o->by != NULL && !o->has_period)
 		crm_errx(2, "engagement --by needs --period");
-	if (!txlog_read(&l, o, 0))
+	if (!metrics_txlog_read(&l, o, 0))
 		return 0;
 	if (o->has_period)
-		group_table(o, &l, 0);
+		metrics_group_table(o, &l, 0);
 	else
 		per_customer(o, &l);
-	txlog_free(&l);
+	metrics_txlog_free(&l);
 	return 0;
 }

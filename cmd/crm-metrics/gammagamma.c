@@ -35,13 +35,13 @@ gg_fn(const double *th, double *grad, void *arg)
 
 	if (!isfinite(p + q + v) || p <= 0 || q <= 0 || v <= 0)
 		return INFINITY;
-	psq = sf_digamma(q);
+	psq = metrics_sf_digamma(q);
 	for (k = 0; k < c->nx; k++) {
 		px = p * c->xs[k];
 		c->lgs[k] = lgamma(px + q);
 		c->lg0[k] = lgamma(px);
-		c->ps[k] = sf_digamma(px + q);
-		c->p0[k] = sf_digamma(px);
+		c->ps[k] = metrics_sf_digamma(px + q);
+		c->p0[k] = metrics_sf_digamma(px);
 	}
 	for (i = 0; i < c->n; i++) {
 		k = c->xi[i];
@@ -129,7 +129,7 @@ static const double gg_starts[][3] = {
  * err when there are none or no start converges.
  */
 int
-gg_fit(const struct ltsum *t, double penalizer, struct gammagamma *g,
+metrics_gg_fit(const struct ltsum *t, double penalizer, struct gammagamma *g,
     char *err, size_t errlen)
 {
 	struct gg_ctx c;
@@ -140,7 +140,8 @@ gg_fit(const struct ltsum *t, double penalizer, struct gammagamma *g,
 	c.pen = penalizer;
 	gg_setup(&c, t);
 	if (c.n > 0)
-		ok = optim_multistart(3, gg_starts[0], sizeof(gg_starts) /
+		ok = metrics_optim_multistart(3, gg_starts[0],
+		    sizeof(gg_starts) /
 		    sizeof(gg_starts[0]), gg_fn, &c, best, &g->iter,
 		    &total) == 0;
 	if (ok) {
@@ -170,7 +171,7 @@ gg_fit(const struct ltsum *t, double penalizer, struct gammagamma *g,
  *             = (vp + pxm) / (px+q-1).
  */
 double
-gg_expected_spend(const struct gammagamma *g, double x, double m)
+metrics_gg_expected_spend(const struct gammagamma *g, double x, double m)
 {
 	return (g->v * g->p + g->p * x * m) / (g->p * x + g->q - 1);
 }

@@ -284,19 +284,19 @@ run(const struct opts *o)
 {
 	switch (o->cmd) {
 	case CMD_RFM:
-		return cmd_rfm(o);
+		return metrics_rfm(o);
 	case CMD_SUMMARY:
-		return cmd_summary(o);
+		return metrics_summary(o);
 	case CMD_CLV:
-		return cmd_clv(o);
+		return metrics_clv(o);
 	case CMD_RETENTION:
-		return cmd_retention(o);
+		return metrics_retention(o);
 	case CMD_CHURN:
-		return cmd_churn(o);
+		return metrics_churn(o);
 	case CMD_ENGAGEMENT:
-		return cmd_engagement(o);
+		return metrics_engagement(o);
 	default:
-		return cmd_survey(o);
+		return metrics_survey(o);
 	}
 }
 
@@ -330,6 +330,6 @@ main(int argc, char **argv)
 	parse(&o, argc - skip, argv + skip);
 	check_opts(&o);
 	if (o.partial)
-		return cmd_partial(&o);
+		return metrics_partial(&o);
 	return run(&o);
 }

@@ -79,9 +79,9 @@ struct fixsum {
 	uint64_t	 lo;
 };
 
-void	 fix_add(struct fixsum *, double);
-void	 fix_addf(struct fixsum *, const struct fixsum *);
-double	 fix_get(const struct fixsum *);
+void	 metrics_fix_add(struct fixsum *, double);
+void	 metrics_fix_addf(struct fixsum *, const struct fixsum *);
+double	 metrics_fix_get(const struct fixsum *);
 
 /*
  * One (customer, group, day, order) record of the transaction log.
@@ -111,28 +111,30 @@ struct txlog {
 	int64_t		 minday, maxday;
 };
 
-void	 txlog_init(struct txlog *);
-void	 txlog_free(struct txlog *);
-void	 txlog_add(struct txlog *, const struct rec *);
+void	 metrics_txlog_init(struct txlog *);
+void	 metrics_txlog_free(struct txlog *);
+void	 metrics_txlog_add(struct txlog *, const struct rec *);
 /*
  * The purchases of one customer's records [i, j) on days up to maxday:
  * rows without an order one each, distinct orders once.  *buf (of
  * capacity *cap) is scratch space, grown as needed; the caller frees it.
  */
-uint64_t txlog_purchases(const struct txlog *, size_t i, size_t j,
+uint64_t metrics_txlog_purchases(const struct txlog *, size_t i, size_t j,
 	    int64_t maxday, uint32_t **buf, size_t *cap);
 /* Sort by customer, group, day and fold equal keys. */
-void	 txlog_sort(struct txlog *);
+void	 metrics_txlog_sort(struct txlog *);
 /* Read a whole transaction input (or partial states) into the log. */
-int	 txlog_read(struct txlog *, const struct opts *, int need);
-void	 txlog_read_src(struct txlog *, struct src *);
-int	 partial_read(struct txlog *, const struct opts *);
-struct csv_reader *partial_open(const struct opts *, const char *const *cols,
+int	 metrics_txlog_read(struct txlog *, const struct opts *, int need);
+void	 metrics_txlog_read_src(struct txlog *, struct src *);
+int	 metrics_partial_read(struct txlog *, const struct opts *);
+struct csv_reader *metrics_partial_open(const struct opts *,
+	    const char *const *cols,
 	    size_t n, const char *what);
-int	 partial_next(struct csv_reader *, const struct csv_row **);
-long long partial_int(struct csv_reader *, const struct csv_row *, size_t i,
+int	 metrics_partial_next(struct csv_reader *, const struct csv_row **);
+long long metrics_partial_int(struct csv_reader *, const struct csv_row *,
+	    size_t i,
 	    const char *col, long long min, long long max);
-void	 partial_write(const struct txlog *, const struct opts *,
+void	 metrics_partial_write(const struct txlog *, const struct opts *,
 	    struct csv_writer *);
 
 /*
@@ -142,11 +144,13 @@ void	 partial_write(const struct txlog *, const struct opts *,
  */
 struct orderset;
 
-struct orderset	*oset_new(void);
-void		 oset_free(struct orderset *);
-void		 oset_add(struct orderset *, uint32_t cust, const char *p,
+struct orderset	*metrics_oset_new(void);
+void		 metrics_oset_free(struct orderset *);
+void		 metrics_oset_add(struct orderset *, uint32_t cust,
+	    const char *p,
 		    size_t len);
-void		 oset_count(struct orderset *, uint64_t *cnt, size_t ncust);
+void		 metrics_oset_count(struct orderset *, uint64_t *cnt,
+	    size_t ncust);
 
 /* The lifetimes-style per-customer summary. */
 struct ltsum {
@@ -156,10 +160,10 @@ struct ltsum {
 	int		 has_m;
 };
 
-void	 ltsum_free(struct ltsum *);
-void	 ltsum_from_log(struct ltsum *, const struct txlog *,
+void	 metrics_ltsum_free(struct ltsum *);
+void	 metrics_ltsum_from_log(struct ltsum *, const struct txlog *,
 	    const struct opts *);
-void	 ltsum_read(struct ltsum *, struct strmap *, struct src *);
+void	 metrics_ltsum_read(struct ltsum *, struct strmap *, struct src *);
 
 /* Fitted models. */
 struct bgnbd {
@@ -173,38 +177,44 @@ struct gammagamma {
 	int	 iter;
 };
 
-int	 bgnbd_fit(const struct ltsum *, double penalizer, struct bgnbd *,
+int	 metrics_bgnbd_fit(const struct ltsum *, double penalizer,
+	    struct bgnbd *,
 	    char *err, size_t errlen);
-double	 bgnbd_expected(const struct bgnbd *, double t, double x, double tx,
+double	 metrics_bgnbd_expected(const struct bgnbd *, double t, double x,
+	    double tx,
 	    double T);
-double	 bgnbd_palive(const struct bgnbd *, double x, double tx, double T);
-double	 bgnbd_loglik(const struct bgnbd *, const struct ltsum *);
-int	 gg_fit(const struct ltsum *, double penalizer, struct gammagamma *,
+double	 metrics_bgnbd_palive(const struct bgnbd *, double x, double tx,
+	    double T);
+double	 metrics_bgnbd_loglik(const struct bgnbd *, const struct ltsum *);
+int	 metrics_gg_fit(const struct ltsum *, double penalizer,
+	    struct gammagamma *,
 	    char *err, size_t errlen);
-double	 gg_expected_spend(const struct gammagamma *, double x, double m);
+double	 metrics_gg_expected_spend(const struct gammagamma *, double x,
+	    double m);
 
 /* Optimisation and special functions (optim.c). */
 #define OPT_MAXITER	2000
 
-int	 optim_bfgs(int n, double *th,
+int	 metrics_optim_bfgs(int n, double *th,
 	    double (*fn)(const double *th, double *grad, void *ctx), void *ctx,
 	    int maxit, double gtol, int *iters, double *fmin);
-int	 optim_multistart(int n, const double *starts, size_t nstarts,
+int	 metrics_optim_multistart(int n, const double *starts, size_t nstarts,
 	    double (*fn)(const double *, double *, void *), void *ctx,
 	    double *best, int *iters, int *total);
-double	 sf_digamma(double);
-int	 sf_hyp2f1(double a, double b, double c, double z, double *out);
+double	 metrics_sf_digamma(double);
+int	 metrics_sf_hyp2f1(double a, double b, double c, double z, double *out);
 
 /* Subcommands. */
-int	 cmd_rfm(const struct opts *);
-int	 cmd_summary(const struct opts *);
-int	 cmd_clv(const struct opts *);
-int	 cmd_retention(const struct opts *);
-int	 cmd_churn(const struct opts *);
-int	 cmd_survey(const struct opts *);
-int	 cmd_engagement(const struct opts *);
-int	 cmd_partial(const struct opts *);
-void	 group_table(const struct opts *, const struct txlog *, int money);
+int	 metrics_rfm(const struct opts *);
+int	 metrics_summary(const struct opts *);
+int	 metrics_clv(const struct opts *);
+int	 metrics_retention(const struct opts *);
+int	 metrics_churn(const struct opts *);
+int	 metrics_survey(const struct opts *);
+int	 metrics_engagement(const struct opts *);
+int	 metrics_partial(const struct opts *);
+void	 metrics_group_table(const struct opts *, const struct txlog *,
+	    int money);
 
 /* Sorting groups by (by value bytewise, period). */
 struct gkey {
@@ -214,10 +224,10 @@ struct gkey {
 	size_t		 idx;
 };
 
-int	 gkey_cmp(const void *, const void *);
+int	 metrics_gkey_cmp(const void *, const void *);
 
 /* Helpers of output. */
-void	 put_day(struct csv_writer *, int64_t day);
-void	 put_ratio(struct csv_writer *, double num, double den);
+void	 metrics_put_day(struct csv_writer *, int64_t day);
+void	 metrics_put_ratio(struct csv_writer *, double num, double den);
 
 #endif

@@ -94,7 +94,8 @@ maxabs(int n, const double *v)
  * pass or no descent is possible away from a stationary point.
  */
 int
-optim_bfgs(int n, double *th, double (*fn)(const double *, double *, void *),
+metrics_optim_bfgs(int n, double *th, double (*fn)(const double *, double *,
+    void *),
     void *ctx, int maxit, double gtol, int *iters, double *fmin)
 {
 	double H[NMAX][NMAX], g[NMAX], og[NMAX], d[NMAX], s[NMAX], y[NMAX];
@@ -152,7 +153,7 @@ optim_bfgs(int n, double *th, double (*fn)(const double *, double *, void *),
 
 /* Digamma for x > 0: recurrence up to 6, then the asymptotic series. */
 double
-sf_digamma(double x)
+metrics_sf_digamma(double x)
 {
 	double r = 0, x2;
 
@@ -171,7 +172,7 @@ sf_digamma(double x)
  * Returns 0, or -1 when it does not converge.
  */
 int
-sf_hyp2f1(double a, double b, double c, double z, double *out)
+metrics_sf_hyp2f1(double a, double b, double c, double z, double *out)
 {
 	double term = 1, sum = 1, rho;
 	long k;
@@ -196,13 +197,13 @@ sf_hyp2f1(double a, double b, double c, double z, double *out)
 }
 
 /*
- * Run optim_bfgs from each of nstarts starting points (n values each,
+ * Run metrics_optim_bfgs from each of nstarts starting points (n values each,
  * one after another in starts) until one converges; its minimum goes to
  * best.  Returns 0 with *iters the iterations of that run, or -1; *total
  * counts the iterations of every run.
  */
 int
-optim_multistart(int n, const double *starts, size_t nstarts,
+metrics_optim_multistart(int n, const double *starts, size_t nstarts,
     double (*fn)(const double *, double *, void *), void *ctx, double *best,
     int *iters, int *total)
 {
@@ -214,7 +215,7 @@ optim_multistart(int n, const double *starts, size_t nstarts,
 	for (k = 0; k < nstarts; k++) {
 		memcpy(best, starts + k * (size_t)n, (size_t)n * sizeof(*best));
 		it = 0;
-		if (optim_bfgs(n, best, fn, ctx, OPT_MAXITER, 1e-9, &it,
+		if (metrics_optim_bfgs(n, best, fn, ctx, OPT_MAXITER, 1e-9, &it,
 		    &f) == 0) {
 			*iters = it;
 			*total += it;

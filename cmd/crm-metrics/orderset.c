@@ -41,13 +41,13 @@ struct orderset {
 };
 
 struct orderset *
-oset_new(void)
+metrics_oset_new(void)
 {
 	return xcalloc(1, sizeof(struct orderset));
 }
 
 void
-oset_free(struct orderset *s)
+metrics_oset_free(struct orderset *s)
 {
 	if (s == NULL)
 		return;
@@ -155,7 +155,7 @@ oset_compact(struct orderset *s)
 
 /* Add the pair (cust, order p[0..len)); duplicates are fine. */
 void
-oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len)
+metrics_oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len)
 {
 	struct oent *e;
 
@@ -174,7 +174,7 @@ oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len)
 
 /* Set cnt[c] to the number of distinct orders of customer c. */
 void
-oset_count(struct orderset *s, uint64_t *cnt, size_t ncust)
+metrics_oset_count(struct orderset *s, uint64_t *cnt, size_t ncust)
 {
 	size_t i;
 

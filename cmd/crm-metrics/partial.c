@@ -21,7 +21,7 @@ static const char *const state_cols[] = { "crm_metrics_state", "customer",
 #define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
 
 void
-partial_write(const struct txlog *l, const struct opts *o,
+metrics_partial_write(const struct txlog *l, const struct opts *o,
     struct csv_writer *w)
 {
 	const struct rec *e;
@@ -39,7 +39,7 @@ partial_write(const struct txlog *l, const struct opts *o,
 		csv_put(w, k, len);
 		k = strmap_key(l->groups, e->group, &len);
 		csv_put(w, k, len);
-		put_day(w, e->day);
+		metrics_put_day(w, e->day);
 		if (e->order != ORDER_NONE) {
 			k = strmap_key(l->orders, e->order, &len);
 			csv_put(w, k, len);
@@ -62,7 +62,7 @@ partial_write(const struct txlog *l, const struct opts *o,
  * stops with the column's name (col).
  */
 long long
-partial_int(struct csv_reader *r, const struct csv_row *row, size_t i,
+metrics_partial_int(struct csv_reader *r, const struct csv_row *row, size_t i,
     const char *col, long long min, long long max)
 {
 	const char *p, *why = NULL;
@@ -100,12 +100,14 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
 	if (day < INT32_MIN || day > INT32_MAX)
 		crm_dataerr(r, "column 'day': out of range ('%.*s')",
 		    (int)len, p);
-	e.n = (uint32_t)partial_int(r, row, 5, state_cols[5], 1, UINT32_MAX);
+	e.n = (uint32_t)metrics_partial_int(r, row, 5, state_cols[5], 1,
+	    UINT32_MAX);
 	csv_field(row, 6, &len);
 	if (len > 0) {
-		e.amount.hi = partial_int(r, row, 6, state_cols[6],
+		e.amount.hi = metrics_partial_int(r, row, 6, state_cols[6],
 		    INT64_MIN, INT64_MAX);
-		e.amount.lo = (uint64_t)partial_int(r, row, 7, state_cols[7],
+		e.amount.lo = (uint64_t)metrics_partial_int(r, row, 7,
+		    state_cols[7],
 		    INT64_MIN, INT64_MAX);
 		l->has_amount = 1;
 	}
@@ -119,7 +121,7 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
 	e.group = (uint32_t)input_intern(l->groups, p, len, NULL,
 	    "groups");
 	e.day = (int32_t)day;
-	txlog_add(l, &e);
+	metrics_txlog_add(l, &e);
 }
 
 /*
@@ -128,7 +130,7 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
  * NULL on empty input; unreadable input or a foreign file exits 1.
  */
 struct csv_reader *
-partial_open(const struct opts *o, const char *const *cols, size_t n,
+metrics_partial_open(const struct opts *o, const char *const *cols, size_t n,
     const char *what)
 {
 	struct csv_reader *r = csv_open(o->files, o->nfiles, ',');
@@ -150,7 +152,7 @@ partial_open(const struct opts *o, const char *const *cols, size_t n,
 
 /* The next state row: 1, or 0 at the end; a damaged state exits 1. */
 int
-partial_next(struct csv_reader *r, const struct csv_row **row)
+metrics_partial_next(struct csv_reader *r, const struct csv_row **row)
 {
 	int rc;
 
@@ -164,39 +166,40 @@ partial_next(struct csv_reader *r, const struct csv_row **row)
  * 1 otherwise; a foreign or damaged state exits 1.
  */
 int
-partial_read(struct txlog *l, const struct opts *o)
+metrics_partial_read(struct txlog *l, const struct opts *o)
 {
 	const struct csv_row *row;
 	struct csv_reader *r;
 
-	if ((r = partial_open(o, state_cols, NSTATE, "transaction")) == NULL)
+	if ((r = metrics_partial_open(o, state_cols, NSTATE,
+	    "transaction")) == NULL)
 		return 0;
-	while (partial_next(r, &row))
+	while (metrics_partial_next(r, &row))
 		state_row(l, r, row, metrics_uses_order(o));
 	csv_close(r);
-	txlog_sort(l);
+	metrics_txlog_sort(l);
 	return 1;
 }
 
 /* --partial: write the state of this shard. */
 int
-cmd_partial(const struct opts *o)
+metrics_partial(const struct opts *o)
 {
 	struct csv_writer *w;
 	struct txlog l;
 	int need = WANT_AMOUNT;
 
 	if (o->cmd == CMD_NPS || o->cmd == CMD_CSAT || o->cmd == CMD_CES)
-		return cmd_survey(o);
+		return metrics_survey(o);
 	if (o->cmd == CMD_RFM && !o->lifetimes)
 		need = NEED_AMOUNT;
 	if ((o->cmd == CMD_SUMMARY || o->cmd == CMD_CLV) && !o->bgnbd)
 		need = NEED_AMOUNT;
-	if (!txlog_read(&l, o, need))
+	if (!metrics_txlog_read(&l, o, need))
 		return 0;
 	w = crm_open_output(&o->com);
-	partial_write(&l, o, w);
+	metrics_partial_write(&l, o, w);
 	crm_close_output(w);
-	txlog_free(&l);
+	metrics_txlog_free(&l);
 	return 0;
 }

@@ -68,7 +68,7 @@ rfm_order(struct rfm *a, size_t c, const char *p, size_t len)
 	memcpy(a->prev, p, len);
 	a->plen = len;
 	a->pcust = c;
-	oset_add(a->oset, (uint32_t)c, p, len);
+	metrics_oset_add(a->oset, (uint32_t)c, p, len);
 }
 
 /* The customer's id; the previous row's customer needs no lookup. */
@@ -133,7 +133,7 @@ rfm_apply(struct rfm *a, const struct opts *o, const struct pend *q)
 	if (q->has_ord)
 		rfm_order(a, c, q->ord, q->olen);
 	e->orders++;
-	fix_add(&e->total, q->v);
+	metrics_fix_add(&e->total, q->v);
 	if (q->day > a->maxday)
 		a->maxday = q->day;
 }
@@ -214,8 +214,8 @@ rfm_put(struct csv_writer *w, const char *id, size_t idlen, int64_t first,
     int64_t last, double freq, uint64_t orders, double total, int64_t asof)
 {
 	csv_put(w, id, idlen);
-	put_day(w, first);
-	put_day(w, last);
+	metrics_put_day(w, first);
+	metrics_put_day(w, last);
 	csv_put_int(w, (long long)(asof - last));
 	csv_put_int(w, (long long)freq);	/* a count */
 	csv_put_num(w, total);
@@ -234,7 +234,7 @@ rfm_free(struct rfm *a)
 		free(a->ring[i].ord);
 	}
 	strmap_free(a->ids);
-	oset_free(a->oset);
+	metrics_oset_free(a->oset);
 	free(a->prev);
 	free(a->cprev);
 }
@@ -246,7 +246,7 @@ rfm_purchases(struct rfm *a, size_t n)
 	uint64_t *cnt = xcalloc(n + 1, sizeof(*cnt));
 	size_t i;
 
-	oset_count(a->oset, cnt, n);
+	metrics_oset_count(a->oset, cnt, n);
 	for (i = 0; i < n; i++)
 		((struct cstat *)strmap_val(a->ids, i))->orders = cnt[i];
 	free(cnt);
@@ -271,7 +271,7 @@ rfm_stream(const struct opts *o)
 		return 0;
 	a.ids = strmap_new_val(sizeof(struct cstat));
 	if (s.c_order >= 0)
-		a.oset = oset_new();
+		a.oset = metrics_oset_new();
 	a.pcust = a.ccust = SIZE_MAX;
 	a.maxday = INT64_MIN;
 	while (input_next(s.in, &row))
@@ -290,7 +290,7 @@ rfm_stream(const struct opts *o)
 			continue;
 		id = strmap_key(a.ids, i, &len);
 		rfm_put(w, id, len, e->first, e->last, (double)e->orders,
-		    e->orders, fix_get(&e->total), asof);
+		    e->orders, metrics_fix_get(&e->total), asof);
 	}
 	crm_close_output(w);
 	rfm_free(&a);
@@ -331,7 +331,7 @@ rfm_log(const struct opts *o, const struct txlog *l)
 			if (l->v[j].day > asof)
 				continue;
 			rows += l->v[j].n;
-			fix_addf(&tot, &l->v[j].amount);
+			metrics_fix_addf(&tot, &l->v[j].amount);
 			if (l->v[j].day > last)
 				last = l->v[j].day;
 			if (freq_period(o, l->v[j].day) != lastp)
@@ -340,11 +340,11 @@ rfm_log(const struct opts *o, const struct txlog *l)
 		}
 		if (rows == 0)
 			continue;
-		orders = txlog_purchases(l, i, j, asof, &buf, &cap);
+		orders = metrics_txlog_purchases(l, i, j, asof, &buf, &cap);
 		id = strmap_key(l->custs, l->v[i].cust, &len);
 		rfm_put(w, id, len, l->v[i].day, last, o->repeat ?
 		    (double)(periods - 1) : (double)orders, orders,
-		    fix_get(&tot), asof);
+		    metrics_fix_get(&tot), asof);
 	}
 	crm_close_output(w);
 	free(buf);
@@ -352,7 +352,7 @@ rfm_log(const struct opts *o, const struct txlog *l)
 }
 
 void
-ltsum_free(struct ltsum *t)
+metrics_ltsum_free(struct ltsum *t)
 {
 	free(t->x);
 	free(t->tx);
@@ -390,19 +390,19 @@ lt_one(struct ltsum *t, const struct opts *o, const struct rec *v,
 			break;
 		if (p != pl) {
 			if (x > 0)
-				msum += fix_get(&ps);
+				msum += metrics_fix_get(&ps);
 			memset(&ps, 0, sizeof(ps));
 			if (x < 0)
 				p0 = p;
 			x++;
 			pl = p;
 		}
-		fix_addf(&ps, &v[k].amount);
+		metrics_fix_addf(&ps, &v[k].amount);
 	}
 	if (x < 0)
 		return;
 	if (x > 0)
-		msum += fix_get(&ps);
+		msum += metrics_fix_get(&ps);
 	t->cust[t->n] = v[i].cust;
 	t->x[t->n] = x;
 	t->tx[t->n] = (double)(pl - p0) / o->freq_mult;
@@ -417,7 +417,8 @@ lt_one(struct ltsum *t, const struct opts *o, const struct rec *v,
  * period left out, customers without a purchase by then left out.
  */
 void
-ltsum_from_log(struct ltsum *t, const struct txlog *l, const struct opts *o)
+metrics_ltsum_from_log(struct ltsum *t, const struct txlog *l,
+    const struct opts *o)
 {
 	size_t i, j, nc = strmap_count(l->custs);
 	int64_t obs;
@@ -450,7 +451,7 @@ rfm_lifetimes(const struct opts *o, const struct txlog *l)
 	const char *id;
 	size_t i, len;
 
-	ltsum_from_log(&t, l, o);
+	metrics_ltsum_from_log(&t, l, o);
 	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
 	csv_put_str(w, "frequency");
 	csv_put_str(w, "recency");
@@ -465,21 +466,22 @@ rfm_lifetimes(const struct opts *o, const struct txlog *l)
 		csv_end_row(w);
 	}
 	crm_close_output(w);
-	ltsum_free(&t);
+	metrics_ltsum_free(&t);
 	return 0;
 }
 
 int
-cmd_rfm(const struct opts *o)
+metrics_rfm(const struct opts *o)
 {
 	struct txlog l;
 	int rc;
 
 	if (!o->lifetimes && !o->repeat && !o->merging)
 		return rfm_stream(o);
-	if (!txlog_read(&l, o, o->lifetimes ? WANT_AMOUNT : NEED_AMOUNT))
+	if (!metrics_txlog_read(&l, o,
+	    o->lifetimes ? WANT_AMOUNT : NEED_AMOUNT))
 		return 0;
 	rc = o->lifetimes ? rfm_lifetimes(o, &l) : rfm_log(o, &l);
-	txlog_free(&l);
+	metrics_txlog_free(&l);
 	return rc;
 }

@@ -55,7 +55,7 @@ sum_row(struct sumtab *t, uint32_t group, int64_t period)
 
 /*
  * Fold the log into rows: one pass over each customer's records, a run
- * of them per group and period.  buf is scratch for txlog_purchases.
+ * of them per group and period.  buf is scratch for metrics_txlog_purchases.
  */
 static void
 sum_fill(struct sumtab *t, const struct opts *o, const struct txlog *l)
@@ -73,13 +73,13 @@ sum_fill(struct sumtab *t, const struct opts *o, const struct txlog *l)
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
 		    l->v[j].group == l->v[i].group && (!o->has_period ||
 		    period_index(o->period, l->v[j].day) == per); j++)
-			fix_addf(&rev, &l->v[j].amount);
-		n = txlog_purchases(l, i, j, INT64_MAX, &buf, &cap);
+			metrics_fix_addf(&rev, &l->v[j].amount);
+		n = metrics_txlog_purchases(l, i, j, INT64_MAX, &buf, &cap);
 		r = sum_row(t, l->v[i].group, per);
 		r->customers++;
 		r->orders += n;
 		r->repeaters += n > 1;
-		fix_addf(&r->revenue, &rev);
+		metrics_fix_addf(&r->revenue, &rev);
 	}
 	free(buf);
 }
@@ -109,19 +109,19 @@ sum_header(struct csv_writer *w, const struct opts *o, int money)
 static void
 sum_put(struct csv_writer *w, const struct sumrow *r, int money)
 {
-	double rev = fix_get(&r->revenue);
+	double rev = metrics_fix_get(&r->revenue);
 
 	csv_put_int(w, (long long)r->customers);
 	csv_put_int(w, (long long)r->orders);
 	if (money) {
 		csv_put_num(w, rev);
-		put_ratio(w, rev, (double)r->orders);
-		put_ratio(w, rev, (double)r->customers);
+		metrics_put_ratio(w, rev, (double)r->orders);
+		metrics_put_ratio(w, rev, (double)r->customers);
 	} else
-		put_ratio(w, (double)r->orders, (double)r->customers);
-	put_ratio(w, (double)r->repeaters, (double)r->customers);
+		metrics_put_ratio(w, (double)r->orders, (double)r->customers);
+	metrics_put_ratio(w, (double)r->repeaters, (double)r->customers);
 	if (money)
-		put_ratio(w, (double)r->orders, (double)r->customers);
+		metrics_put_ratio(w, (double)r->orders, (double)r->customers);
 	csv_end_row(w);
 }
 
@@ -130,7 +130,7 @@ sum_put(struct csv_writer *w, const struct sumrow *r, int money)
  * money: the summary columns; else the engagement columns.
  */
 void
-group_table(const struct opts *o, const struct txlog *l, int money)
+metrics_group_table(const struct opts *o, const struct txlog *l, int money)
 {
 	struct csv_writer *w = crm_open_output(&o->com);
 	struct sumtab t;
@@ -149,7 +149,7 @@ group_table(const struct opts *o, const struct txlog *l, int money)
 		k[i].period = r->period;
 		k[i].idx = i;
 	}
-	qsort(k, t.n, sizeof(*k), gkey_cmp);
+	qsort(k, t.n, sizeof(*k), metrics_gkey_cmp);
 	sum_header(w, o, money);
 	for (i = 0; i < t.n; i++) {
 		if (o->by != NULL)
@@ -165,15 +165,15 @@ group_table(const struct opts *o, const struct txlog *l, int money)
 }
 
 int
-cmd_summary(const struct opts *o)
+metrics_summary(const struct opts *o)
 {
 	struct txlog l;
 
-	if (!txlog_read(&l, o, NEED_AMOUNT))
+	if (!metrics_txlog_read(&l, o, NEED_AMOUNT))
 		return 0;
 	if (!l.has_amount)
 		crm_errx(1, "the states have no amounts");
-	group_table(o, &l, 1);
-	txlog_free(&l);
+	metrics_group_table(o, &l, 1);
+	metrics_txlog_free(&l);
 	return 0;
 }

@@ -114,15 +114,16 @@ survey_merge(struct survey *sv, const struct opts *o)
 	size_t len, by;
 	long long per, sc, n;
 
-	if ((r = partial_open(o, state_cols, NSTATE, "survey")) == NULL)
+	if ((r = metrics_partial_open(o, state_cols, NSTATE, "survey")) == NULL)
 		return 0;
-	while (partial_next(r, &row)) {
+	while (metrics_partial_next(r, &row)) {
 		p = csv_field(row, 1, &len);
 		by = input_intern(sv->byv, p, len, NULL, "groups");
-		per = partial_int(r, row, 2, state_cols[2],
+		per = metrics_partial_int(r, row, 2, state_cols[2],
 		    INT64_MIN, INT64_MAX);
-		sc = partial_int(r, row, 3, state_cols[3], sv->lo, sv->hi);
-		n = partial_int(r, row, 4, state_cols[4], 1, LLONG_MAX);
+		sc = metrics_partial_int(r, row, 3, state_cols[3], sv->lo,
+		    sv->hi);
+		n = metrics_partial_int(r, row, 4, state_cols[4], 1, LLONG_MAX);
 		group_of(sv, by, per)->count[sc] += (uint64_t)n;
 	}
 	csv_close(r);
@@ -229,14 +230,15 @@ survey_out(const struct survey *sv, const struct opts *o,
 		k[i].period = sg(sv, i)->period;
 		k[i].idx = i;
 	}
-	qsort(k, sv->n, sizeof(*k), gkey_cmp);
+	qsort(k, sv->n, sizeof(*k), metrics_gkey_cmp);
 	survey_header(w, o);
 	for (i = 0; i < sv->n; i++) {
 		g = sg(sv, k[i].idx);
 		if (o->by != NULL)
 			csv_put(w, k[i].key, k[i].len);
 		if (o->has_period)
-			csv_put(w, buf, period_label(buf, o->period, g->period));
+			csv_put(w, buf, period_label(buf, o->period,
+			    g->period));
 		survey_put(w, o, g->count);
 	}
 	free(k);
@@ -244,7 +246,7 @@ survey_out(const struct survey *sv, const struct opts *o,
 
 /* nps, csat and ces (and their --partial states). */
 int
-cmd_survey(const struct opts *o)
+metrics_survey(const struct opts *o)
 {
 	struct csv_writer *w;
 	struct survey sv;

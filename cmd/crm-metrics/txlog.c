@@ -18,7 +18,7 @@
 #include "metrics.h"
 
 void
-fix_add(struct fixsum *s, double v)
+metrics_fix_add(struct fixsum *s, double v)
 {
 	double fl = floor(v), fr = v - fl;
 	uint64_t lo;
@@ -37,7 +37,7 @@ fix_add(struct fixsum *s, double v)
 }
 
 void
-fix_addf(struct fixsum *s, const struct fixsum *t)
+metrics_fix_addf(struct fixsum *s, const struct fixsum *t)
 {
 	s->lo += t->lo;
 	if (s->lo < t->lo)
@@ -46,13 +46,13 @@ fix_addf(struct fixsum *s, const struct fixsum *t)
 }
 
 double
-fix_get(const struct fixsum *s)
+metrics_fix_get(const struct fixsum *s)
 {
 	return (double)s->hi + ldexp((double)s->lo, -64);
 }
 
 void
-put_day(struct csv_writer *w, int64_t day)
+metrics_put_day(struct csv_writer *w, int64_t day)
 {
 	char buf[32];
 
@@ -61,7 +61,7 @@ put_day(struct csv_writer *w, int64_t day)
 
 /* num/den, or an empty field when den is 0. */
 void
-put_ratio(struct csv_writer *w, double num, double den)
+metrics_put_ratio(struct csv_writer *w, double num, double den)
 {
 	if (den == 0)
 		csv_put(w, "", 0);
@@ -70,7 +70,7 @@ put_ratio(struct csv_writer *w, double num, double den)
 }
 
 int
-gkey_cmp(const void *a, const void *b)
+metrics_gkey_cmp(const void *a, const void *b)
 {
 	const struct gkey *x = a, *y = b;
 	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
@@ -83,7 +83,7 @@ gkey_cmp(const void *a, const void *b)
 }
 
 void
-txlog_init(struct txlog *l)
+metrics_txlog_init(struct txlog *l)
 {
 	memset(l, 0, sizeof(*l));
 	l->custs = strmap_new();
@@ -95,7 +95,7 @@ txlog_init(struct txlog *l)
 }
 
 void
-txlog_free(struct txlog *l)
+metrics_txlog_free(struct txlog *l)
 {
 	strmap_free(l->custs);
 	strmap_free(l->groups);
@@ -106,7 +106,7 @@ txlog_free(struct txlog *l)
 
 /* Add a record, folding it into the last one when the key repeats. */
 void
-txlog_add(struct txlog *l, const struct rec *r)
+metrics_txlog_add(struct txlog *l, const struct rec *r)
 {
 	struct rec *e;
 
@@ -119,7 +119,7 @@ txlog_add(struct txlog *l, const struct rec *r)
 		if (e->cust == r->cust && e->group == r->group &&
 		    e->day == r->day && e->order == r->order) {
 			e->n += r->n;
-			fix_addf(&e->amount, &r->amount);
+			metrics_fix_addf(&e->amount, &r->amount);
 			return;
 		}
 	}
@@ -144,7 +144,7 @@ rec_cmp(const void *a, const void *b)
 }
 
 void
-txlog_sort(struct txlog *l)
+metrics_txlog_sort(struct txlog *l)
 {
 	size_t i, k;
 
@@ -154,7 +154,7 @@ txlog_sort(struct txlog *l)
 	for (i = 1, k = 0; i < l->n; i++) {
 		if (rec_cmp(&l->v[k], &l->v[i]) == 0) {
 			l->v[k].n += l->v[i].n;
-			fix_addf(&l->v[k].amount, &l->v[i].amount);
+			metrics_fix_addf(&l->v[k].amount, &l->v[i].amount);
 		} else
 			l->v[++k] = l->v[i];
 	}
@@ -182,7 +182,7 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 		if (fabs(v) >= 1e15)
 			return input_bad(s->in, row, s->c_amount,
 			    "out of range");
-		fix_add(&e.amount, v);
+		metrics_fix_add(&e.amount, v);
 	}
 	if (s->c_order >= 0 &&
 	    input_key(s->in, row, s->c_order, &op, &olen) != 0)
@@ -200,7 +200,7 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 	}
 	e.day = (int32_t)day;
 	e.n = 1;
-	txlog_add(l, &e);
+	metrics_txlog_add(l, &e);
 	return 0;
 }
 
@@ -213,7 +213,8 @@ u32_cmp(const void *a, const void *b)
 }
 
 uint64_t
-txlog_purchases(const struct txlog *l, size_t i, size_t j, int64_t maxday,
+metrics_txlog_purchases(const struct txlog *l, size_t i, size_t j,
+    int64_t maxday,
     uint32_t **buf, size_t *cap)
 {
 	uint64_t n = 0;
@@ -243,7 +244,7 @@ txlog_purchases(const struct txlog *l, size_t i, size_t j, int64_t maxday,
 
 /* Read the rest of s (its columns resolved) into l, sorted and folded. */
 void
-txlog_read_src(struct txlog *l, struct src *s)
+metrics_txlog_read_src(struct txlog *l, struct src *s)
 {
 	const struct csv_row *row;
 
@@ -251,7 +252,7 @@ txlog_read_src(struct txlog *l, struct src *s)
 	while (input_next(s->in, &row))
 		read_row(l, s, row);
 	metrics_close(s);
-	txlog_sort(l);
+	metrics_txlog_sort(l);
 }
 
 /*
@@ -259,23 +260,23 @@ txlog_read_src(struct txlog *l, struct src *s)
  * into l, sorted and folded.  Returns 0 on empty input, else 1.
  */
 int
-txlog_read(struct txlog *l, const struct opts *o, int need)
+metrics_txlog_read(struct txlog *l, const struct opts *o, int need)
 {
 	struct src s;
 
-	txlog_init(l);
+	metrics_txlog_init(l);
 	if (o->merging) {
-		if (partial_read(l, o))
+		if (metrics_partial_read(l, o))
 			return 1;
-		txlog_free(l);
+		metrics_txlog_free(l);
 		return 0;
 	}
 	if (metrics_uses_order(o))
 		need |= WANT_ORDER;
 	if (!metrics_open(&s, o, need | NEED_CUST | NEED_DATE)) {
-		txlog_free(l);
+		metrics_txlog_free(l);
 		return 0;
 	}
-	txlog_read_src(l, &s);
+	metrics_txlog_read_src(l, &s);
 	return 1;
 }
