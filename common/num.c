@@ -165,3 +165,11 @@ num_parse_int(const char *p, size_t len, long long min, long long max,
 	}
 	return 0;
 }
+
+int
+num_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}

@@ -17,4 +17,10 @@ int	 num_parse_int(const char *p, size_t len, long long min,
 /* True when the field is empty or only spaces. */
 int	 num_blank(const char *p, size_t len);
 
+/*
+ * qsort(3) comparator of doubles, ascending (NaN is neither below nor
+ * above anything: keep NaN out of what is sorted).
+ */
+int	 num_cmp(const void *, const void *);
+
 #endif

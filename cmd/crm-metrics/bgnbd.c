@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "num.h"
 
 #include "metrics.h"
 
@@ -103,14 +104,6 @@ bg_fn(const double *th, double *grad, void *arg)
 	return -ll / (double)t->n + c->pen * (r * r + al * al + a * a + b * b);
 }
 
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static uint32_t
 find_u(const struct bg_ctx *c, double v)
 {
@@ -145,7 +138,7 @@ bg_setup(struct bg_ctx *c, const struct ltsum *t)
 		c->u[2 * i] = t->T[i] * c->scale;
 		c->u[2 * i + 1] = t->tx[i] * c->scale;
 	}
-	qsort(c->u, 2 * n, sizeof(double), dbl_cmp);
+	qsort(c->u, 2 * n, sizeof(double), num_cmp);
 	for (i = 0; i < 2 * n; i++)
 		if (c->nu == 0 || c->u[c->nu - 1] != c->u[i])
 			c->u[c->nu++] = c->u[i];

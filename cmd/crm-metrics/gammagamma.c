@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "num.h"
 
 #include "metrics.h"
 
@@ -61,14 +62,6 @@ gg_fn(const double *th, double *grad, void *arg)
 	return -ll / (double)c->n + c->pen * (p * p + q * q + v * v);
 }
 
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Collect the repeat buyers of t and the distinct frequencies. */
 static void
 gg_setup(struct gg_ctx *c, const struct ltsum *t)
@@ -86,7 +79,7 @@ gg_setup(struct gg_ctx *c, const struct ltsum *t)
 	c->m = m;
 	c->xs = xcalloc(c->n + 1, sizeof(double));
 	memcpy(c->xs, x, c->n * sizeof(double));
-	qsort(c->xs, c->n, sizeof(double), dbl_cmp);
+	qsort(c->xs, c->n, sizeof(double), num_cmp);
 	for (i = 0; i < c->n; i++)
 		if (c->nx == 0 || c->xs[c->nx - 1] != c->xs[i])
 			c->xs[c->nx++] = c->xs[i];
