@@ -1,5 +1,5 @@
 /*
- * test_csv.c: the reader and writer of common/csv.c, including the
+ * test_csv.c: the reader and writer (common/csv_read.c, csv_write.c), with the
  * differential test: on random inputs the reader (fast path + libcsv)
  * must give exactly the records and the errors of libcsv alone.
  */
