@@ -119,7 +119,8 @@ struct csv_writer *csv_writer_open(const char *path, int gzip);
 /* Fields of one record, then csv_end_row. */
 void		 csv_put(struct csv_writer *, const char *p, size_t len);
 void		 csv_put_str(struct csv_writer *, const char *s);
-/* Numbers: integers plainly, others in the shortest round-trip form. */
+/* Numbers: integers plainly, others in the shortest round-trip form
+ * (num_fmt, num_fmt_int in num.h). */
 void		 csv_put_num(struct csv_writer *, double);
 void		 csv_put_int(struct csv_writer *, long long);
 /* Numbers with a fixed number of decimals. */
@@ -139,8 +140,5 @@ int		 csv_writer_close(struct csv_writer *);
 void		 csv_writer_abort(struct csv_writer *);
 /* The name a message should use for the output ("<stdout>" or path). */
 const char	*csv_writer_path(const struct csv_writer *);
-
-/* Format a double in the shortest round-trip form into buf (>= 32 bytes). */
-size_t		 csv_fmt_num(char *buf, double);
 
 #endif
