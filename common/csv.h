@@ -1,10 +1,25 @@
 /*
- * csv.h: the one CSV reader and writer of crmkit.
+ * csv.h: the one CSV reader (csv_read.c) and writer (csv_write.c) of
+ * crmkit.
  *
  * The reader reads any number of files (or stdin) as one stream, plain or
- * gzip (detected by magic bytes), RFC 4180 as libcsv parses it in strict
- * mode, and yields records of borrowed fields.  The writer quotes only
- * where needed, writes LF, and can compress and write atomically.
+ * gzip (detected by magic bytes), and yields records of borrowed fields.
+ * Two paths parse, with one result:
+ * - a line in which no field begins with a quote, with no CR but a final
+ *   one and no NUL, is split at the delimiter with memchr;
+ * - every other record is parsed whole by libcsv in strict mode
+ *   (CSV_STRICT | CSV_STRICT_FINI, no space trimming), which reads quoted
+ *   fields as RFC 4180 has them (delimiters, doubled quotes and line
+ *   breaks inside) and rejects text after a closing quote and an
+ *   unterminated quoted field.
+ * One deviation from strict libcsv, which rejects it: a quote inside a
+ * field that does not begin with one is an ordinary character.  Python's
+ * csv module and the csv-spectrum suite read it so, exports hold such
+ * quotes (12" pizza), and the memchr path reads it so too: a line reads
+ * the same whichever path takes it.  A NUL byte is an error on both.
+ *
+ * The writer quotes only where needed, writes LF, and can compress and
+ * write atomically.
  */
 #ifndef CRM_CSV_H
 #define CRM_CSV_H
@@ -54,7 +69,7 @@ enum csv_errkind {
 	CSV_ERR_GZIP,		/* corrupt or truncated gzip data */
 	CSV_ERR_LIMIT,		/* a record over CSV_MAX_RECORD */
 	CSV_ERR_HEADER,		/* a further file's header differs */
-	CSV_ERR_NOMEM,		/* libcsv or zlib could not initialise */
+	CSV_ERR_NOMEM,		/* libcsv or zlib out of memory */
 	CSV_ERR_RAGGED,		/* not the header's number of fields */
 	CSV_ERR_SYNTAX		/* bad quoting or a NUL byte */
 };

@@ -2,13 +2,19 @@
  * csv_read.c: the CSV reader every crmkit program uses.
  *
  * Input comes from a list of files (or stdin), each plain or gzip (by
- * magic bytes), into one growable buffer.  Records are cut from the
- * buffer line by line: a line with no quote, no CR (but a final one)
- * and no NUL is split directly with memchr, which is the common case and
- * runs at memory speed; any other record is fed to libcsv (strict mode,
- * no space trimming), segment by segment, until libcsv ends the record.
- * Both paths give the same fields and errors; tests/unit/test_csv.c and
- * tests/fuzz/fuzz_csv.c check that against libcsv alone.  Blank lines are
+ * magic bytes), into one growable buffer, and records are cut from it.
+ * A line in which no field begins with a quote, with no CR but a final
+ * one and no NUL, is split at the delimiter with memchr: the common case,
+ * at memory speed.  Every other record is parsed whole by libcsv (strict,
+ * no space trimming), fed one line segment at a time (each ending just
+ * after an LF or CR) until its row callback fires or the input ends; its
+ * fields are what the field callback handed over.  Where strict libcsv
+ * stops at a quote inside an unquoted field, that quote is fed again as
+ * an ordinary character (lp_feed), so that both paths read it as Python
+ * does.  A NUL byte is checked for before feeding.  After a syntax error
+ * the record is given up at the end of the line where the error is.
+ * tests/unit/test_csv.c and tests/fuzz/fuzz_csv.c check both paths
+ * against libcsv alone and an independent reference.  Blank lines are
  * not records (as libcsv reads them).
  */
 #include <sys/stat.h>
@@ -58,13 +64,13 @@ struct csv_reader {
 	char		*hdrbuf;
 	int		 have_header;
 
-	struct csv_parser lp;		/* libcsv, for quoted records */
+	struct csv_parser lp;		/* libcsv, off the memchr path */
 	int		 lp_ok;		/* lp is initialised */
-	char		*fbuf;		/* fields of a quoted record */
+	char		*fbuf;		/* fields libcsv handed over */
 	size_t		 fcap, flen;
 	size_t		*foff;		/* field start offsets into fbuf */
 	size_t		 nfoff, foffcap;
-	int		 done;		/* libcsv ended the record */
+	int		 done;		/* libcsv's row callback fired */
 
 	struct csv_err	 err;		/* the last error */
 	int		 failed;	/* a fatal error happened */
@@ -382,6 +388,7 @@ split_plain(struct csv_reader *r, const char *p, size_t len, int quotes)
 	}
 }
 
+/* libcsv's field callback: keep a copy (its buffer is reused). */
 static void
 lcb_field(void *s, size_t len, void *arg)
 {
@@ -398,6 +405,7 @@ lcb_field(void *s, size_t len, void *arg)
 	r->flen += len;
 }
 
+/* libcsv's row callback: the record is complete. */
 static void
 lcb_row(int c, void *arg)
 {
@@ -408,12 +416,13 @@ lcb_row(int c, void *arg)
 }
 
 /* Forget a half-parsed libcsv record (after an error). */
-static void
+static int
 lp_reset(struct csv_reader *r)
 {
 	csv_free(&r->lp);
 	if (lp_init(r) == -1)
-		seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+		return seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+	return 0;
 }
 
 /* Build the row from the fields libcsv handed over. */
@@ -446,8 +455,9 @@ need(struct csv_reader *r, size_t off)
 }
 
 /*
- * After a syntax error: give the record up at the end of its line, so
- * that reading can go on with the next one.
+ * After a syntax error at buf[start+off]: give the record up at the end
+ * of that line, so that reading can go on with the next one.  nl counts
+ * the line feeds before off.
  */
 static int
 slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
@@ -455,7 +465,8 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 {
 	int k;
 
-	lp_reset(r);
+	if (lp_reset(r) == -1)
+		return -1;
 	while ((k = need(r, off)) == 1 && r->buf[r->start + off] != '\n')
 		off++;
 	if (k == -1)
@@ -473,135 +484,131 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 	return seterr(r, CSV_ERR_SYNTAX, "%s", what);
 }
 
-static void
-lcb_none(void *s, size_t len, void *arg)
+/*
+ * The line segment that begins at buf[start+off] ends just after the
+ * next LF or CR (*end, an offset from start, too).  Returns 1, 0 when
+ * the input ends before either (*end is then the end of the input), -1
+ * on a fatal error.  Two memchr calls beat one loop testing both bytes.
+ */
+static int
+seg_end(struct csv_reader *r, size_t off, size_t *end)
 {
-	(void)s;
-	(void)len;
-	(void)arg;
-}
+	const char *p, *lf, *cr;
+	size_t s = off, avail;
 
-static void
-lcb_none2(int c, void *arg)
-{
-	(void)c;
-	(void)arg;
+	for (;;) {
+		p = r->buf + r->start;
+		avail = r->end - r->start;
+		lf = memchr(p + s, '\n', avail - s);
+		cr = memchr(p + s, '\r', (lf ? (size_t)(lf - p) : avail) - s);
+		if (cr != NULL || lf != NULL) {
+			*end = (size_t)((cr ? cr : lf) - p) + 1;
+			return 1;
+		}
+		s = avail;
+		if (r->eof) {
+			*end = avail;
+			return 0;
+		}
+		if (fill(r) == -1)
+			return -1;
+	}
 }
 
 /*
- * A quoted field at buf[start+*off], parsed by libcsv (strict), fed one
- * byte at a time so that it stops where the field ends.  Returns 1 when
- * the record goes on, 2 when it ended, 0 with *why on a syntax error,
- * -1 on a fatal error.
+ * Feed buf[start+*off..start+end) to libcsv, advancing *off.  Strict
+ * libcsv stops at a quote inside an unquoted field (the only place it
+ * stops at a quote, with no space trimming): that quote is fed again
+ * with libcsv's quote character switched to NUL, a byte never fed, so
+ * that it is an ordinary character as Python's csv module reads it.
+ * Returns 1, 0 on malformed quoting (*off at the offending byte), -1 when
+ * libcsv runs out of memory.
  */
 static int
-quoted_field(struct csv_reader *r, size_t *off, unsigned long long *nl,
-    const char **why)
+lp_feed(struct csv_reader *r, size_t *off, size_t end)
 {
-	size_t nf = r->nfoff;
-	char c;
+	const char *p;
+	size_t k;
+
+	while (*off < end) {
+		p = r->buf + r->start + *off;
+		k = csv_parse(&r->lp, p, end - *off, lcb_field, lcb_row, r);
+		*off += k;
+		if (*off == end)
+			break;
+		if (csv_error(&r->lp) != CSV_EPARSE)
+			return seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+		if (p[k] != '"')
+			return 0;
+		csv_set_quote(&r->lp, '\0');
+		k = csv_parse(&r->lp, p + k, 1, lcb_field, lcb_row, r);
+		csv_set_quote(&r->lp, '"');
+		if (k != 1)
+			return seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+		(*off)++;
+	}
+	return 1;
+}
+
+/*
+ * Skip the line ends before a record (libcsv skips empty rows too) and
+ * note the line where it starts.  Returns 1, 0 when only line ends were
+ * left in the input, -1 on a fatal error.
+ */
+static int
+skip_line_ends(struct csv_reader *r)
+{
+	size_t off = 0;
+	unsigned long long nl = 0;
 	int k;
 
-	for (;;) {
-		if ((k = need(r, *off)) == -1)
-			return -1;
-		if (k == 0) {
-			if (csv_fini(&r->lp, lcb_field, lcb_row, r) != 0) {
-				*why = "unterminated quoted field";
-				return 0;
-			}
-			return 2;
-		}
-		c = r->buf[r->start + *off];
-		if (c == '\0') {
-			*why = "NUL byte in record (binary data?)";
-			return 0;
-		}
-		if (csv_parse(&r->lp, &c, 1, lcb_field, lcb_row, r) != 1) {
-			*why = "malformed quoting (text after a closing quote)";
-			return 0;
-		}
-		(*off)++;
-		*nl += c == '\n';
-		if (r->nfoff > nf)
-			break;
-	}
-	k = r->done ? 2 : 1;
-	csv_fini(&r->lp, lcb_none, lcb_none2, NULL);	/* back to a new row */
-	r->done = 0;
+	while ((k = need(r, off)) == 1 && (r->buf[r->start + off] == '\n' ||
+	    r->buf[r->start + off] == '\r'))
+		nl += r->buf[r->start + off++] == '\n';
+	r->start += off;
+	r->line += nl;
+	if (k == 1)
+		r->rec_line = r->line;
 	return k;
 }
 
 /*
- * An unquoted field (quotes in it are ordinary characters).  Returns 1
- * when the record goes on, 2 when it ended, 0 on a NUL, -1 on a fatal
- * error.
- */
-static int
-plain_field(struct csv_reader *r, size_t *off, unsigned long long *nl)
-{
-	size_t s = *off;
-	char c = 0;
-	int k;
-
-	while ((k = need(r, *off)) == 1) {
-		c = r->buf[r->start + *off];
-		if (c == r->delim || c == '\n' || c == '\r' || c == '\0')
-			break;
-		(*off)++;
-	}
-	if (k == -1)
-		return -1;
-	if (k == 1 && c == '\0')
-		return 0;
-	lcb_field(r->buf + r->start + s, *off - s, r);
-	if (k == 0)
-		return 2;
-	(*off)++;
-	*nl += c == '\n';
-	return c == r->delim ? 1 : 2;
-}
-
-/*
- * Parse the record at buf[start] field by field: quoted fields through
- * libcsv, others directly.  Line ends before the record are skipped, as
- * libcsv skips empty rows.  Returns 1, 0 when only line ends were left
- * in the input, or -1 on an error (fatal for I/O, else resumable).
+ * Parse the record at buf[start] whole with libcsv, one line segment at
+ * a time, until its row callback fires (at a segment's end) or the input
+ * ends.  Returns 1, 0 when only line ends were left in the input, or -1
+ * on an error (fatal for I/O and memory, else resumable).
  */
 static int
 parse_slow(struct csv_reader *r)
 {
-	size_t off = 0;
+	size_t off = 0, end, stop;
 	unsigned long long nl = 0;
-	const char *why = NULL;
-	int k;
+	const char *z;
+	int k, f;
 
-	r->flen = r->nfoff = 0;
-	r->done = 0;
-	while ((k = need(r, off)) == 1 && (r->buf[r->start + off] == '\n' ||
-	    r->buf[r->start + off] == '\r'))
-		nl += r->buf[r->start + off++] == '\n';
-	if (k <= 0) {
-		r->start += off;
-		r->line += nl;
+	if ((k = skip_line_ends(r)) <= 0)
 		return k;
-	}
-	r->start += off;
-	r->line += nl;
-	r->rec_line = r->line;
-	off = 0;
-	nl = 0;
-	do {
-		if ((k = need(r, off)) == 1 && r->buf[r->start + off] == '"')
-			k = quoted_field(r, &off, &nl, &why);
-		else if (k != -1)
-			k = plain_field(r, &off, &nl);
-		if (k == 0)
-			return slow_error(r, off, nl, why ? why :
+	r->flen = r->nfoff = r->done = 0;
+	while (!r->done) {
+		if ((k = seg_end(r, off, &end)) == -1)
+			return -1;
+		z = memchr(r->buf + r->start + off, '\0', end - off);
+		stop = z ? (size_t)(z - (r->buf + r->start)) : end;
+		if ((f = lp_feed(r, &off, stop)) != 1)
+			return f == -1 ? -1 : slow_error(r, off, nl,
+			    "malformed quoting (text after a closing quote)");
+		if (z != NULL)
+			return slow_error(r, off, nl,
 			    "NUL byte in record (binary data?)");
-	} while (k == 1);
-	if (k == -1)
-		return -1;
+		if (k == 1) {
+			nl += r->buf[r->start + end - 1] == '\n';
+			continue;
+		}
+		/* the input ends: the record too, unless a quote is open */
+		if (!r->done && csv_fini(&r->lp, lcb_field, lcb_row, r) != 0)
+			return slow_error(r, off, nl, "unterminated quoted field");
+		break;
+	}
 	row_from_fbuf(r);
 	r->raw_off = r->start;
 	r->raw_len = off;
@@ -699,6 +706,8 @@ csv_read_header(struct csv_reader *r)
 	char *q;
 	int k;
 
+	if (r->failed)		/* libcsv could not initialise */
+		return -1;
 	if ((k = first_record(r)) != 1) {
 		if (k == -1)
 			r->err.fatal = r->failed = 1;	/* no header, no data */
