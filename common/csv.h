@@ -1,10 +1,25 @@
 /*
- * csv.h: the one CSV reader and writer of crmkit.
+ * csv.h: the one CSV reader (csv_read.c) and writer (csv_write.c) of
+ * crmkit.
  *
  * The reader reads any number of files (or stdin) as one stream, plain or
- * gzip (detected by magic bytes), RFC 4180 as libcsv parses it in strict
- * mode, and yields records of borrowed fields.  The writer quotes only
- * where needed, writes LF, and can compress and write atomically.
+ * gzip (detected by magic bytes), and yields records of borrowed fields.
+ * Two paths parse, with one result:
+ * - a line in which no field begins with a quote, with no CR but a final
+ *   one and no NUL, is split at the delimiter with memchr;
+ * - every other record is parsed whole by libcsv in strict mode
+ *   (CSV_STRICT | CSV_STRICT_FINI, no space trimming), which reads quoted
+ *   fields as RFC 4180 has them (delimiters, doubled quotes and line
+ *   breaks inside) and rejects text after a closing quote and an
+ *   unterminated quoted field.
+ * One deviation from strict libcsv, which rejects it: a quote inside a
+ * field that does not begin with one is an ordinary character.  Python's
+ * csv module and the csv-spectrum suite read it so, exports hold such
+ * quotes (12" pizza), and the memchr path reads it so too: a line reads
+ * the same whichever path takes it.  A NUL byte is an error on both.
+ *
+ * The writer quotes only where needed, writes LF, and can compress and
+ * write atomically.
  */
 #ifndef CRM_CSV_H
 #define CRM_CSV_H
@@ -54,7 +69,7 @@ enum csv_errkind {
 	CSV_ERR_GZIP,		/* corrupt or truncated gzip data */
 	CSV_ERR_LIMIT,		/* a record over CSV_MAX_RECORD */
 	CSV_ERR_HEADER,		/* a further file's header differs */
-	CSV_ERR_NOMEM,		/* libcsv or zlib could not initialise */
+	CSV_ERR_NOMEM,		/* libcsv or zlib out of memory */
 	CSV_ERR_RAGGED,		/* not the header's number of fields */
 	CSV_ERR_SYNTAX		/* bad quoting or a NUL byte */
 };
@@ -119,7 +134,8 @@ struct csv_writer *csv_writer_open(const char *path, int gzip);
 /* Fields of one record, then csv_end_row. */
 void		 csv_put(struct csv_writer *, const char *p, size_t len);
 void		 csv_put_str(struct csv_writer *, const char *s);
-/* Numbers: integers plainly, others in the shortest round-trip form. */
+/* Numbers: integers plainly, others in the shortest round-trip form
+ * (num_fmt, num_fmt_int in num.h). */
 void		 csv_put_num(struct csv_writer *, double);
 void		 csv_put_int(struct csv_writer *, long long);
 /* Numbers with a fixed number of decimals. */
@@ -139,8 +155,5 @@ int		 csv_writer_close(struct csv_writer *);
 void		 csv_writer_abort(struct csv_writer *);
 /* The name a message should use for the output ("<stdout>" or path). */
 const char	*csv_writer_path(const struct csv_writer *);
-
-/* Format a double in the shortest round-trip form into buf (>= 32 bytes). */
-size_t		 csv_fmt_num(char *buf, double);
 
 #endif

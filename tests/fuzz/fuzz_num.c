@@ -1,7 +1,7 @@
 /*
  * fuzz_num.c: libFuzzer target for num_parse and num_parse_int.
  * Invariants: a parsed number is finite and re-parses to the same bits
- * from its csv_fmt_num form; an integer lies in its range and re-parses
+ * from its num_fmt form; an integer lies in its range and re-parses
  * from %lld; a failure always gives a reason.
  */
 #include <math.h>
@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
 #include "num.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -30,7 +29,7 @@ check_double(const char *p, size_t len)
 	}
 	if (!isfinite(d))
 		abort();	/* nan and inf are refused */
-	n = csv_fmt_num(buf, d);
+	n = num_fmt(buf, d);
 	if (n == 0 || n >= sizeof(buf))
 		abort();
 	why = NULL;

@@ -1,7 +1,7 @@
 /*
- * test_csv.c: the reader and writer of common/csv.c, including the
- * differential test: on random inputs the reader (fast path + libcsv)
- * must give exactly the records and the errors of libcsv alone.
+ * test_csv.c: the reader and writer (common/csv_read.c, csv_write.c),
+ * with the differential test: on random inputs the reader (fast path +
+ * libcsv) must give exactly the records and the errors of libcsv alone.
  */
 #include <csv.h>
 #include <stdio.h>

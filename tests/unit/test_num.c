@@ -1,11 +1,10 @@
-/* test_num.c: strict number parsing (common/num.c) and formatting. */
+/* test_num.c: number parsing (common/num.c) and formatting (numfmt.c). */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
 #include "num.h"
 #include "rng.h"
 #include "t.h"
@@ -111,7 +110,7 @@ t_ints(void)
 	CHECK(num_parse_int("-", 1, -5, 5, &v, &why) == -1);
 }
 
-/* csv_fmt_num: shortest form that reads back to the same double. */
+/* num_fmt: shortest form that reads back to the same double. */
 static void
 t_format_roundtrip(void)
 {
@@ -120,13 +119,13 @@ t_format_roundtrip(void)
 	double v;
 	int i;
 
-	csv_fmt_num(buf, 0.1);
+	num_fmt(buf, 0.1);
 	CHECK(strcmp(buf, "0.1") == 0);
-	csv_fmt_num(buf, 1.0 / 3);
+	num_fmt(buf, 1.0 / 3);
 	CHECK(strcmp(buf, "0.3333333333333333") == 0);
-	csv_fmt_num(buf, 123456);
+	num_fmt(buf, 123456);
 	CHECK(strcmp(buf, "123456") == 0);
-	csv_fmt_num(buf, -0.0);
+	num_fmt(buf, -0.0);
 	CHECK(strcmp(buf, "0") == 0);
 	rng_seed(&g, 11);
 	for (i = 0; i < 100000; i++) {
@@ -135,12 +134,12 @@ t_format_roundtrip(void)
 		memcpy(&v, &bits, sizeof(v));
 		if (!isfinite(v))
 			continue;
-		csv_fmt_num(buf, v);
+		num_fmt(buf, v);
 		CHECK(strtod(buf, NULL) == v);
 	}
 }
 
-/* The slow, obvious form csv_fmt_num must equal: %.15g..%.17g. */
+/* The slow, obvious form num_fmt must equal: %.15g..%.17g. */
 static void
 fmt_reference(char *buf, double v)
 {
@@ -158,7 +157,7 @@ fmt_reference(char *buf, double v)
 	snprintf(buf, 32, "%.17g", v);
 }
 
-/* The printf-free paths of csv_fmt_num write what printf would. */
+/* The printf-free paths of num_fmt write what printf would. */
 static void
 t_format_fast_paths(void)
 {
@@ -191,7 +190,7 @@ t_format_fast_paths(void)
 		if (rng_below(&g, 2))
 			v = -v;
 		fmt_reference(want, v);
-		csv_fmt_num(got, v);
+		num_fmt(got, v);
 		CHECK(strcmp(want, got) == 0);
 		if (t_failed)
 			printf("# %.17g: want %s got %s\n", v, want, got);
@@ -206,10 +205,23 @@ t_format_fast_paths(void)
 
 		for (k = 0; k < sizeof(edge) / sizeof(edge[0]); k++) {
 			fmt_reference(want, edge[k]);
-			csv_fmt_num(got, edge[k]);
+			num_fmt(got, edge[k]);
 			CHECK(strcmp(want, got) == 0);
 		}
 	}
+}
+
+static void
+t_format_int(void)
+{
+	char buf[32];
+
+	CHECK(num_fmt_int(buf, 0) == 1 && strcmp(buf, "0") == 0);
+	CHECK(num_fmt_int(buf, -42) == 3 && strcmp(buf, "-42") == 0);
+	CHECK(num_fmt_int(buf, LLONG_MIN) == 20 &&
+	    strcmp(buf, "-9223372036854775808") == 0);
+	CHECK(num_fmt_int(buf, LLONG_MAX) == 19 &&
+	    strcmp(buf, "9223372036854775807") == 0);
 }
 
 int
@@ -221,5 +233,6 @@ main(void)
 	RUN(t_ints);
 	RUN(t_format_roundtrip);
 	RUN(t_format_fast_paths);
+	RUN(t_format_int);
 	T_EXIT();
 }

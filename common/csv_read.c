@@ -1,20 +1,21 @@
 /*
- * csv.c: the CSV reader and writer every crmkit program uses.
+ * csv_read.c: the CSV reader every crmkit program uses.
  *
- * Reading.  Input comes from a list of files (or stdin), each plain or
- * gzip (by magic bytes), into one growable buffer.  Records are cut from
- * the buffer line by line: a line with no quote, no CR (but a final one)
- * and no NUL is split directly with memchr, which is the common case and
- * runs at memory speed; any other record is fed to libcsv (strict mode,
- * no space trimming), segment by segment, until libcsv ends the record.
- * Both paths give the same fields and errors; tests/unit/test_csv.c and
- * tests/fuzz/fuzz_csv.c check that against libcsv alone.  Blank lines are
+ * Input comes from a list of files (or stdin), each plain or gzip (by
+ * magic bytes), into one growable buffer, and records are cut from it.
+ * A line in which no field begins with a quote, with no CR but a final
+ * one and no NUL, is split at the delimiter with memchr: the common case,
+ * at memory speed.  Every other record is parsed whole by libcsv (strict,
+ * no space trimming), fed one line segment at a time (each ending just
+ * after an LF or CR) until its row callback fires or the input ends; its
+ * fields are what the field callback handed over.  Where strict libcsv
+ * stops at a quote inside an unquoted field, that quote is fed again as
+ * an ordinary character (lp_feed), so that both paths read it as Python
+ * does.  A NUL byte is checked for before feeding.  After a syntax error
+ * the record is given up at the end of the line where the error is.
+ * tests/unit/test_csv.c and tests/fuzz/fuzz_csv.c check both paths
+ * against libcsv alone and an independent reference.  Blank lines are
  * not records (as libcsv reads them).
- *
- * Writing.  Fields are quoted only when they hold the delimiter, a quote,
- * CR or LF (and a lone empty field, which would otherwise read back as a
- * blank line); LF ends records.  Output is buffered, optionally deflated,
- * and written to a temporary file renamed into place on close.
  */
 #include <sys/stat.h>
 
@@ -22,7 +23,6 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,29 +33,10 @@
 
 #include "alloc.h"
 #include "csv.h"
-#include "err.h"
+#include "csv_row.h"
 
 #define BUFSZ	(1 << 20)	/* initial read buffer */
 #define ZINSZ	(1 << 18)	/* compressed input chunk */
-
-struct field {
-	const char	*p;
-	size_t		 len;
-};
-
-struct csv_row {
-	struct field	*f;
-	size_t		 n;
-	size_t		 cap;
-	/*
-	 * plain: the record is the line raw[0..rawlen) and no field needs
-	 * quoting in CSV output (no quote, CR, LF or comma in any field),
-	 * so the writer may copy the line as it is.
-	 */
-	int		 plain;
-	const char	*raw;
-	size_t		 rawlen;
-};
 
 struct csv_reader {
 	char *const	*paths;
@@ -83,13 +64,13 @@ struct csv_reader {
 	char		*hdrbuf;
 	int		 have_header;
 
-	struct csv_parser lp;		/* libcsv, for quoted records */
+	struct csv_parser lp;		/* libcsv, off the memchr path */
 	int		 lp_ok;		/* lp is initialised */
-	char		*fbuf;		/* fields of a quoted record */
+	char		*fbuf;		/* fields libcsv handed over */
 	size_t		 fcap, flen;
 	size_t		*foff;		/* field start offsets into fbuf */
 	size_t		 nfoff, foffcap;
-	int		 done;		/* libcsv ended the record */
+	int		 done;		/* libcsv's row callback fired */
 
 	struct csv_err	 err;		/* the last error */
 	int		 failed;	/* a fatal error happened */
@@ -407,6 +388,7 @@ split_plain(struct csv_reader *r, const char *p, size_t len, int quotes)
 	}
 }
 
+/* libcsv's field callback: keep a copy (its buffer is reused). */
 static void
 lcb_field(void *s, size_t len, void *arg)
 {
@@ -423,6 +405,7 @@ lcb_field(void *s, size_t len, void *arg)
 	r->flen += len;
 }
 
+/* libcsv's row callback: the record is complete. */
 static void
 lcb_row(int c, void *arg)
 {
@@ -433,12 +416,13 @@ lcb_row(int c, void *arg)
 }
 
 /* Forget a half-parsed libcsv record (after an error). */
-static void
+static int
 lp_reset(struct csv_reader *r)
 {
 	csv_free(&r->lp);
 	if (lp_init(r) == -1)
-		seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+		return seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+	return 0;
 }
 
 /* Build the row from the fields libcsv handed over. */
@@ -471,8 +455,9 @@ need(struct csv_reader *r, size_t off)
 }
 
 /*
- * After a syntax error: give the record up at the end of its line, so
- * that reading can go on with the next one.
+ * After a syntax error at buf[start+off]: give the record up at the end
+ * of that line, so that reading can go on with the next one.  nl counts
+ * the line feeds before off.
  */
 static int
 slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
@@ -480,7 +465,8 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 {
 	int k;
 
-	lp_reset(r);
+	if (lp_reset(r) == -1)
+		return -1;
 	while ((k = need(r, off)) == 1 && r->buf[r->start + off] != '\n')
 		off++;
 	if (k == -1)
@@ -498,135 +484,133 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 	return seterr(r, CSV_ERR_SYNTAX, "%s", what);
 }
 
-static void
-lcb_none(void *s, size_t len, void *arg)
+/*
+ * The line segment that begins at buf[start+off] ends just after the
+ * next LF or CR (*end, an offset from start, too).  Returns 1, 0 when
+ * the input ends before either (*end is then the end of the input), -1
+ * on a fatal error.  Two memchr calls beat one loop testing both bytes.
+ */
+static int
+seg_end(struct csv_reader *r, size_t off, size_t *end)
 {
-	(void)s;
-	(void)len;
-	(void)arg;
-}
+	const char *p, *lf, *cr;
+	size_t s = off, avail;
 
-static void
-lcb_none2(int c, void *arg)
-{
-	(void)c;
-	(void)arg;
+	for (;;) {
+		p = r->buf + r->start;
+		avail = r->end - r->start;
+		lf = memchr(p + s, '\n', avail - s);
+		cr = memchr(p + s, '\r', (lf ? (size_t)(lf - p) : avail) - s);
+		if (cr != NULL || lf != NULL) {
+			*end = (size_t)((cr ? cr : lf) - p) + 1;
+			return 1;
+		}
+		s = avail;
+		if (r->eof) {
+			*end = avail;
+			return 0;
+		}
+		if (fill(r) == -1)
+			return -1;
+	}
 }
 
 /*
- * A quoted field at buf[start+*off], parsed by libcsv (strict), fed one
- * byte at a time so that it stops where the field ends.  Returns 1 when
- * the record goes on, 2 when it ended, 0 with *why on a syntax error,
- * -1 on a fatal error.
+ * Feed buf[start+*off..start+end) to libcsv, advancing *off.  Strict
+ * libcsv stops at a quote inside an unquoted field (the only place it
+ * stops at a quote, with no space trimming): that quote is fed again
+ * with libcsv's quote character switched to NUL, a byte never fed, so
+ * that it is an ordinary character as Python's csv module reads it.
+ * Returns 1, 0 on malformed quoting (*off at the offending byte), -1 when
+ * libcsv runs out of memory.
  */
 static int
-quoted_field(struct csv_reader *r, size_t *off, unsigned long long *nl,
-    const char **why)
+lp_feed(struct csv_reader *r, size_t *off, size_t end)
 {
-	size_t nf = r->nfoff;
-	char c;
+	const char *p;
+	size_t k;
+
+	while (*off < end) {
+		p = r->buf + r->start + *off;
+		k = csv_parse(&r->lp, p, end - *off, lcb_field, lcb_row, r);
+		*off += k;
+		if (*off == end)
+			break;
+		if (csv_error(&r->lp) != CSV_EPARSE)
+			return seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+		if (p[k] != '"')
+			return 0;
+		csv_set_quote(&r->lp, '\0');
+		k = csv_parse(&r->lp, p + k, 1, lcb_field, lcb_row, r);
+		csv_set_quote(&r->lp, '"');
+		if (k != 1)
+			return seterr(r, CSV_ERR_NOMEM, "out of memory (libcsv)");
+		(*off)++;
+	}
+	return 1;
+}
+
+/*
+ * Skip the line ends before a record (libcsv skips empty rows too) and
+ * note the line where it starts.  Returns 1, 0 when only line ends were
+ * left in the input, -1 on a fatal error.
+ */
+static int
+skip_line_ends(struct csv_reader *r)
+{
+	size_t off = 0;
+	unsigned long long nl = 0;
 	int k;
 
-	for (;;) {
-		if ((k = need(r, *off)) == -1)
-			return -1;
-		if (k == 0) {
-			if (csv_fini(&r->lp, lcb_field, lcb_row, r) != 0) {
-				*why = "unterminated quoted field";
-				return 0;
-			}
-			return 2;
-		}
-		c = r->buf[r->start + *off];
-		if (c == '\0') {
-			*why = "NUL byte in record (binary data?)";
-			return 0;
-		}
-		if (csv_parse(&r->lp, &c, 1, lcb_field, lcb_row, r) != 1) {
-			*why = "malformed quoting (text after a closing quote)";
-			return 0;
-		}
-		(*off)++;
-		*nl += c == '\n';
-		if (r->nfoff > nf)
-			break;
-	}
-	k = r->done ? 2 : 1;
-	csv_fini(&r->lp, lcb_none, lcb_none2, NULL);	/* back to a new row */
-	r->done = 0;
+	while ((k = need(r, off)) == 1 && (r->buf[r->start + off] == '\n' ||
+	    r->buf[r->start + off] == '\r'))
+		nl += r->buf[r->start + off++] == '\n';
+	r->start += off;
+	r->line += nl;
+	if (k == 1)
+		r->rec_line = r->line;
 	return k;
 }
 
 /*
- * An unquoted field (quotes in it are ordinary characters).  Returns 1
- * when the record goes on, 2 when it ended, 0 on a NUL, -1 on a fatal
- * error.
+ * Parse the record at buf[start] whole with libcsv, one line segment at
+ * a time, until its row callback fires (at a segment's end) or the input
+ * ends.  Returns 1, 0 when only line ends were left in the input, or -1
+ * on an error (fatal for I/O and memory, else resumable).  Not inlined:
+ * kept out of next_record, plain input reads a few per cent faster
+ * (tests/tools/csvcount).
  */
-static int
-plain_field(struct csv_reader *r, size_t *off, unsigned long long *nl)
-{
-	size_t s = *off;
-	char c = 0;
-	int k;
-
-	while ((k = need(r, *off)) == 1) {
-		c = r->buf[r->start + *off];
-		if (c == r->delim || c == '\n' || c == '\r' || c == '\0')
-			break;
-		(*off)++;
-	}
-	if (k == -1)
-		return -1;
-	if (k == 1 && c == '\0')
-		return 0;
-	lcb_field(r->buf + r->start + s, *off - s, r);
-	if (k == 0)
-		return 2;
-	(*off)++;
-	*nl += c == '\n';
-	return c == r->delim ? 1 : 2;
-}
-
-/*
- * Parse the record at buf[start] field by field: quoted fields through
- * libcsv, others directly.  Line ends before the record are skipped, as
- * libcsv skips empty rows.  Returns 1, 0 when only line ends were left
- * in the input, or -1 on an error (fatal for I/O, else resumable).
- */
-static int
+static int __attribute__((noinline))
 parse_slow(struct csv_reader *r)
 {
-	size_t off = 0;
+	size_t off = 0, end, stop;
 	unsigned long long nl = 0;
-	const char *why = NULL;
-	int k;
+	const char *z;
+	int k, f;
 
-	r->flen = r->nfoff = 0;
-	r->done = 0;
-	while ((k = need(r, off)) == 1 && (r->buf[r->start + off] == '\n' ||
-	    r->buf[r->start + off] == '\r'))
-		nl += r->buf[r->start + off++] == '\n';
-	if (k <= 0) {
-		r->start += off;
-		r->line += nl;
+	if ((k = skip_line_ends(r)) <= 0)
 		return k;
-	}
-	r->start += off;
-	r->line += nl;
-	r->rec_line = r->line;
-	off = 0;
-	nl = 0;
-	do {
-		if ((k = need(r, off)) == 1 && r->buf[r->start + off] == '"')
-			k = quoted_field(r, &off, &nl, &why);
-		else if (k != -1)
-			k = plain_field(r, &off, &nl);
-		if (k == 0)
-			return slow_error(r, off, nl, why ? why :
+	r->flen = r->nfoff = r->done = 0;
+	while (!r->done) {
+		if ((k = seg_end(r, off, &end)) == -1)
+			return -1;
+		z = memchr(r->buf + r->start + off, '\0', end - off);
+		stop = z ? (size_t)(z - (r->buf + r->start)) : end;
+		if ((f = lp_feed(r, &off, stop)) != 1)
+			return f == -1 ? -1 : slow_error(r, off, nl,
+			    "malformed quoting (text after a closing quote)");
+		if (z != NULL)
+			return slow_error(r, off, nl,
 			    "NUL byte in record (binary data?)");
-	} while (k == 1);
-	if (k == -1)
-		return -1;
+		if (k == 1) {
+			nl += r->buf[r->start + end - 1] == '\n';
+			continue;
+		}
+		/* the input ends: the record too, unless a quote is open */
+		if (!r->done && csv_fini(&r->lp, lcb_field, lcb_row, r) != 0)
+			return slow_error(r, off, nl, "unterminated quoted field");
+		break;
+	}
 	row_from_fbuf(r);
 	r->raw_off = r->start;
 	r->raw_len = off;
@@ -724,6 +708,8 @@ csv_read_header(struct csv_reader *r)
 	char *q;
 	int k;
 
+	if (r->failed)		/* libcsv could not initialise */
+		return -1;
 	if ((k = first_record(r)) != 1) {
 		if (k == -1)
 			r->err.fatal = r->failed = 1;	/* no header, no data */
@@ -892,531 +878,4 @@ csv_field(const struct csv_row *row, size_t i, size_t *len)
 	}
 	*len = row->f[i].len;
 	return row->f[i].p;
-}
-
-/* Writer. */
-
-#define WBUFSZ	(1 << 16)
-
-struct csv_writer {
-	int		 fd;
-	char		*path;		/* final name, NULL for stdout */
-	char		*tmp;		/* temporary name */
-	int		 gz;
-	z_stream	 zs;
-	unsigned char	*zout;
-	char		*buf;
-	size_t		 len;
-	size_t		 nf;		/* fields in the current record */
-	int		 last_empty;
-	int		 failed;
-	int		 err;
-};
-
-/* Bytes that force quoting. */
-static const unsigned char needq[256] = {
-	['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
-};
-
-static int
-full_write(int fd, const void *p, size_t n)
-{
-	const char *q = p;
-	ssize_t k;
-
-	while (n > 0) {
-		k = write(fd, q, n);
-		if (k == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		q += k;
-		n -= k;
-	}
-	return 0;
-}
-
-/* Send buffered bytes on (through deflate when compressing). */
-static void
-wflush(struct csv_writer *w, int finish)
-{
-	int ret;
-
-	if (w->failed)
-		return;
-	if (!w->gz) {
-		if (w->len && full_write(w->fd, w->buf, w->len) == -1) {
-			w->failed = 1;
-			w->err = errno;
-		}
-		w->len = 0;
-		return;
-	}
-	w->zs.next_in = (unsigned char *)w->buf;
-	w->zs.avail_in = (uInt)w->len;
-	do {
-		w->zs.next_out = w->zout;
-		w->zs.avail_out = WBUFSZ;
-		ret = deflate(&w->zs, finish ? Z_FINISH : Z_NO_FLUSH);
-		if (ret == Z_STREAM_ERROR ||
-		    full_write(w->fd, w->zout, WBUFSZ - w->zs.avail_out)) {
-			w->failed = 1;
-			w->err = ret == Z_STREAM_ERROR ? EIO : errno;
-			break;
-		}
-	} while (w->zs.avail_out == 0 || (finish && ret != Z_STREAM_END));
-	w->len = 0;
-}
-
-static void
-wbytes(struct csv_writer *w, const char *p, size_t n)
-{
-	while (n > 0) {
-		size_t k = WBUFSZ - w->len;
-
-		if (k == 0) {
-			wflush(w, 0);
-			k = WBUFSZ;
-		}
-		if (k > n)
-			k = n;
-		memcpy(w->buf + w->len, p, k);
-		w->len += k;
-		p += k;
-		n -= k;
-	}
-}
-
-static void
-unlink_tmp(void *arg)
-{
-	struct csv_writer *w = arg;
-
-	if (w->tmp)
-		unlink(w->tmp);
-}
-
-struct csv_writer *
-csv_writer_open(const char *path, int gzip)
-{
-	struct csv_writer *w;
-	size_t n;
-	mode_t um;
-
-	w = xcalloc(1, sizeof(*w));
-	w->fd = 1;
-	if (path && strcmp(path, "-") != 0) {
-		n = strlen(path);
-		if (n > 3 && strcmp(path + n - 3, ".gz") == 0)
-			gzip = 1;
-		w->path = xstrdup(path);
-		w->tmp = xmalloc(n + 16);
-		snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", path);
-		if ((w->fd = mkstemp(w->tmp)) == -1) {
-			int e = errno;
-
-			free(w->tmp);
-			free(w->path);
-			free(w);
-			errno = e;
-			return NULL;
-		}
-		um = umask(0);
-		umask(um);
-		fchmod(w->fd, 0666 & ~um);
-		crm_atexit(unlink_tmp, w);
-	}
-	w->buf = xmalloc(WBUFSZ);
-	if (gzip) {
-		w->gz = 1;
-		w->zout = xmalloc(WBUFSZ);
-		if (deflateInit2(&w->zs, 6, Z_DEFLATED, 15 + 16, 8,
-		    Z_DEFAULT_STRATEGY) != Z_OK) {
-			w->gz = 0;
-			csv_writer_abort(w);
-			errno = ENOMEM;
-			return NULL;
-		}
-	}
-	return w;
-}
-
-void
-csv_put(struct csv_writer *w, const char *p, size_t len)
-{
-	size_t i, s;
-	int q = 0;
-
-	if (w->nf++)
-		wbytes(w, ",", 1);
-	for (i = 0; i < len; i++)
-		if (needq[(unsigned char)p[i]]) {
-			q = 1;
-			break;
-		}
-	w->last_empty = len == 0;
-	if (!q) {
-		if (len <= WBUFSZ - w->len) {
-			memcpy(w->buf + w->len, p, len);
-			w->len += len;
-		} else
-			wbytes(w, p, len);
-		return;
-	}
-	wbytes(w, "\"", 1);
-	for (s = 0, i = 0; i < len; i++)
-		if (p[i] == '"') {
-			wbytes(w, p + s, i + 1 - s);
-			wbytes(w, "\"", 1);
-			s = i + 1;
-		}
-	wbytes(w, p + s, len - s);
-	wbytes(w, "\"", 1);
-}
-
-void
-csv_put_str(struct csv_writer *w, const char *s)
-{
-	csv_put(w, s, strlen(s));
-}
-
-static const double p10[16] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-	1e13, 1e14, 1e15
-};
-
-/*
- * Write -?d * 10^-s as a plain decimal ("0.05", "12.5", "7") into buf;
- * d has no trailing zeros after the point.  Returns the length.
- */
-static size_t
-fmt_decimal(char *buf, int neg, uint64_t d, int s)
-{
-	char dig[24];
-	size_t len = 0;
-	int n = 0, nint;
-
-	do
-		dig[n++] = (char)('0' + d % 10);	/* reversed */
-	while ((d /= 10) > 0);
-	if (neg)
-		buf[len++] = '-';
-	nint = n - s;			/* digits before the point */
-	if (nint <= 0) {
-		buf[len++] = '0';
-		buf[len++] = '.';
-		for (; nint < 0; nint++)
-			buf[len++] = '0';
-	}
-	while (n > 0) {
-		buf[len++] = dig[--n];
-		if (--nint == 0 && n > 0)
-			buf[len++] = '.';
-	}
-	buf[len] = '\0';
-	return len;
-}
-
-/*
- * The first fast path of csv_fmt_num: v as n / 10^d with the fewest
- * decimals d such that the division gives v back.  n and 10^d are exact
- * doubles (n < 2^53, d <= 15), so the division is correctly rounded, as
- * strtod of the decimal n/10^d is: the text reads back as v, and it is
- * what %.15g writes.  Returns the length, or 0 when v needs more digits.
- */
-static size_t
-fmt_fixed(char *buf, double v)
-{
-	double a = fabs(v), n = 0;
-	int d;
-
-	for (d = 0; d < 16; d++) {
-		if (a * p10[d] >= 1e15)		/* beyond %.15g */
-			return 0;
-		n = nearbyint(a * p10[d]);
-		if (n / p10[d] == a)
-			break;
-	}
-	if (d == 16)
-		return 0;
-	return fmt_decimal(buf, v < 0, (uint64_t)n, d);
-}
-
-/*
- * The p-significant-digit decimal of a = m / 2^k (m < 2^53, 0 <= k <=
- * 62) whose leading digit is at 10^x10: the digits *d, to be scaled by
- * 10^-*s (*s = p - 1 - x10 >= 0), rounded half to even as printf does.
- * The arithmetic is exact in 128 bits: m * 10^s < 2^117.
- */
-static void
-digits_p(uint64_t m, int k, int x10, int p, uint64_t *d, int *s)
-{
-	__uint128_t num = m, q, r, half;
-	int i;
-
-	*s = p - 1 - x10;
-	for (i = 0; i < *s; i++)
-		num *= 10;
-	q = num >> k;
-	if (k > 0) {
-		r = num - (q << k);
-		half = (__uint128_t)1 << (k - 1);
-		if (r > half || (r == half && (q & 1)))
-			q++;
-	}
-	*d = (uint64_t)q;
-}
-
-/*
- * True when the decimal d * 10^-s reads back as m / 2^k: it lies inside
- * the rounding interval of m, whose ends belong to it when m is even
- * (round half to even).  The interval's lower half is narrower when m is
- * the smallest mantissa of its binade (narrow).
- */
-static int
-roundtrips(uint64_t m, int k, uint64_t d, int s, int narrow)
-{
-	__uint128_t p10s = 1, x, lo, hi;
-	int i;
-
-	for (i = 0; i < s; i++)
-		p10s *= 10;
-	x = (__uint128_t)d << (k + 2);
-	hi = (__uint128_t)(4 * m + 2) * p10s;
-	lo = (__uint128_t)(4 * m - (narrow ? 1 : 2)) * p10s;
-	if (m % 2 == 0)
-		return x >= lo && x <= hi;
-	return x > lo && x < hi;
-}
-
-/*
- * The second fast path: what the first of %.15g, %.16g, %.17g that
- * reads back as v writes, without printf, for 1e-3 <= |v| < 1e15 (where
- * %g writes no exponent and the arithmetic fits in 128 bits).  Returns
- * the length, or 0 outside that range.
- */
-static size_t
-fmt_exact(char *buf, double v)
-{
-	static const uint64_t lim[18] = { 1, 10, 100, 1000, 10000, 100000,
-	    1000000, 10000000, 100000000, 1000000000, 10000000000ULL,
-	    100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-	    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-	    100000000000000000ULL };
-	double a = fabs(v);
-	uint64_t bits, frac, m, d = 0;
-	int k, x10, p, s = 0, i;
-
-	if (!(a >= 1e-3 && a < 1e15))
-		return 0;
-	memcpy(&bits, &a, sizeof(bits));
-	frac = bits & ((1ULL << 52) - 1);
-	m = frac | (1ULL << 52);
-	k = 1075 - (int)(bits >> 52);		/* a = m / 2^k */
-	if (k < 0 || k > 62)
-		return 0;
-	x10 = (int)floor(log10(a));		/* may be one off: mended */
-	for (i = 0; i < 3; i++) {
-		digits_p(m, k, x10, 17, &d, &s);
-		if (d >= lim[17])
-			x10++;
-		else if (d < lim[16])
-			x10--;
-		else
-			break;
-	}
-	if (i == 3 || x10 < -3 || x10 > 14)
-		return 0;
-	for (p = 15; p <= 17; p++) {
-		digits_p(m, k, x10, p, &d, &s);
-		if (d >= lim[p]) {		/* 9.99.. rounded up to 10.0.. */
-			d /= 10;
-			s--;
-		}
-		if (s >= 0 && roundtrips(m, k, d, s, frac == 0 &&
-		    (bits >> 52) > 1))
-			break;
-	}
-	if (p > 17)
-		return 0;
-	while (s > 0 && d % 10 == 0) {		/* %g drops trailing zeros */
-		d /= 10;
-		s--;
-	}
-	return fmt_decimal(buf, v < 0, d, s);
-}
-
-size_t
-csv_fmt_num(char *buf, double v)
-{
-	size_t len;
-	int prec, n;
-
-	if (isnan(v))
-		return (size_t)snprintf(buf, 32, "nan");
-	if (isinf(v))
-		return (size_t)snprintf(buf, 32, v > 0 ? "inf" : "-inf");
-	if (v == 0)
-		return (size_t)snprintf(buf, 32, "0");
-	if ((len = fmt_fixed(buf, v)) > 0 || (len = fmt_exact(buf, v)) > 0)
-		return len;
-	for (prec = 15; prec < 17; prec++) {
-		n = snprintf(buf, 32, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return (size_t)n;
-	}
-	return (size_t)snprintf(buf, 32, "%.17g", v);
-}
-
-void
-csv_put_num(struct csv_writer *w, double v)
-{
-	char buf[32];
-
-	csv_put(w, buf, csv_fmt_num(buf, v));
-}
-
-/* Decimal digits of v into buf (>= 21 bytes), no NUL; returns length. */
-static size_t
-fmt_int(char *buf, long long v)
-{
-	char dig[24];
-	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
-	    (unsigned long long)v;
-	size_t n = 0, len = 0;
-
-	do
-		dig[n++] = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	if (v < 0)
-		buf[len++] = '-';
-	while (n > 0)
-		buf[len++] = dig[--n];
-	return len;
-}
-
-void
-csv_put_int(struct csv_writer *w, long long v)
-{
-	char buf[32];
-
-	csv_put(w, buf, fmt_int(buf, v));
-}
-
-void
-csv_put_fixed(struct csv_writer *w, double v, int decimals)
-{
-	char buf[64];
-	int n;
-
-	if (v == 0)
-		v = 0;		/* no "-0.00" */
-	n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
-	if (n < 0 || (size_t)n >= sizeof(buf))
-		csv_put_num(w, v);
-	else
-		csv_put(w, buf, (size_t)n);
-}
-
-void
-csv_put_row(struct csv_writer *w, const struct csv_row *row)
-{
-	size_t i;
-
-	if (row->plain && row->n > 0) {		/* the line as it was */
-		if (w->nf)
-			wbytes(w, ",", 1);
-		wbytes(w, row->raw, row->rawlen);
-		w->nf += row->n;
-		w->last_empty = row->f[row->n - 1].len == 0;
-		return;
-	}
-	for (i = 0; i < row->n; i++)
-		csv_put(w, row->f[i].p, row->f[i].len);
-}
-
-void
-csv_put_raw(struct csv_writer *w, const char *p, size_t len)
-{
-	wbytes(w, p, len);
-}
-
-int
-csv_end_row(struct csv_writer *w)
-{
-	if (w->nf == 1 && w->last_empty)
-		wbytes(w, "\"\"", 2);	/* else it reads back as a blank line */
-	w->nf = 0;
-	if (w->len == WBUFSZ)
-		wflush(w, 0);
-	if (w->len < WBUFSZ)
-		w->buf[w->len++] = '\n';
-	else
-		wbytes(w, "\n", 1);
-	if (w->failed) {
-		errno = w->err;
-		return -1;
-	}
-	return 0;
-}
-
-const char *
-csv_writer_path(const struct csv_writer *w)
-{
-	return w->path ? w->path : "<stdout>";
-}
-
-static void
-writer_free(struct csv_writer *w)
-{
-	if (w->gz)
-		deflateEnd(&w->zs);
-	crm_atexit(NULL, w);
-	free(w->zout);
-	free(w->buf);
-	free(w->tmp);
-	free(w->path);
-	free(w);
-}
-
-int
-csv_writer_close(struct csv_writer *w)
-{
-	int e;
-
-	if (w == NULL)
-		return 0;
-	wflush(w, 1);
-	if (w->path) {
-		if (close(w->fd) == -1 && !w->failed) {
-			w->failed = 1;
-			w->err = errno;
-		}
-		if (!w->failed && rename(w->tmp, w->path) == -1) {
-			w->failed = 1;
-			w->err = errno;
-		}
-		if (w->failed)
-			unlink(w->tmp);
-	}
-	e = w->failed ? w->err : 0;
-	writer_free(w);
-	if (e) {
-		errno = e;
-		return -1;
-	}
-	return 0;
-}
-
-void
-csv_writer_abort(struct csv_writer *w)
-{
-	if (w == NULL)
-		return;
-	if (w->path) {
-		close(w->fd);
-		unlink(w->tmp);
-	}
-	writer_free(w);
 }
