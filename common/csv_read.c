@@ -473,6 +473,10 @@ slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
 		return -1;
 	r->raw_off = r->start;
 	r->raw_len = off;
+	/* without its line end (one, when the input ended inside quotes) */
+	if (k == 0 && r->raw_len > 0 &&
+	    r->buf[r->start + r->raw_len - 1] == '\n')
+		r->raw_len--;
 	if (r->raw_len > 0 && r->buf[r->start + r->raw_len - 1] == '\r')
 		r->raw_len--;
 	if (k == 1) {
