@@ -58,7 +58,8 @@ $(BIN)/crm: $(BUILD)/cmd/crm/main.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h tests/unit/csvref.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h tests/unit/csvref.h \
+    tests/unit/child.h $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDLIBS)
 

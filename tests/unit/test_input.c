@@ -4,8 +4,6 @@
  * shape.  The paths that stop the program run in a forked child whose
  * stderr and exit status are checked to the letter.
  */
-#include <sys/wait.h>
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +16,7 @@
 #include "num.h"
 #include "opt.h"
 #include "t.h"
+#include "child.h"
 
 static char dir[] = "/tmp/crm-test-inputXXXXXX";
 
@@ -181,39 +180,9 @@ t_skip(void)
 	free(path);
 }
 
-/*
- * Run fn in a child with stderr into buf; returns its exit status, 99
- * when fn returned.
- */
-static int
-in_child(void (*fn)(void), char *buf, size_t size)
-{
-	size_t n = 0;
-	ssize_t got;
-	pid_t pid;
-	int fd[2], st;
-
-	fflush(stdout);
-	if (pipe(fd) == -1 || (pid = fork()) == -1)
-		return -1;
-	if (pid == 0) {
-		close(fd[0]);
-		dup2(fd[1], 2);
-		fn();
-		_exit(99);
-	}
-	close(fd[1]);
-	while (n + 1 < size && (got = read(fd[0], buf + n, size - n - 1)) > 0)
-		n += (size_t)got;
-	buf[n] = '\0';
-	close(fd[0]);
-	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st);
-}
-
+/* Read bad_csv with --skip-bad when skip is set, else stopping. */
 static void
-stop_at_first(void)
+read_policy(const void *skip)
 {
 	struct crm_common c;
 	struct input_counts n;
@@ -222,32 +191,19 @@ stop_at_first(void)
 	int good;
 
 	crm_common_init(&c);
+	c.skip_bad = *(const int *)skip;
 	path = put_file("in.csv", bad_csv, sizeof(bad_csv) - 1);
 	read_all(&c, path, &sum, &good, &n);
 }
 
 static void
-skip_counts(void)
-{
-	struct crm_common c;
-	struct input_counts n;
-	char *path;
-	double sum;
-	int good;
-
-	crm_common_init(&c);
-	c.skip_bad = 1;
-	path = put_file("in.csv", bad_csv, sizeof(bad_csv) - 1);
-	read_all(&c, path, &sum, &good, &n);
-}
-
-static void
-missing_role(void)
+missing_role(const void *unused)
 {
 	struct crm_common c;
 	struct crm_input *in;
 	char *path;
 
+	(void)unused;
 	crm_common_init(&c);
 	path = put_file("in.csv", bad_csv, sizeof(bad_csv) - 1);
 	in = input_open(&c, &path, 1);
@@ -260,14 +216,15 @@ static void
 t_policy_messages(void)
 {
 	char buf[512], want[512];
+	int stop = 0, skip = 1;
 
 	snprintf(want, sizeof(want), "test_input: %s/in.csv:3: expected 3 "
 	    "fields, got 4\n", dir);
-	CHECK(in_child(stop_at_first, buf, sizeof(buf)) == 1);
+	CHECK(in_child(read_policy, &stop, buf, sizeof(buf)) == 1);
 	CHECK(strcmp(buf, want) == 0);
-	CHECK(in_child(skip_counts, buf, sizeof(buf)) == 99);
+	CHECK(in_child(read_policy, &skip, buf, sizeof(buf)) == 99);
 	CHECK(strcmp(buf, "test_input: 5 bad rows skipped\n") == 0);
-	CHECK(in_child(missing_role, buf, sizeof(buf)) == 2);
+	CHECK(in_child(missing_role, NULL, buf, sizeof(buf)) == 2);
 	CHECK(strcmp(buf, "test_input: no column 'order_id' (have: "
 	    "customer_id,amount,date)\n") == 0);
 }
