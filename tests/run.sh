@@ -138,6 +138,22 @@ for dir in "$top"/tests/crm/ "$top"/tests/crm-*/; do
 	done
 done
 
+# The usage text (--help up to its first blank line, without "usage: ")
+# and the man page's SYNOPSIS, white space squeezed, must be the same.
+synopsis() { # prog
+	command -v mandoc >/dev/null 2>&1 || return 0	# lint failed already
+	sed '/^$/,$d; s/^usage: //' "$tmp/help" | tr -s ' \t\n' '   ' |
+	    sed 's/^ //; s/ $//' >"$tmp/syn.usage"
+	bs=$(printf '\b')	# mandoc overstrikes bold: c BS c
+	mandoc -Tascii -O width=1000 "$top/man/$1.1" | sed "s/.$bs//g" |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
+	    tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//' >"$tmp/syn.man"
+	if cmp -s "$tmp/syn.usage" "$tmp/syn.man"; then ok
+	else bad "$1: usage and man page SYNOPSIS differ" \
+	    "$(printf 'usage: %s\nman:   %s\n' "$(cat "$tmp/syn.usage")" \
+	    "$(cat "$tmp/syn.man")")"; fi
+}
+
 # Every program: --help exits 0, a man page that mandoc lints clean, a
 # tests folder, and every long option of --help in both completions.
 for t in ${TOOLS:-}; do
@@ -146,7 +162,7 @@ for t in ${TOOLS:-}; do
 	if "$BIN/$p" --help >"$tmp/help" 2>&1; then ok
 	else bad "$p --help does not exit 0"; fi
 	if [ ! -f "$top/man/$p.1" ]; then bad "$p has no man page"
-	else lint "man/$p.1"; fi
+	else lint "man/$p.1"; synopsis "$p"; fi
 	[ -d "$top/tests/$p" ] && ok || bad "$p has no tests/$p"
 	for f in bash/$p zsh/_$p; do
 		missing=""
