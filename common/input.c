@@ -74,6 +74,10 @@ input_open(const struct crm_common *c, char *const *files, size_t nfiles)
 	if ((k = csv_read_header(in->r)) == -1)
 		crm_readerr(in->r);
 	if (k == 0) {
+		/* like -o, an asked-for reject file exists, empty */
+		if (c->reject != NULL &&
+		    csv_writer_close(crm_open_file(c->reject, 0)) == -1)
+			crm_err(1, "write error on %s", c->reject);
 		csv_close(in->r);
 		progress_free(in->prog);
 		free(in);

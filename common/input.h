@@ -36,7 +36,8 @@ struct csv_row;
 /*
  * Open files[0..nfiles-1] (none, or "-": stdin) as one stream, read the
  * header and open the reject file if asked.  Returns NULL when the input
- * is completely empty: the program then writes nothing and exits 0.  An
+ * is completely empty: the program then writes nothing and exits 0 (a
+ * reject file asked for is created empty, as -o FILE is).  An
  * unreadable file or header exits 1; a reject file that cannot be
  * created exits 1.
  */

@@ -13,3 +13,9 @@ cat rej.csv
 echo "-- read back"
 crm-clean rej.csv
 echo "status $?"
+echo "-- empty input: an empty reject file, as -o gives an empty output"
+rm -f rej.csv
+crm-clean --reject rej.csv -o out.csv </dev/null
+echo "status $?"
+wc -c <rej.csv
+wc -c <out.csv
