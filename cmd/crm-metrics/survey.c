@@ -70,20 +70,20 @@ survey_row(struct survey *sv, struct src *s, const struct csv_row *row)
 {
 	const struct opts *o = s->o;
 	long long score;
-	int64_t day = 0;
+	int64_t per = 0;
 	const char *p;
 	size_t len, by = 0;
 
 	if (input_int(s->in, row, s->c_score, sv->lo, sv->hi, &score) != 0)
 		return;
-	if (o->has_period && input_day(s->in, row, s->c_date, &day) != 0)
+	if (o->has_period &&
+	    input_period(s->in, row, s->c_date, o->period, &per) != 0)
 		return;
 	if (s->c_by >= 0) {
 		p = input_str(row, s->c_by, &len);
 		by = input_intern(sv->byv, p, len, NULL, "groups");
 	}
-	group_of(sv, by, o->has_period ? period_index(o->period, day) : 0)->
-	    count[score]++;
+	group_of(sv, by, per)->count[score]++;
 }
 
 static int

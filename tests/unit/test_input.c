@@ -249,6 +249,36 @@ t_empty(void)
 	free(path);
 }
 
+/* input_period: the period holding the date, a bad date the policy. */
+static void
+t_period(void)
+{
+	const struct csv_row *row;
+	struct crm_common c;
+	struct crm_input *in;
+	int64_t idx[3];
+	char *path;
+	long col;
+	int k = 0;
+	static const char text[] = "date\n2024-03-05\n2024-03-31\n"
+	    "2024-13-01\n2024-04-01\n";
+
+	crm_common_init(&c);
+	c.quiet = 1;
+	c.skip_bad = 1;
+	path = strdup(put_file("p.csv", text, sizeof(text) - 1));
+	in = input_open(&c, &path, 1);
+	col = input_role(in, ROLE_DATE, INPUT_NEED);
+	while (input_next(in, &row))
+		if (k < 3 && input_period(in, row, col, PERIOD_MONTH,
+		    &idx[k]) == 0)
+			k++;
+	CHECK(k == 3 && idx[0] == 2024 * 12 + 2 && idx[1] == idx[0] &&
+	    idx[2] == idx[0] + 1);
+	input_close(in);
+	free(path);
+}
+
 static void
 t_num_cmp(void)
 {
@@ -272,6 +302,7 @@ main(void)
 	RUN(t_skip);
 	RUN(t_policy_messages);
 	RUN(t_empty);
+	RUN(t_period);
 	RUN(t_num_cmp);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
