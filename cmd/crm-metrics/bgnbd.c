@@ -20,6 +20,9 @@
 #include "alloc.h"
 #include "num.h"
 
+#include "ml/optim.h"
+#include "ml/special.h"
+
 #include "metrics.h"
 
 struct bg_ctx {
@@ -223,8 +226,9 @@ metrics_bgnbd_fit(const struct ltsum *t, double penalizer, struct bgnbd *m,
 	}
 	c.scale = 1 / tmax;
 	bg_setup(&c, t);
-	ok = metrics_optim_multistart(4, bg_starts[0], sizeof(bg_starts) /
-	    sizeof(bg_starts[0]), bg_fn, &c, best, &m->iter, &total) == 0;
+	ok = optim_multistart(4, bg_starts[0], sizeof(bg_starts) /
+	    sizeof(bg_starts[0]), bg_fn, &c, OPT_MAXITER, 1e-9, best, &m->iter,
+	    &total) == 0;
 	bg_cleanup(&c);
 	if (!ok) {
 		snprintf(err, errlen, "bg/nbd fit did not converge after %d "
@@ -253,7 +257,7 @@ metrics_bgnbd_expected(const struct bgnbd *m, double t, double x, double tx,
 	if (t <= 0)
 		return 0;
 	z = t / (m->alpha + T + t);
-	if (metrics_sf_hyp2f1(m->a + m->b - 1 - m->r, m->a - 1,
+	if (sf_hyp2f1(m->a + m->b - 1 - m->r, m->a - 1,
 	    m->a + m->b + x - 1, z, &f) != 0)
 		return NAN;
 	num = (m->a + m->b + x - 1) / (m->a - 1) *

@@ -121,7 +121,7 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	for (k = i; k < j && l->v[k].day <= (o->has_asof ? o->asof :
 	    INT64_MAX); k++) {
 		p = period_index(o->period, l->v[k].day);
-		r = metrics_fix_get(&l->v[k].amount);
+		r = fixsum_get(&l->v[k].amount);
 		rev += r;
 		clv += o->margin * r / pow(1 + o->discount, (double)(p - p0));
 	}

@@ -15,6 +15,9 @@
 #include "alloc.h"
 #include "num.h"
 
+#include "ml/optim.h"
+#include "ml/special.h"
+
 #include "metrics.h"
 
 struct gg_ctx {
@@ -36,13 +39,13 @@ gg_fn(const double *th, double *grad, void *arg)
 
 	if (!isfinite(p + q + v) || p <= 0 || q <= 0 || v <= 0)
 		return INFINITY;
-	psq = metrics_sf_digamma(q);
+	psq = sf_digamma(q);
 	for (k = 0; k < c->nx; k++) {
 		px = p * c->xs[k];
 		c->lgs[k] = lgamma(px + q);
 		c->lg0[k] = lgamma(px);
-		c->ps[k] = metrics_sf_digamma(px + q);
-		c->p0[k] = metrics_sf_digamma(px);
+		c->ps[k] = sf_digamma(px + q);
+		c->p0[k] = sf_digamma(px);
 	}
 	for (i = 0; i < c->n; i++) {
 		k = c->xi[i];
@@ -133,9 +136,10 @@ metrics_gg_fit(const struct ltsum *t, double penalizer, struct gammagamma *g,
 	c.pen = penalizer;
 	gg_setup(&c, t);
 	if (c.n > 0)
-		ok = metrics_optim_multistart(3, gg_starts[0],
+		ok = optim_multistart(3, gg_starts[0],
 		    sizeof(gg_starts) /
-		    sizeof(gg_starts[0]), gg_fn, &c, best, &g->iter,
+		    sizeof(gg_starts[0]), gg_fn, &c, OPT_MAXITER, 1e-9, best,
+		    &g->iter,
 		    &total) == 0;
 	if (ok) {
 		c.pen = 0;

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "fixsum.h"
 #include "input.h"
 #include "opt.h"
 
@@ -68,20 +69,6 @@ int	 metrics_open(struct src *, const struct opts *, int need);
 void	 metrics_need(struct src *, int need);
 int	 metrics_uses_order(const struct opts *);
 void	 metrics_close(struct src *);
-
-/*
- * An exact, order-independent sum of doubles: a 64.64 fixed-point
- * number (values below 2^-64 in magnitude are truncated, |sum| < 2^63),
- * so that shards added in any order give the same bits.
- */
-struct fixsum {
-	int64_t		 hi;
-	uint64_t	 lo;
-};
-
-void	 metrics_fix_add(struct fixsum *, double);
-void	 metrics_fix_addf(struct fixsum *, const struct fixsum *);
-double	 metrics_fix_get(const struct fixsum *);
 
 /*
  * One (customer, group, day, order) record of the transaction log.
@@ -192,17 +179,8 @@ int	 metrics_gg_fit(const struct ltsum *, double penalizer,
 double	 metrics_gg_expected_spend(const struct gammagamma *, double x,
 	    double m);
 
-/* Optimisation and special functions (optim.c). */
+/* The fits use ml/optim.h from OPT_MAXITER iterations. */
 #define OPT_MAXITER	2000
-
-int	 metrics_optim_bfgs(int n, double *th,
-	    double (*fn)(const double *th, double *grad, void *ctx), void *ctx,
-	    int maxit, double gtol, int *iters, double *fmin);
-int	 metrics_optim_multistart(int n, const double *starts, size_t nstarts,
-	    double (*fn)(const double *, double *, void *), void *ctx,
-	    double *best, int *iters, int *total);
-double	 metrics_sf_digamma(double);
-int	 metrics_sf_hyp2f1(double a, double b, double c, double z, double *out);
 
 /* Subcommands. */
 int	 metrics_rfm(const struct opts *);

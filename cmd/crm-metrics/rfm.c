@@ -133,7 +133,7 @@ rfm_apply(struct rfm *a, const struct opts *o, const struct pend *q)
 	if (q->has_ord)
 		rfm_order(a, c, q->ord, q->olen);
 	e->orders++;
-	metrics_fix_add(&e->total, q->v);
+	fixsum_add(&e->total, q->v);
 	if (q->day > a->maxday)
 		a->maxday = q->day;
 }
@@ -290,7 +290,7 @@ rfm_stream(const struct opts *o)
 			continue;
 		id = strmap_key(a.ids, i, &len);
 		rfm_put(w, id, len, e->first, e->last, (double)e->orders,
-		    e->orders, metrics_fix_get(&e->total), asof);
+		    e->orders, fixsum_get(&e->total), asof);
 	}
 	crm_close_output(w);
 	rfm_free(&a);
@@ -331,7 +331,7 @@ rfm_log(const struct opts *o, const struct txlog *l)
 			if (l->v[j].day > asof)
 				continue;
 			rows += l->v[j].n;
-			metrics_fix_addf(&tot, &l->v[j].amount);
+			fixsum_addf(&tot, &l->v[j].amount);
 			if (l->v[j].day > last)
 				last = l->v[j].day;
 			if (freq_period(o, l->v[j].day) != lastp)
@@ -344,7 +344,7 @@ rfm_log(const struct opts *o, const struct txlog *l)
 		id = strmap_key(l->custs, l->v[i].cust, &len);
 		rfm_put(w, id, len, l->v[i].day, last, o->repeat ?
 		    (double)(periods - 1) : (double)orders, orders,
-		    metrics_fix_get(&tot), asof);
+		    fixsum_get(&tot), asof);
 	}
 	crm_close_output(w);
 	free(buf);
@@ -390,19 +390,19 @@ lt_one(struct ltsum *t, const struct opts *o, const struct rec *v,
 			break;
 		if (p != pl) {
 			if (x > 0)
-				msum += metrics_fix_get(&ps);
+				msum += fixsum_get(&ps);
 			memset(&ps, 0, sizeof(ps));
 			if (x < 0)
 				p0 = p;
 			x++;
 			pl = p;
 		}
-		metrics_fix_addf(&ps, &v[k].amount);
+		fixsum_addf(&ps, &v[k].amount);
 	}
 	if (x < 0)
 		return;
 	if (x > 0)
-		msum += metrics_fix_get(&ps);
+		msum += fixsum_get(&ps);
 	t->cust[t->n] = v[i].cust;
 	t->x[t->n] = x;
 	t->tx[t->n] = (double)(pl - p0) / o->freq_mult;

@@ -73,13 +73,13 @@ sum_fill(struct sumtab *t, const struct opts *o, const struct txlog *l)
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
 		    l->v[j].group == l->v[i].group && (!o->has_period ||
 		    period_index(o->period, l->v[j].day) == per); j++)
-			metrics_fix_addf(&rev, &l->v[j].amount);
+			fixsum_addf(&rev, &l->v[j].amount);
 		n = metrics_txlog_purchases(l, i, j, INT64_MAX, &buf, &cap);
 		r = sum_row(t, l->v[i].group, per);
 		r->customers++;
 		r->orders += n;
 		r->repeaters += n > 1;
-		metrics_fix_addf(&r->revenue, &rev);
+		fixsum_addf(&r->revenue, &rev);
 	}
 	free(buf);
 }
@@ -109,7 +109,7 @@ sum_header(struct csv_writer *w, const struct opts *o, int money)
 static void
 sum_put(struct csv_writer *w, const struct sumrow *r, int money)
 {
-	double rev = metrics_fix_get(&r->revenue);
+	double rev = fixsum_get(&r->revenue);
 
 	csv_put_int(w, (long long)r->customers);
 	csv_put_int(w, (long long)r->orders);

@@ -18,40 +18,6 @@
 #include "metrics.h"
 
 void
-metrics_fix_add(struct fixsum *s, double v)
-{
-	double fl = floor(v), fr = v - fl;
-	uint64_t lo;
-
-	/* v - floor(v) rounds up to 1 for tiny negative v. */
-	if (fr >= 1) {
-		fr = 0;
-		fl += 1;
-	}
-	lo = (uint64_t)(fr * 0x1p64);	/* exact: a power of two */
-
-	s->lo += lo;
-	if (s->lo < lo)
-		s->hi++;
-	s->hi += (int64_t)fl;
-}
-
-void
-metrics_fix_addf(struct fixsum *s, const struct fixsum *t)
-{
-	s->lo += t->lo;
-	if (s->lo < t->lo)
-		s->hi++;
-	s->hi += t->hi;
-}
-
-double
-metrics_fix_get(const struct fixsum *s)
-{
-	return (double)s->hi + ldexp((double)s->lo, -64);
-}
-
-void
 metrics_put_day(struct csv_writer *w, int64_t day)
 {
 	char buf[32];
@@ -119,7 +85,7 @@ metrics_txlog_add(struct txlog *l, const struct rec *r)
 		if (e->cust == r->cust && e->group == r->group &&
 		    e->day == r->day && e->order == r->order) {
 			e->n += r->n;
-			metrics_fix_addf(&e->amount, &r->amount);
+			fixsum_addf(&e->amount, &r->amount);
 			return;
 		}
 	}
@@ -154,7 +120,7 @@ metrics_txlog_sort(struct txlog *l)
 	for (i = 1, k = 0; i < l->n; i++) {
 		if (rec_cmp(&l->v[k], &l->v[i]) == 0) {
 			l->v[k].n += l->v[i].n;
-			metrics_fix_addf(&l->v[k].amount, &l->v[i].amount);
+			fixsum_addf(&l->v[k].amount, &l->v[i].amount);
 		} else
 			l->v[++k] = l->v[i];
 	}
@@ -182,7 +148,7 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 		if (fabs(v) >= 1e15)
 			return input_bad(s->in, row, s->c_amount,
 			    "out of range");
-		metrics_fix_add(&e.amount, v);
+		fixsum_add(&e.amount, v);
 	}
 	if (s->c_order >= 0 &&
 	    input_key(s->in, row, s->c_order, &op, &olen) != 0)

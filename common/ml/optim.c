@@ -1,14 +1,14 @@
 /*
- * optim.c: the optimiser of the model fits (BFGS with an Armijo
- * backtracking line search on analytic gradients) and the special
- * functions they need: digamma and the Gauss hypergeometric 2F1.
+ * optim.c: small smooth minimisation: BFGS with an Armijo backtracking
+ * line search on analytic gradients, and restarts from several points.
+ * Moved here from crm-metrics' model fits (BG/NBD, Gamma-Gamma).
  */
 #include <math.h>
 #include <string.h>
 
-#include "metrics.h"
+#include "ml/optim.h"
 
-#define NMAX	8
+#define NMAX	OPTIM_NMAX
 
 /* Largest step in any coordinate (log-parameters: a factor of e^3). */
 #define MAXSTEP	3.0
@@ -94,7 +94,7 @@ maxabs(int n, const double *v)
  * pass or no descent is possible away from a stationary point.
  */
 int
-metrics_optim_bfgs(int n, double *th, double (*fn)(const double *, double *,
+optim_bfgs(int n, double *th, double (*fn)(const double *, double *,
     void *),
     void *ctx, int maxit, double gtol, int *iters, double *fmin)
 {
@@ -151,61 +151,16 @@ metrics_optim_bfgs(int n, double *th, double (*fn)(const double *, double *,
 	return isfinite(f) && maxabs(n, g) < gtol ? 0 : -1;
 }
 
-/* Digamma for x > 0: recurrence up to 6, then the asymptotic series. */
-double
-metrics_sf_digamma(double x)
-{
-	double r = 0, x2;
-
-	while (x < 6) {
-		r -= 1 / x;
-		x += 1;
-	}
-	x2 = 1 / (x * x);
-	return r + log(x) - 0.5 / x - x2 * (1.0 / 12 - x2 * (1.0 / 120 -
-	    x2 * (1.0 / 252 - x2 * (1.0 / 240 - x2 * (1.0 / 132)))));
-}
-
 /*
- * The Gauss hypergeometric series 2F1(a, b; c; z) for 0 <= z < 1,
- * summed until a term no longer changes the sum (at most 10^7 terms).
- * Returns 0, or -1 when it does not converge.
- */
-int
-metrics_sf_hyp2f1(double a, double b, double c, double z, double *out)
-{
-	double term = 1, sum = 1, rho;
-	long k;
-
-	if (!(z >= 0 && z < 1) || c <= 0)
-		return -1;
-	for (k = 0; k < 10000000; k++) {
-		term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
-		sum += term;
-		if (!isfinite(sum))
-			return -1;
-		/* The tail is below term * rho / (1 - rho) once rho < 1. */
-		rho = fmax((a + k + 1) * (b + k + 1) / ((c + k + 1) * (k + 2)) *
-		    z, z);
-		if (rho < 1 && fabs(term) * rho <= 1e-16 * (1 - rho) *
-		    fabs(sum)) {
-			*out = sum;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/*
- * Run metrics_optim_bfgs from each of nstarts starting points (n values each,
+ * Run optim_bfgs from each of nstarts starting points (n values each,
  * one after another in starts) until one converges; its minimum goes to
  * best.  Returns 0 with *iters the iterations of that run, or -1; *total
  * counts the iterations of every run.
  */
 int
-metrics_optim_multistart(int n, const double *starts, size_t nstarts,
-    double (*fn)(const double *, double *, void *), void *ctx, double *best,
-    int *iters, int *total)
+optim_multistart(int n, const double *starts, size_t nstarts,
+    double (*fn)(const double *, double *, void *), void *ctx, int maxit,
+    double gtol, double *best, int *iters, int *total)
 {
 	double f;
 	size_t k;
@@ -215,8 +170,7 @@ metrics_optim_multistart(int n, const double *starts, size_t nstarts,
 	for (k = 0; k < nstarts; k++) {
 		memcpy(best, starts + k * (size_t)n, (size_t)n * sizeof(*best));
 		it = 0;
-		if (metrics_optim_bfgs(n, best, fn, ctx, OPT_MAXITER, 1e-9, &it,
-		    &f) == 0) {
+		if (optim_bfgs(n, best, fn, ctx, maxit, gtol, &it, &f) == 0) {
 			*iters = it;
 			*total += it;
 			return 0;
