@@ -31,6 +31,7 @@ enum {
 
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
+	CLEAN_PREP_LONGOPTS,
 	{ "dedup",	required_argument, NULL, OPT_DEDUP },
 	{ "duplicates",	required_argument, NULL, OPT_DUPLICATES },
 	{ "keep",	required_argument, NULL, OPT_KEEP },
@@ -152,6 +153,7 @@ opts_parse(struct opts *o, int argc, char *argv[])
 
 	memset(o, 0, sizeof(*o));
 	crm_common_init(&o->com);
+	prep_opts_init(&o->prep);
 	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "v",
 	    longopts)) != -1) {
 		if (ch == 'h')
@@ -159,7 +161,8 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		else if (ch == 'V') {
 			crm_version();
 			exit(0);
-		} else if (!crm_common_opt(&o->com, ch, optarg) &&
+		} else if (!prep_opt(&o->prep, ch, optarg) &&
+		    !crm_common_opt(&o->com, ch, optarg) &&
 		    !own_opt(o, ch, optarg))
 			crm_usage(synopsis);
 	}
@@ -169,6 +172,7 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		crm_errx(2, "--duplicates needs --dedup");
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
+	prep_opts_check(&o->prep, argc - optind, o->files);
 }
 
 static void
@@ -186,6 +190,7 @@ opts_free(struct opts *o)
 		free(o->match[i].col);
 	}
 	free(o->match);
+	prep_opts_free(&o->prep);
 }
 
 /* Mark the columns of list with op; a column both lowered and upper-cased
@@ -231,11 +236,13 @@ cleaner_setup(struct cleaner *cl, struct opts *o)
 	collist_resolve(&o->dedup, cl->r);
 	for (i = 0; i < o->nmatch; i++)
 		o->match[i].idx = col_require(cl->r, o->match[i].col);
+	cl->prep = prep_new(cl, &o->prep);
 	for (i = 0; i < n; i++)
 		if (cl->ops[i])
 			cl->tcols[cl->ntcols++] = i;
 	if (o->dedup.n > 0)
-		cl->dd = clean_dedup_new(o->keep_last, n);
+		cl->dd = clean_dedup_new(o->keep_last,
+		    cl->prep != NULL ? prep_nslots(cl->prep) : n);
 	clean_tally_init(&cl->t, n);
 }
 
@@ -246,6 +253,17 @@ end_row(struct csv_writer *w)
 		crm_err(1, "write error on %s", csv_writer_path(w));
 }
 
+/* The output header: the input's, or the columns prep writes. */
+static void
+put_header(struct cleaner *cl, struct csv_writer *w)
+{
+	if (cl->prep != NULL)
+		prep_put_header(cl->prep, w);
+	else
+		csv_put_row(w, csv_header(cl->r));
+	end_row(w);
+}
+
 /* Write the current row, with its transformed cells, to w. */
 static void
 put_cells(struct cleaner *cl, struct csv_writer *w, const struct csv_row *row)
@@ -253,7 +271,9 @@ put_cells(struct cleaner *cl, struct csv_writer *w, const struct csv_row *row)
 	const char *v;
 	size_t i, n;
 
-	if (!cl->changed)
+	if (cl->prep != NULL)
+		prep_put_row(cl, w, row);
+	else if (!cl->changed)
 		csv_put_row(w, row);
 	else
 		for (i = 0; i < cl->ncols; i++) {
@@ -282,8 +302,11 @@ dropped(void *arg, const char *const *val, const size_t *len)
 	struct cleaner *cl = arg;
 	size_t i;
 
-	for (i = 0; i < cl->ncols; i++)
-		csv_put(cl->dupw, val[i], len[i]);
+	if (cl->prep != NULL)
+		prep_put_cells(cl, cl->dupw, val, len);
+	else
+		for (i = 0; i < cl->ncols; i++)
+			csv_put(cl->dupw, val[i], len[i]);
 	end_row(cl->dupw);
 }
 
@@ -295,8 +318,11 @@ emit_kept(void *arg, const char *const *val, const size_t *len,
 	struct cleaner *cl = arg;
 	size_t i;
 
-	for (i = 0; i < cl->ncols; i++)
-		csv_put(cl->out, val[i], len[i]);
+	if (cl->prep != NULL)
+		prep_put_cells(cl, cl->out, val, len);
+	else
+		for (i = 0; i < cl->ncols; i++)
+			csv_put(cl->out, val[i], len[i]);
 	for (i = 0; i < cl->ntcols; i++)
 		cl->t.changed[cl->tcols[i]] += flags[cl->tcols[i]];
 	end_row(cl->out);
@@ -331,7 +357,9 @@ keep(struct cleaner *cl, const struct csv_row *row)
 	}
 	for (i = 0; i < cl->ncols; i++)
 		cl->val[i] = clean_rules_value(cl, row, i, &cl->len[i]);
-	cl->t.dup += clean_dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
+	cl->t.dup += cl->prep != NULL ? prep_dedup_last(cl->prep, cl->dd,
+	    cl->chg, cl->dupw != NULL ? dropped : NULL, cl) :
+	    clean_dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
 	    cl->dupw != NULL ? dropped : NULL, cl);
 }
 
@@ -344,9 +372,11 @@ clean(struct cleaner *cl)
 	while (input_next(cl->in, &row)) {
 		cl->t.in++;
 		clean_rules_transform(cl, row);
+		if (cl->prep != NULL && prep_cells(cl, row) == -1)
+			continue;
 		if (clean_rules_check(cl, row) == -1)
 			input_reject(cl->in, row, "%s", cl->why);
-		else
+		else if (cl->prep == NULL || prep_row(cl, row) == 0)
 			keep(cl, row);
 	}
 	if (cl->dd != NULL && cl->o->keep_last)
@@ -366,6 +396,7 @@ finish(struct cleaner *cl)
 	crm_close_output(cl->out);
 	if (cl->dupw != NULL)
 		crm_close_output(cl->dupw);
+	prep_finish(cl->prep);
 	if (cl->in != NULL) {
 		input_counts(cl->in, &n);
 		cl->t.ragged = n.ragged;
@@ -391,6 +422,7 @@ cleaner_free(struct cleaner *cl)
 	free(cl->scratch);
 	free(cl->why);
 	clean_dedup_free(cl->dd);
+	prep_free(cl->prep);
 	clean_tally_free(&cl->t);
 }
 
@@ -411,12 +443,10 @@ main(int argc, char *argv[])
 		clean_tally_init(&cl.t, 0);	/* empty input */
 	cl.out = crm_open_output(&o.com);
 	if (cl.in != NULL) {
-		csv_put_row(cl.out, csv_header(cl.r));
-		end_row(cl.out);
+		put_header(&cl, cl.out);
 		if (o.duplicates != NULL) {
 			cl.dupw = crm_open_file(o.duplicates, 0);
-			csv_put_row(cl.dupw, csv_header(cl.r));
-			end_row(cl.dupw);
+			put_header(&cl, cl.dupw);
 		}
 		clean(&cl);
 	}
