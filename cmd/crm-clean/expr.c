@@ -95,6 +95,7 @@ struct expr {
 	size_t		 nkids, kcap;
 	size_t		 root;
 	char		*what;		/* "--where", "--derive net" */
+	struct expr_scope sc;		/* a copy; its names array owned */
 	const struct expr_scope *scope;
 	/* parsing */
 	const char	*src;
@@ -515,7 +516,10 @@ expr_parse(const char *src, const struct expr_scope *scope, const char *what)
 
 	e = xcalloc(1, sizeof(*e));
 	e->src = src;
-	e->scope = scope;
+	e->sc = *scope;
+	e->sc.names = (const char *const *)xmemdup(scope->names,
+	    scope->n * sizeof(char *));
+	e->scope = &e->sc;
 	e->what = xstrdup(what);
 	e->root = parse_or(e);
 	skip_space(e);
@@ -538,6 +542,7 @@ expr_free(struct expr *e)
 	}
 	free(e->nodes);
 	free(e->kids);
+	free((void *)e->sc.names);
 	free(e->what);
 	free(e);
 }

@@ -69,6 +69,7 @@ struct prep {
 	unsigned char	*pii;		/* per output column: P_* */
 	size_t		 nouts;
 	int		 shapes;
+	int		 rowfirst;	/* output = the input row, then more */
 	char		*pbuf;		/* a cell with pii applied */
 	size_t		 pcap;
 	struct csv_writer *filtered;
@@ -413,6 +414,12 @@ setup_outputs(struct prep *p)
 	p->shapes = p->nslots != p->ncols || p->nouts != p->ncols;
 	for (i = 0; i < p->nouts && !p->shapes; i++)
 		p->shapes = p->outs[i] != i;
+	p->rowfirst = p->nouts >= p->ncols && !po->excel_safe;
+	for (i = 0; i < p->ncols && p->rowfirst; i++)
+		p->rowfirst = p->outs[i] == i;
+	for (i = 0; i < po->nderive; i++)
+		if (p->dslot[i] < p->ncols)
+			p->rowfirst = 0;
 	p->pii = xcalloc(p->nouts + 1, 1);
 	collist_resolve((struct collist *)&po->hash, p->cl->r);
 	collist_resolve((struct collist *)&po->mask, p->cl->r);
@@ -426,6 +433,8 @@ setup_outputs(struct prep *p)
 		if (p->pii[k] == (P_HASH | P_MASK))
 			crm_errx(2, "column '%s' is in both --hash and --mask",
 			    p->names[p->outs[k]]);
+		if (p->pii[k] && k < p->ncols)
+			p->rowfirst = 0;
 	}
 }
 
@@ -910,16 +919,17 @@ prep_put_header(const struct prep *p, struct csv_writer *w)
 		csv_put_str(w, p->names[p->outs[k]]);
 }
 
-void
-prep_put_cells(struct cleaner *cl, struct csv_writer *w,
-    const char *const *val, const size_t *len)
+/* Write output columns from.. of the slots' values val, len. */
+static void
+put_from(struct cleaner *cl, struct csv_writer *w, const char *const *val,
+    const size_t *len, size_t from)
 {
 	struct prep *p = cl->prep;
 	int counted = w == cl->out;
 	const char *v;
 	size_t k, s, n;
 
-	for (k = 0; k < p->nouts; k++) {
+	for (k = from; k < p->nouts; k++) {
 		s = p->outs[k];
 		v = val[s];
 		n = len[s];
@@ -950,11 +960,27 @@ prep_put_cells(struct cleaner *cl, struct csv_writer *w,
 }
 
 void
+prep_put_cells(struct cleaner *cl, struct csv_writer *w,
+    const char *const *val, const size_t *len)
+{
+	put_from(cl, w, val, len, 0);
+}
+
+/*
+ * The current row; when its input columns come first, unchanged, the
+ * writer copies the line as it was and only the rest is formatted.
+ */
+void
 prep_put_row(struct cleaner *cl, struct csv_writer *w,
     const struct csv_row *row)
 {
-	(void)row;
-	prep_put_cells(cl, w, cl->prep->sval, cl->prep->slen);
+	struct prep *p = cl->prep;
+
+	if (p->rowfirst && !cl->changed) {
+		csv_put_row(w, row);
+		put_from(cl, w, p->sval, p->slen, p->ncols);
+	} else
+		put_from(cl, w, p->sval, p->slen, 0);
 }
 
 void
