@@ -176,16 +176,18 @@ e164(const struct country *c, const char *nsn, size_t n, char *out,
 	size_t k;
 
 	if (n < c->min || n > c->max) {
-		snprintf(why, whylen, "not a phone number of %s (%zu digits, "
-		    "%s%u%s%u expected)", c->cc, n, c->min == c->max ? "" :
-		    "", c->min, c->min == c->max ? "" : " to ", c->max);
 		if (c->min == c->max)
 			snprintf(why, whylen, "not a phone number of %s (%zu "
 			    "digits, %u expected)", c->cc, n, c->min);
+		else
+			snprintf(why, whylen, "not a phone number of %s (%zu "
+			    "digits, %u to %u expected)", c->cc, n, c->min,
+			    c->max);
 		return -1;
 	}
 	if (nsn[0] == '0' || (strcmp(c->code, "1") == 0 && (nsn[0] < '2' ||
-	    nsn[3] < '2'))) {
+	    nsn[3] < '2')) || (strcmp(c->code, "86") == 0 &&
+	    nsn[0] == '1' && nsn[1] >= '3' && n != 11)) {
 		snprintf(why, whylen, "not a phone number of %s", c->cc);
 		return -1;
 	}
@@ -279,7 +281,9 @@ norm_phone(const struct norm_cfg *cfg, const char *cc, const char *p,
 		return phone_intl(d + strlen(c->intl), nd - strlen(c->intl),
 		    out, why, whylen);
 	t = strlen(c->trunk);
-	if (starts(d, nd, c->trunk) && nd - t >= c->min && nd - t <= c->max)
+	/* a national number never starts with 0: that is the trunk */
+	if (starts(d, nd, c->trunk) && (*c->trunk == '0' ||
+	    (nd - t >= c->min && nd - t <= c->max)))
 		return e164(c, d + t, nd - t, out, why, whylen);
 	return e164(c, d, nd, out, why, whylen);
 }
@@ -356,7 +360,7 @@ norm_date(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
 {
 	const char *w, *nosuch = NULL;
 	int64_t secs, first = 0;
-	size_t i, fb = 0, q;
+	size_t i, fb = 0, q, nbase = (size_t)-1;
 	long len = -1;
 	char a[32], b[32];
 
@@ -369,8 +373,10 @@ norm_date(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
 	for (i = 0; i < cfg->nfmts; i++) {
 		if (date_parse_fmt(cfg->fmts[i], p, n, &secs, &w) == -1) {
 			if (strcmp(w, "no such date") == 0 ||
-			    strcmp(w, "no such time") == 0)
+			    strcmp(w, "no such time") == 0) {
 				nosuch = w;
+				nbase = base_of(cfg, i);
+			}
 			continue;
 		}
 		if (len < 0) {
@@ -390,7 +396,11 @@ norm_date(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
 	}
 	if (len >= 0)
 		return len;
-	if (nosuch != NULL)
+	if (nosuch != NULL && nbase != (size_t)-1)
+		snprintf(why, whylen, "%s as %s (written in another format? "
+		    "name it with --date-format)", nosuch,
+		    cfg->po->datefmt[nbase]);
+	else if (nosuch != NULL)
 		snprintf(why, whylen, "%s", nosuch);
 	else if (cfg->po->ndatefmt == 0)
 		snprintf(why, whylen, "not a date (expected YYYY-MM-DD; "
@@ -491,6 +501,16 @@ amount_body(const char *p, size_t n, char dec, char *out)
 	return (long)k;
 }
 
+/* One comma and no point after it: perhaps written 12,5 for 12.5. */
+static int
+comma_decimal(const char *p, size_t n)
+{
+	const char *c = memchr(p, ',', n);
+
+	return c != NULL && memchr(c + 1, ',', n - (size_t)(c - p) - 1) ==
+	    NULL && memchr(c + 1, '.', n - (size_t)(c - p) - 1) == NULL;
+}
+
 long
 norm_amount(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
     char *why, size_t whylen)
@@ -538,7 +558,7 @@ norm_amount(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
 	out[0] = '-';
 	if ((bl = amount_body(p, (size_t)(e - p), dec, out + neg)) < 0) {
 		snprintf(why, whylen, "not an amount%s", dec == '.' &&
-		    memchr(p, ',', (size_t)(e - p)) != NULL ?
+		    comma_decimal(p, (size_t)(e - p)) ?
 		    " (a decimal comma? use --decimal-comma)" : "");
 		return -1;
 	}
