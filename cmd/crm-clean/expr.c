@@ -31,7 +31,7 @@
 #include "num.h"
 #include "rx.h"
 #include "text.h"
-#include "prep.h"
+#include "clean.h"
 
 enum op {
 	N_NUM, N_STR, N_DATE, N_COL, N_NEG, N_NOT, N_AND, N_OR, N_ADD,
@@ -549,18 +549,12 @@ expr_free(struct expr *e)
 
 /* ---- evaluating ---- */
 
-/* Longest part of a bad value quoted in a reason. */
-#define QUOTE_MAX	64
-
 /* The reason of a bad value: "column 'x': what ('v')" or "--where: ...". */
 static int
 bad(struct expr *e, const struct val *v, const char *what)
 {
-	int q = v->len > QUOTE_MAX ? QUOTE_MAX : (int)v->len;
+	int q = clean_quote_len(v->s, v->len);
 
-	while (q > 0 && (size_t)q < v->len &&
-	    ((unsigned char)v->s[q] & 0xC0) == 0x80)
-		q--;
 	if (v->col >= 0)
 		snprintf(e->why, e->whylen, "column '%s': %s ('%.*s%s')",
 		    e->scope->names[v->col], what, q, v->s,

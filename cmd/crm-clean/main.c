@@ -491,8 +491,11 @@ main(int argc, char *argv[])
 	if ((cl.in = input_open(&o.com, o.files, o.nfiles)) != NULL) {
 		cl.r = input_reader(cl.in);
 		cleaner_setup(&cl, &o);
-	} else
+	} else {
 		clean_tally_init(&cl.t, 0);	/* empty input */
+		if (o.prep.filtered != NULL)	/* created empty, as -o is */
+			crm_close_output(crm_open_file(o.prep.filtered, 0));
+	}
 	cl.out = crm_open_output(&o.com);
 	if (cl.in != NULL) {
 		put_header(&cl, cl.out);
