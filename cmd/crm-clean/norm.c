@@ -529,7 +529,7 @@ norm_amount(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
 		e--;
 	}
 	/* sign and currency, in either order, then the same at the end */
-	for (i = 0; i < 4 && p < e; i++) {
+	for (i = 0; i < 4 && p < e && !(*p >= '0' && *p <= '9'); i++) {
 		if (*p == '-' || *p == '+') {
 			neg |= *p++ == '-';
 		} else if ((k = currency(p, (size_t)(e - p))) > 0)
@@ -539,7 +539,7 @@ norm_amount(const struct norm_cfg *cfg, const char *p, size_t n, char *out,
 		else
 			break;
 	}
-	for (i = 0; i < 4 && p < e; i++) {
+	for (i = 0; i < 4 && p < e && !(e[-1] >= '0' && e[-1] <= '9'); i++) {
 		for (k = 1; k <= 4 && k <= (size_t)(e - p); k++)
 			if (currency(e - k, k) == k)
 				break;
