@@ -89,7 +89,7 @@ static const char help[] =
 "      --email-canonical    fold gmail dots and +tags, googlemail\n"
 "      --phone COLS    to E.164 (+4420...); needs --country for numbers\n"
 "                      without a country code\n"
-"      --country CC    default region: AU CA CN DE FR GB IN JP US\n"
+"      --country CC    default region: AU CA CN DE ES FR GB IN JP US\n"
 "      --country-column COL  the region of each row (else --country)\n"
 "      --date COLS     to ISO 8601 YYYY-MM-DD[THH:MM:SS]\n"
 "      --date-format F input date format, %Y %m %d ... (repeatable;\n"

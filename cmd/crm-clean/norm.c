@@ -136,6 +136,7 @@ static const struct country {
 	{ "IN", "91", "0", "00", 10, 10 },
 	{ "JP", "81", "0", "010", 9, 10 },
 	{ "AU", "61", "0", "0011", 9, 9 },
+	{ "ES", "34", "", "00", 9, 9 },
 };
 #define NCOUNTRIES (sizeof(countries) / sizeof(countries[0]))
 

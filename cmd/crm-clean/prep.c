@@ -126,7 +126,7 @@ prep_opt(struct prep_opts *po, int ch, const char *arg)
 	case OPT_COUNTRY:
 		if (!norm_country_known(arg, strlen(arg)))
 			crm_errx(2, "--country: unknown country '%s' (AU, CA, "
-			    "CN, DE, FR, GB, IN, JP, US)", arg);
+			    "CN, DE, ES, FR, GB, IN, JP, US)", arg);
 		po->country = arg;
 		break;
 	case OPT_COUNTRY_COLUMN: po->country_col = arg; break;
