@@ -134,47 +134,38 @@ verbose_cols(const struct csv_reader *r, const char *fmt, const uint64_t *v,
 void
 clean_report_verbose(const struct tally *t, const struct csv_reader *r)
 {
-	size_t i;
-
 	crm_warnx("rows in: %llu", (unsigned long long)t->in);
 	crm_warnx("rows out: %llu", (unsigned long long)t->out);
 	crm_warnx("rejected: %llu",
 	    (unsigned long long)clean_tally_rejected(t));
 	crm_warnx("duplicates: %llu", (unsigned long long)t->dup);
 	crm_warnx("filtered: %llu", (unsigned long long)t->filtered);
-	if (t->expr > 0)
-		crm_warnx("rejected, expression: %llu",
-		    (unsigned long long)t->expr);
-	if (t->flagged > 0)
-		crm_warnx("flagged with errors: %llu",
-		    (unsigned long long)t->flagged);
-	if (t->escaped > 0)
-		crm_warnx("cells escaped for spreadsheets: %llu",
-		    (unsigned long long)t->escaped);
-	verbose_cols(r, "rejected, column '%s' invalid: %llu", t->invalid,
-	    t->ncols);
-	verbose_cols(r, "rejected, column '%s' outlier: %llu", t->outlier,
-	    t->ncols);
-	verbose_cols(r, "filled, column '%s': %llu", t->filled, t->ncols);
-	verbose_cols(r, "outliers, column '%s': %llu", t->outliers, t->ncols);
-	verbose_cols(r, "hashed, column '%s': %llu", t->hashed, t->ncols);
-	verbose_cols(r, "masked, column '%s': %llu", t->masked, t->ncols);
 	if (t->syntax > 0)
 		crm_warnx("rejected, syntax error: %llu",
 		    (unsigned long long)t->syntax);
 	if (t->ragged > 0)
 		crm_warnx("rejected, ragged row: %llu",
 		    (unsigned long long)t->ragged);
-	for (i = 0; i < t->ncols; i++)
-		if (t->required[i] > 0)
-			crm_warnx("rejected, column '%s' empty: %llu",
-			    csv_name(r, i), (unsigned long long)t->required[i]);
-	for (i = 0; i < t->ncols; i++)
-		if (t->nomatch[i] > 0)
-			crm_warnx("rejected, column '%s' not matching: %llu",
-			    csv_name(r, i), (unsigned long long)t->nomatch[i]);
-	for (i = 0; i < t->ncols; i++)
-		if (t->changed[i] > 0)
-			crm_warnx("changed, column '%s': %llu",
-			    csv_name(r, i), (unsigned long long)t->changed[i]);
+	if (t->expr > 0)
+		crm_warnx("rejected, expression: %llu",
+		    (unsigned long long)t->expr);
+	verbose_cols(r, "rejected, column '%s' empty: %llu", t->required,
+	    t->ncols);
+	verbose_cols(r, "rejected, column '%s' not matching: %llu",
+	    t->nomatch, t->ncols);
+	verbose_cols(r, "rejected, column '%s' invalid: %llu", t->invalid,
+	    t->ncols);
+	verbose_cols(r, "rejected, column '%s' outlier: %llu", t->outlier,
+	    t->ncols);
+	verbose_cols(r, "changed, column '%s': %llu", t->changed, t->ncols);
+	verbose_cols(r, "filled, column '%s': %llu", t->filled, t->ncols);
+	verbose_cols(r, "outliers, column '%s': %llu", t->outliers, t->ncols);
+	verbose_cols(r, "hashed, column '%s': %llu", t->hashed, t->ncols);
+	verbose_cols(r, "masked, column '%s': %llu", t->masked, t->ncols);
+	if (t->flagged > 0)
+		crm_warnx("flagged with errors: %llu",
+		    (unsigned long long)t->flagged);
+	if (t->escaped > 0)
+		crm_warnx("cells escaped for spreadsheets: %llu",
+		    (unsigned long long)t->escaped);
 }
