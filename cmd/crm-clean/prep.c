@@ -50,8 +50,6 @@ struct prep {
 	struct expr	*where;
 	struct expr	**derive;
 	size_t		*dslot;		/* the slot each derive writes */
-	char		**dbuf;		/* per derive: its value this row */
-	size_t		*dcap;
 	/* slots */
 	char		**names;	/* owned */
 	size_t		 nslots;
@@ -68,7 +66,6 @@ struct prep {
 	size_t		*outs;		/* output columns: slots */
 	unsigned char	*pii;		/* per output column: P_* */
 	size_t		 nouts;
-	int		 shapes;
 	int		 rowfirst;	/* output = the input row, then more */
 	char		*pbuf;		/* a cell with pii applied */
 	size_t		 pcap;
@@ -316,8 +313,6 @@ setup_exprs(struct prep *p)
 		p->where = expr_parse(po->where, &sc, "--where");
 	p->derive = xcalloc(po->nderive + 1, sizeof(*p->derive));
 	p->dslot = xcalloc(po->nderive + 1, sizeof(*p->dslot));
-	p->dbuf = xcalloc(po->nderive + 1, sizeof(*p->dbuf));
-	p->dcap = xcalloc(po->nderive + 1, sizeof(*p->dcap));
 	for (i = 0; i < po->nderive; i++) {
 		d = po->derive[i];
 		if ((eq = strchr(d, '=')) == NULL || eq[1] == '=')
@@ -411,9 +406,6 @@ setup_outputs(struct prep *p)
 	free(drop);
 	if (p->nouts == 0)
 		crm_errx(2, "--select/--drop leave no column");
-	p->shapes = p->nslots != p->ncols || p->nouts != p->ncols;
-	for (i = 0; i < p->nouts && !p->shapes; i++)
-		p->shapes = p->outs[i] != i;
 	p->rowfirst = p->nouts >= p->ncols && !po->excel_safe;
 	for (i = 0; i < p->ncols && p->rowfirst; i++)
 		p->rowfirst = p->outs[i] == i;
@@ -608,8 +600,6 @@ prep_free(struct prep *p)
 	free(p->buf);
 	free(p->derive);
 	free(p->dslot);
-	free(p->dbuf);
-	free(p->dcap);
 	free(p->sval);
 	free(p->slen);
 	free(p->ocol);
@@ -633,12 +623,6 @@ prep_slots(const struct prep *p, const size_t **len)
 {
 	*len = p->slen;
 	return p->sval;
-}
-
-int
-prep_shapes(const struct prep *p)
-{
-	return p->shapes;
 }
 
 /* ---- rows ---- */
@@ -687,6 +671,7 @@ normalise(struct prep *p, const struct csv_row *row, size_t c,
     const char **v, size_t *n, char *buf)
 {
 	const char *cc = NULL;
+	char ccbuf[3];
 	size_t ccn;
 	long k;
 	int bit;
@@ -706,9 +691,9 @@ normalise(struct prep *p, const struct csv_row *row, size_t c,
 				    (size_t)p->country_col, &ccn);
 				cc = text_strip(cc, &ccn);
 				if (norm_country_known(cc, ccn)) {
-					memcpy(p->why, cc, 2);
-					p->why[2] = '\0';
-					cc = p->why;
+					memcpy(ccbuf, cc, 2);
+					ccbuf[2] = '\0';
+					cc = ccbuf;
 				} else
 					cc = NULL;
 			}

@@ -159,8 +159,6 @@ int	 prep_row(struct cleaner *, const struct csv_row *);
 /* The slots (input columns, derived, flags) and this row's values. */
 size_t	 prep_nslots(const struct prep *);
 const char *const *prep_slots(const struct prep *, const size_t **len);
-/* True when the output columns are not the input's as they are. */
-int	 prep_shapes(const struct prep *);
 /* Write the output header / the current row with its derived columns. */
 void	 prep_put_header(const struct prep *, struct csv_writer *);
 void	 prep_put_row(struct cleaner *, struct csv_writer *,
