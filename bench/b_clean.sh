@@ -99,13 +99,13 @@ fi
 # Normalisers, in MB/s of input: --date and --amount on the transactions;
 # --email, --phone and --name on the sample customers repeated to the
 # size of the transactions (--flag keeps the rows they refuse).
-mbs() { # seconds file
-	awk -v t="$1" -v b="$(wc -c <"$2")" 'BEGIN {
-		if (t !~ /^[0-9.]+$/ || t + 0 == 0) print "?"
-		else printf "%.0f", b / 1e6 / t }'
+mbs() { # name seconds file
+	awk -v name="$1" -v t="$2" -v b="$(wc -c <"$3")" 'BEGIN {
+		if (t !~ /^[0-9.]+$/ || t + 0 == 0) printf "%s: %s s\n", name, t
+		else printf "%s: %.2f s, %.0f MB/s\n", name, t, b / 1e6 / t }'
 }
-t=$(bench_time "'$clean' --date date --amount amount <'$TX'")
-echo "crm-clean --date --amount: $t s, $(mbs "$t" "$TX") MB/s"
+mbs "crm-clean --date --amount" \
+    "$(bench_time "'$clean' --date date --amount amount <'$TX'")" "$TX"
 cust="$DATA/customers-$ROWS.csv"
 if [ ! -s "$cust" ]; then
 	samp="$bench_top/samples/customers.csv"
@@ -113,7 +113,8 @@ if [ ! -s "$cust" ]; then
 	awk -v rows="$ROWS" 'NR > 1 { l[n++] = $0 } END {
 		for (i = 0; i < rows; i++) print l[i % n] }' "$samp" >>"$cust"
 fi
-t=$(bench_time "'$clean' --email email --phone phone --country-column country --name name --flag <'$cust'")
-echo "crm-clean --email --phone --name: $t s, $(mbs "$t" "$cust") MB/s"
-t=$(bench_time "'$clean' <'$cust'")
-echo "(pass-through of the same customers: $t s, $(mbs "$t" "$cust") MB/s)"
+mbs "crm-clean --email --phone --name" "$(bench_time "'$clean' --email email \
+    --phone phone --country-column country --name name --flag <'$cust'")" \
+    "$cust"
+mbs "(the same customers passed through)" \
+    "$(bench_time "'$clean' <'$cust'")" "$cust"

@@ -587,6 +587,36 @@ name_sep(uint32_t c)
 	return c == ' ' || c == '-' || c == '\'' || c == 0x2019 || c == '.';
 }
 
+/* title_word for an ASCII word: 1, or 0 when it is not ASCII. */
+static int
+title_ascii(const char *p, size_t n, char *out)
+{
+	size_t i;
+	int up = 0, low = 0, first = 1;
+	char c;
+
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)p[i] >= 0x80)
+			return 0;
+		up |= p[i] >= 'A' && p[i] <= 'Z';
+		low |= p[i] >= 'a' && p[i] <= 'z';
+	}
+	memmove(out, p, n);
+	if (up && low)
+		return 1;		/* McDonald: as written */
+	for (i = 0; i < n; i++) {
+		c = out[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c >= 'a' && c <= 'z' && first) {
+			c -= 'a' - 'A';
+			first = 0;
+		}
+		out[i] = c;
+	}
+	return 1;
+}
+
 /* Title-case the word p[0..n) into out when it is all one case. */
 static void
 title_word(const char *p, size_t n, char *out)
@@ -596,6 +626,8 @@ title_word(const char *p, size_t n, char *out)
 	int up = 0, low = 0;
 	char buf[4];
 
+	if (title_ascii(p, n, out))
+		return;
 	memcpy(out, p, n);
 	for (i = 0; i < n; i += k) {
 		if ((k = utf8_decode(p + i, n - i, &c)) == 0)
