@@ -83,7 +83,7 @@ static const char help[] =
 "      --lower COLS    lower-case the cells of COLS\n"
 "      --upper COLS    upper-case the cells of COLS\n"
 "      --fill COL=V    fill empty cells with V, or the column's mean,\n"
-"                      median or mode (reads the files twice)\n"
+"                      median or mode (reads the input twice)\n"
 "      --email COLS    trim, lower-case the domain, check the address\n"
 "      --email-lower-local  lower-case the local part too\n"
 "      --email-canonical    fold gmail dots and +tags, googlemail\n"

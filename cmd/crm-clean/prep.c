@@ -8,10 +8,12 @@
  * column; the output is a list of slots (--select, --drop), written
  * with --hash, --mask and --excel-safe applied.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "csv.h"
@@ -191,6 +193,52 @@ two_pass(const struct prep_opts *po)
 	return po->outliers.n > 0;
 }
 
+static void
+remove_spool(void *path)
+{
+	unlink(path);
+}
+
+/*
+ * The first pass of --fill and --outliers cannot read the standard input
+ * again: copy it to a temporary file (in TMPDIR, else /tmp; memory: one
+ * buffer) that becomes the standard input, so that the main pass reads
+ * it as <stdin> and the first pass by its name.  Exit 1 on failure.
+ */
+static void
+spool_stdin(struct prep_opts *po)
+{
+	const char *dir = getenv("TMPDIR");
+	char buf[65536];
+	ssize_t n, k, w;
+	size_t len;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	len = strlen(dir) + 32;
+	po->spool = xmalloc(len);
+	snprintf(po->spool, len, "%s/crm-clean.XXXXXX", dir);
+	if ((fd = mkstemp(po->spool)) == -1)
+		crm_err(1, "%s", po->spool);
+	crm_atexit(remove_spool, po->spool);
+	while ((n = read(0, buf, sizeof(buf))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			crm_err(1, "<stdin>");
+		for (k = 0; k < n; k += w)
+			if ((w = write(fd, buf + k, (size_t)(n - k))) == -1 &&
+			    errno != EINTR)
+				crm_err(1, "%s", po->spool);
+			else if (w == -1)
+				w = 0;
+	}
+	if (dup2(fd, 0) == -1 || lseek(0, 0, SEEK_SET) == -1)
+		crm_err(1, "%s", po->spool);
+	close(fd);
+}
+
 void
 prep_opts_check(struct prep_opts *po, int nfiles, char *const *files)
 {
@@ -221,10 +269,9 @@ prep_opts_check(struct prep_opts *po, int nfiles, char *const *files)
 		return;
 	for (i = 0; i < nfiles; i++)
 		if (strcmp(files[i], "-") == 0)
-			nfiles = 0;
-	if (nfiles == 0)
-		crm_errx(2, "--fill mean|median|mode and --outliers read the "
-		    "input twice: name a file, not the standard input");
+			break;
+	if (nfiles == 0 || i < nfiles)
+		spool_stdin(po);
 }
 
 void
@@ -248,6 +295,11 @@ prep_opts_free(struct prep_opts *po)
 	free(po->derive);
 	free(po->datefmt);
 	free(po->saltbuf);
+	if (po->spool != NULL) {
+		crm_atexit(NULL, po->spool);
+		unlink(po->spool);
+		free(po->spool);
+	}
 }
 
 /* True when any preparation option is given. */
@@ -438,14 +490,23 @@ first_pass(struct prep *p, const unsigned char *want, struct colstats *st)
 	const struct csv_row *row;
 	struct crm_input *in;
 	const char *v;
-	char why[256];
-	size_t i, n;
+	char why[256], **files;
+	size_t i, n, nf;
 	long k;
 
 	c.skip_bad = 1;
 	c.reject = NULL;
 	c.quiet = 1;
-	if ((in = input_open(&c, p->cl->o->files, p->cl->o->nfiles)) == NULL)
+	nf = p->cl->o->nfiles;
+	files = xcalloc(nf + 1, sizeof(*files));
+	for (i = 0; i < nf; i++)
+		files[i] = strcmp(p->cl->o->files[i], "-") == 0 ?
+		    p->po->spool : p->cl->o->files[i];
+	if (nf == 0)
+		files[nf++] = p->po->spool;
+	in = input_open(&c, files, nf);
+	free(files);
+	if (in == NULL)
 		return;
 	while (input_next(in, &row))
 		for (i = 0; i < p->ncols; i++) {

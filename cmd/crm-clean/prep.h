@@ -120,6 +120,7 @@ struct prep_opts {
 	const char	*salt;
 	size_t		 saltlen;
 	char		*saltbuf;	/* --salt-file contents, owned */
+	char		*spool;		/* stdin copied for two passes */
 	double		 k;		/* --k; 0: the method's default */
 	long long	 mask_keep;
 	enum outlier_method method;
