@@ -1,6 +1,7 @@
 /*
- * lbfgs.c: L-BFGS (two-loop recursion) and Newton's method, both with a
- * backtracking Armijo line search (see lbfgs.h).
+ * lbfgs.c: L-BFGS (two-loop recursion) with a strong Wolfe line search
+ * (Nocedal and Wright, algorithms 3.5 and 3.6), and Newton's method
+ * with Armijo backtracking (see lbfgs.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -61,6 +62,123 @@ backtrack(size_t n, double *x, double *f, double *g, const double *d,
 		}
 	}
 	return -1;
+}
+
+#define WOLFE	0.9	/* curvature: |g(t).d| <= WOLFE |g(0).d| */
+#define MAXLS	40	/* evaluations per line search */
+
+/* The line search's state: the start, and the trial point. */
+struct ls {
+	size_t		 n;
+	const double	*x, *d;
+	double		 f0, dg0;	/* value and slope at t = 0 */
+	double		*xt, *gt;	/* the trial point and its gradient */
+	double		 ft, dgt;
+	lbfgs_fn	*fn;
+	void		*ctx;
+	int		*evals;
+};
+
+static void
+ls_eval(struct ls *l, double t)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		l->xt[i] = l->x[i] + t * l->d[i];
+	l->ft = l->fn(l->ctx, l->xt, l->gt);
+	l->dgt = la_dot(l->gt, l->d, l->n);
+	(*l->evals)++;
+}
+
+static int
+ls_armijo(const struct ls *l, double t)
+{
+	return isfinite(l->ft) && l->ft <= l->f0 + ARMIJO * t * l->dg0;
+}
+
+/*
+ * Nocedal and Wright's zoom between lo (Armijo holds, value flo, slope
+ * dlo) and hi, by safeguarded quadratic interpolation.  Returns 0 with
+ * the trial point accepted (strong Wolfe), -1 when the evaluations run
+ * out.
+ */
+static int
+ls_zoom(struct ls *l, double lo, double flo, double dlo, double hi,
+    double fhi, int left)
+{
+	double t, w, den;
+
+	for (; left > 0; left--) {
+		w = hi - lo;
+		den = 2 * (fhi - flo - dlo * w);
+		t = den > 0 ? lo - dlo * w * w / den : lo + w / 2;
+		if (!(fabs(t - lo) >= 0.1 * fabs(w) &&
+		    fabs(hi - t) >= 0.1 * fabs(w)))
+			t = lo + w / 2;
+		ls_eval(l, t);
+		if (!ls_armijo(l, t) || l->ft >= flo) {
+			hi = t;
+			fhi = isfinite(l->ft) ? l->ft : HUGE_VAL;
+			continue;
+		}
+		if (fabs(l->dgt) <= -WOLFE * l->dg0)
+			return 0;
+		if (l->dgt * (hi - lo) >= 0) {
+			hi = lo;
+			fhi = flo;
+		}
+		lo = t;
+		flo = l->ft;
+		dlo = l->dgt;
+	}
+	return -1;
+}
+
+/*
+ * A strong Wolfe line search from x (value *f, gradient g) along d,
+ * first trying t0 and doubling while the value falls.  On success x,
+ * *f and g hold the new point and 0 is returned; -1 leaves them.
+ */
+static int
+wolfe(size_t n, double *x, double *f, double *g, const double *d,
+    double t0, lbfgs_fn *fn, void *ctx, double *xn, double *gn, int *evals)
+{
+	struct ls l = { n, x, d, *f, la_dot(g, d, n), xn, gn, 0, 0, fn, ctx,
+	    evals };
+	double t = t0, tp = 0, fp = *f, dp = l.dg0;
+	int k, rc = -1;
+
+	if (!(l.dg0 < 0))
+		return -1;
+	for (k = 0; k < MAXLS; k++) {
+		ls_eval(&l, t);
+		if (!ls_armijo(&l, t) || (k > 0 && l.ft >= fp)) {
+			rc = ls_zoom(&l, tp, fp, dp, t, isfinite(l.ft) ?
+			    l.ft : HUGE_VAL, MAXLS - k - 1);
+			break;
+		}
+		if (fabs(l.dgt) <= -WOLFE * l.dg0) {
+			rc = 0;
+			break;
+		}
+		if (l.dgt >= 0) {
+			rc = ls_zoom(&l, t, l.ft, l.dgt, tp, fp,
+			    MAXLS - k - 1);
+			break;
+		}
+		tp = t;
+		fp = l.ft;
+		dp = l.dgt;
+		t *= 2;
+	}
+	/* No Wolfe point: a decrease is still worth taking. */
+	if (rc == -1 && !(isfinite(l.ft) && l.ft < *f))
+		return -1;
+	memcpy(x, xn, n * sizeof(*x));
+	memcpy(g, gn, n * sizeof(*g));
+	*f = l.ft;
+	return 0;
 }
 
 /* The two-loop recursion: d = -H g from the kept pairs (oldest first). */
@@ -147,7 +265,7 @@ lbfgs_min(size_t n, double *x, lbfgs_fn *fn, void *ctx,
 		memcpy(xo, x, n * sizeof(*x));
 		memcpy(go, g, n * sizeof(*g));
 		fold = f;
-		if (backtrack(n, x, &f, g, d, t0, fn, ctx, xn, gn,
+		if (wolfe(n, x, &f, g, d, t0, fn, ctx, xn, gn,
 		    &in.evals) == -1) {
 			in.stop = LBFGS_LINESEARCH;
 			break;

@@ -46,8 +46,9 @@ struct lbfgs_info {
 /* Fill o with the defaults above. */
 void	 lbfgs_defaults(struct lbfgs_opts *o);
 /*
- * Minimise fn over n variables from x, in place (Armijo backtracking,
- * curvature pairs with s.y <= 0 skipped).  Returns 0 when converged
+ * Minimise fn over n variables from x, in place (strong Wolfe line
+ * search with c1 1e-4 and c2 0.9, the first step of length 1, pairs
+ * without curvature skipped).  Returns 0 when converged
  * (GTOL or FTOL), -1 otherwise; info (when not NULL) says where it
  * stopped.  x is the best point found either way.
  */
