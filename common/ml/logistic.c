@@ -95,7 +95,7 @@ lr_rows(void *arg, size_t lo, size_t hi, int thread)
 	struct lr *c = arg;
 	const struct logreg_data *d = c->d;
 	size_t b, i, end;
-	double z, s, y, loss, rs, p;
+	double z, s, y, loss, rs, p, e;
 
 	(void)thread;
 	for (b = lo; b < hi; b++) {
@@ -105,8 +105,10 @@ lr_rows(void *arg, size_t lo, size_t hi, int thread)
 			z = row_z(d, i, c->th) + c->th[d->p];
 			s = d->sw != NULL ? d->sw[i] : 1;
 			y = d->y[i] != 0;
-			loss += s * (log1pexp(z) - y * z);
-			p = sigmoid(z);
+			/* one exp for both: e = exp(-|z|) */
+			e = exp(-fabs(z));
+			loss += s * ((z > 0 ? z : 0) + log1p(e) - y * z);
+			p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
 			c->r[i] = s * (p - y);
 			if (c->h != NULL)
 				c->h[i] = s * p * (1 - p);
