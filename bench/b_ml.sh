@@ -6,15 +6,18 @@
 # Each side times the operation alone (not the data generation or
 # loading); the check figures (objective, trace, ids) must agree.
 # Sourced by bench/run.sh; also alone: BIN=bin sh bench/b_ml.sh
+# Last, reading a model file of one array of ML_MFILE_N doubles (about
+# 90 MB of %.17g text) beside numpy.fromstring of the same line.
 # Env: ML_ROWS (100000), ML_BITS (18), ML_ITERS (100), ML_THREADS (2),
-#      ML_GRAM_COLS (2000), ML_CHOL (2000), ML_TOPK_N (1000000).
+#      ML_GRAM_COLS (2000), ML_CHOL (2000), ML_TOPK_N (1000000),
+#      ML_MFILE_N (4500000).
 
 top=$(cd "$(dirname "$0")/.." 2>/dev/null && pwd)
 [ -n "$top" ] && [ -f "$top/bench/ml_ref.py" ] || top=${bench_top:-.}
 MLBENCH=${MLBENCH:-$top/build/bench/ml_bench}
 : "${ML_ROWS:=100000}" "${ML_BITS:=18}" "${ML_ITERS:=100}"
 : "${ML_THREADS:=2}" "${ML_GRAM_COLS:=2000}" "${ML_CHOL:=2000}"
-: "${ML_TOPK_N:=1000000}"
+: "${ML_TOPK_N:=1000000}" "${ML_MFILE_N:=4500000}"
 if [ ! -x "$MLBENCH" ]; then
 	echo "skipped: no $MLBENCH (make bench builds it)"
 	return 0 2>/dev/null || exit 0
@@ -39,10 +42,13 @@ compare() { # name, then the two output files
 	t1=$(field seconds "$2")
 	if [ "$havepy" = 1 ]; then
 		bench_line "$1" "$t1" "$4" "$(field seconds "$3")"
-		for k in iterations objective trace sum best; do
+		for k in iterations objective trace sum best write gzip_read \
+		    exact; do
 			a=$(field "$k" "$2")
+			b=$(field "$k" "$3")
 			[ -n "$a" ] || continue
-			echo "  $k: ml $a, $4 $(field "$k" "$3")"
+			if [ -n "$b" ]; then echo "  $k: ml $a, $4 $b"
+			else echo "  $k: ml $a"; fi
 		done
 	else
 		echo "$1: $t1 s"
@@ -77,3 +83,5 @@ run "Cholesky inverse $ML_CHOL x $ML_CHOL" "scipy potrf+potri" cholinv \
     "$ML_CHOL" "$ML_THREADS" -- "$ML_CHOL"
 run "top-10 of $ML_TOPK_N scores" "numpy argpartition" topk \
     "$ML_TOPK_N" 10 -- 10
+run "read a model of $ML_MFILE_N doubles (model_load + mfile_get_array)" \
+    "numpy fromstring" mfile "$ML_MFILE_N" --

@@ -9,6 +9,7 @@
  *	ml_bench gram ROWS COLS NNZ THREADS [DIR]
  *	ml_bench cholinv N THREADS [DIR]
  *	ml_bench topk N K [DIR]
+ *	ml_bench mfile N DIR	(writes DIR/m.model and DIR/m.model.gz)
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,10 +19,12 @@
 
 #include "alloc.h"
 #include "hash.h"
+#include "model.h"
 #include "rng.h"
 #include "ml/lbfgs.h"
 #include "ml/linalg.h"
 #include "ml/logistic.h"
+#include "ml/mfile.h"
 #include "ml/order.h"
 #include "ml/sparse.h"
 
@@ -220,6 +223,53 @@ b_topk(size_t n, size_t k, const char *dir)
 	return 0;
 }
 
+/* Write and read back an array of n doubles, plain and gzip. */
+static int
+b_mfile(size_t n, const char *dir)
+{
+	double *v = xcalloc(n, sizeof(*v)), *got = NULL, tw, tr, tz;
+	struct model_writer *w;
+	struct model *m;
+	char path[4096], err[512];
+	struct rng g;
+	size_t i, k;
+	int gz;
+
+	rng_seed(&g, 5);
+	for (i = 0; i < n; i++)
+		v[i] = rng_normal(&g);
+	for (gz = 0; gz < 2; gz++) {
+		snprintf(path, sizeof(path), "%s/m.model%s", dir,
+		    gz ? ".gz" : "");
+		tw = now();
+		if ((w = model_create(path, "crm-bench", "array")) == NULL)
+			return 1;
+		mfile_put_array(w, "w", v, n);
+		if (model_close(w) != 0)
+			return 1;
+		tw = now() - tw;
+		tr = now();
+		if ((m = model_load(path, "crm-bench", err, sizeof(err))) ==
+		    NULL) {
+			fprintf(stderr, "ml_bench: %s\n", err);
+			return 1;
+		}
+		got = mfile_get_array(m, "w", &k);
+		tr = now() - tr;
+		if (got == NULL || k != n || memcmp(got, v, n * sizeof(*v)))
+			return 1;
+		model_free(m);
+		free(got);
+		if (gz)
+			tz = tr;
+		else
+			printf("seconds %.3f\nwrite %.3f\n", tr, tw);
+	}
+	printf("gzip_read %.3f\nexact yes\n", tz);
+	free(v);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -237,6 +287,8 @@ main(int argc, char **argv)
 	if (argc >= 4 && strcmp(argv[1], "topk") == 0)
 		return b_topk(strtoul(argv[2], NULL, 10),
 		    strtoul(argv[3], NULL, 10), argc > 4 ? argv[4] : NULL);
-	fprintf(stderr, "usage: ml_bench lbfgs|gram|cholinv|topk ...\n");
+	if (argc >= 4 && strcmp(argv[1], "mfile") == 0)
+		return b_mfile(strtoul(argv[2], NULL, 10), argv[3]);
+	fprintf(stderr, "usage: ml_bench lbfgs|gram|cholinv|topk|mfile ...\n");
 	return 2;
 }

@@ -2,6 +2,7 @@
 # same operation on the arrays ml_bench wrote, timed the same way
 # (the operation alone), printing "seconds S" and the same check figure.
 #   python3 ml_ref.py lbfgs DIR ITERS | gram DIR | cholinv DIR N | topk DIR K
+#                     | mfile DIR (reads the array line of DIR/m.model)
 import sys
 import time
 import warnings
@@ -59,6 +60,15 @@ def main():
         best = part[np.argsort(-s[part], kind="stable")]
         t = time.perf_counter() - t
         print("seconds %.4f\nbest %s" % (t, " ".join(map(str, best))))
+    elif mode == "mfile":
+        t = time.perf_counter()
+        with open(d + "/m.model", "rb") as f:
+            for line in f:
+                if line.startswith(b"w "):
+                    n = int(line[2:line.index(b" ", 2)])
+                    v = np.fromstring(line[line.index(b" ", 2):], sep=" ")
+        t = time.perf_counter() - t
+        print("seconds %.3f\nexact %s" % (t, "yes" if len(v) == n else "no"))
 
 
 main()

@@ -56,6 +56,22 @@ enc_fail(struct encoder *e, enum enc_errkind kind, long col,
 	return -1;
 }
 
+size_t
+enc_columns_except(const char *const *header, size_t n,
+    const char *const *except, size_t nexcept, const char **out)
+{
+	size_t i, k, m = 0;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nexcept; k++)
+			if (strcmp(header[i], except[k]) == 0)
+				break;
+		if (k == nexcept)
+			out[m++] = header[i];
+	}
+	return m;
+}
+
 struct encoder *
 enc_new(const char *const *names, size_t ncols, const enum enc_kind *kind,
     const struct enc_opts *o)

@@ -71,6 +71,14 @@ struct enc_err {
 struct encoder;
 
 /*
+ * "Every column but the id and the label": the names of header[0..n)
+ * that are not among except[0..nexcept), in header order, into out
+ * (room for n; the strings are borrowed).  Returns how many.
+ */
+size_t		 enc_columns_except(const char *const *header, size_t n,
+		    const char *const *except, size_t nexcept,
+		    const char **out);
+/*
  * A new encoder of ncols columns named names[] (copied), of kinds kind[]
  * (NULL: all ENC_AUTO).
  */

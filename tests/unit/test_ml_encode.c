@@ -191,6 +191,18 @@ t_options(void)
 	enc_free(e);
 }
 
+static void
+t_columns_except(void)
+{
+	const char *hdr[] = { "customer_id", "age", "label", "plan" };
+	const char *ex[] = { "label", "customer_id", "absent" }, *out[4];
+
+	CHECK(enc_columns_except(hdr, 4, ex, 3, out) == 2);
+	CHECK(strcmp(out[0], "age") == 0 && strcmp(out[1], "plan") == 0);
+	CHECK(enc_columns_except(hdr, 4, NULL, 0, out) == 4);
+	CHECK(enc_columns_except(hdr, 4, hdr, 4, out) == 0);
+}
+
 static long
 ladd(struct label_enc *l, const char *s)
 {
@@ -289,6 +301,7 @@ main(void)
 	RUN(t_fit);
 	RUN(t_roundtrip);
 	RUN(t_options);
+	RUN(t_columns_except);
 	RUN(t_labels);
 	rmdir(dir);
 	T_EXIT();
