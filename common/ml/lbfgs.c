@@ -181,32 +181,101 @@ wolfe(size_t n, double *x, double *f, double *g, const double *d,
 	return 0;
 }
 
-/* The two-loop recursion: d = -H g from the kept pairs (oldest first). */
+/*
+ * The kept pairs (s, y) of the last m steps, oldest at head, in a ring;
+ * and the vectors of one run, in one allocation.
+ */
+struct hist {
+	double	**S, **Y, *rho, *alpha;
+	int	  m, k, head;
+	double	 *g, *d, *xo, *go, *xn, *gn;
+	double	 *mem;
+};
+
 static void
-two_loop(size_t n, const double *g, double *d, double *const *S,
-    double *const *Y, const double *rho, double *alpha, int k, int m,
-    int head)
+hist_init(struct hist *h, size_t n, int m)
+{
+	size_t nn = n > 0 ? n : 1, j;
+
+	h->m = m;
+	h->k = h->head = 0;
+	h->mem = xcalloc((2 * (size_t)m + 6) * nn + 2 * (size_t)m,
+	    sizeof(double));
+	h->S = xcalloc((size_t)m, sizeof(*h->S));
+	h->Y = xcalloc((size_t)m, sizeof(*h->Y));
+	for (j = 0; j < (size_t)m; j++) {
+		h->S[j] = h->mem + 2 * j * nn;
+		h->Y[j] = h->mem + (2 * j + 1) * nn;
+	}
+	h->g = h->mem + 2 * (size_t)m * nn;
+	h->d = h->g + nn;
+	h->xo = h->d + nn;
+	h->go = h->xo + nn;
+	h->xn = h->go + nn;
+	h->gn = h->xn + nn;
+	h->rho = h->gn + nn;
+	h->alpha = h->rho + m;
+}
+
+static void
+hist_free(struct hist *h)
+{
+	free(h->S);
+	free(h->Y);
+	free(h->mem);
+}
+
+/* The two-loop recursion: d = -H g from the kept pairs. */
+static void
+two_loop(size_t n, struct hist *h)
 {
 	int j, idx;
 	double beta, gamma = 1;
+	size_t i;
 
-	for (size_t i = 0; i < n; i++)
-		d[i] = -g[i];
-	for (j = k - 1; j >= 0; j--) {
-		idx = (head + j) % m;
-		alpha[idx] = rho[idx] * la_dot(S[idx], d, n);
-		la_axpy(n, -alpha[idx], Y[idx], d);
+	for (i = 0; i < n; i++)
+		h->d[i] = -h->g[i];
+	for (j = h->k - 1; j >= 0; j--) {
+		idx = (h->head + j) % h->m;
+		h->alpha[idx] = h->rho[idx] * la_dot(h->S[idx], h->d, n);
+		la_axpy(n, -h->alpha[idx], h->Y[idx], h->d);
 	}
-	if (k > 0) {
-		idx = (head + k - 1) % m;
-		gamma = 1 / (rho[idx] * la_dot(Y[idx], Y[idx], n));
+	if (h->k > 0) {
+		idx = (h->head + h->k - 1) % h->m;
+		gamma = 1 / (h->rho[idx] * la_dot(h->Y[idx], h->Y[idx], n));
 	}
-	la_scale(n, gamma, d);
-	for (j = 0; j < k; j++) {
-		idx = (head + j) % m;
-		beta = rho[idx] * la_dot(Y[idx], d, n);
-		la_axpy(n, alpha[idx] - beta, S[idx], d);
+	la_scale(n, gamma, h->d);
+	for (j = 0; j < h->k; j++) {
+		idx = (h->head + j) % h->m;
+		beta = h->rho[idx] * la_dot(h->Y[idx], h->d, n);
+		la_axpy(n, h->alpha[idx] - beta, h->S[idx], h->d);
 	}
+}
+
+/* Keep the pair of the step from xo to x, unless it has no curvature. */
+static void
+hist_push(struct hist *h, size_t n, const double *x)
+{
+	double sy;
+	size_t i;
+	int slot;
+
+	/* in the scratch vectors of the line search first */
+	for (i = 0; i < n; i++) {
+		h->xn[i] = x[i] - h->xo[i];
+		h->gn[i] = h->g[i] - h->go[i];
+	}
+	sy = la_dot(h->xn, h->gn, n);
+	if (!(sy > 1e-12 * la_dot(h->gn, h->gn, n) && sy > 0))
+		return;
+	if (h->k == h->m) {
+		slot = h->head;
+		h->head = (h->head + 1) % h->m;
+	} else
+		slot = (h->head + h->k++) % h->m;
+	memcpy(h->S[slot], h->xn, n * sizeof(double));
+	memcpy(h->Y[slot], h->gn, n * sizeof(double));
+	h->rho[slot] = 1 / sy;
 }
 
 /* The stopping test shared by both methods; 1 when it should stop. */
@@ -233,79 +302,32 @@ lbfgs_min(size_t n, double *x, lbfgs_fn *fn, void *ctx,
     const struct lbfgs_opts *o, struct lbfgs_info *info)
 {
 	struct lbfgs_info in = { 0 };
-	double **S, **Y, *rho, *alpha, *g, *d, *xo, *go, *xn, *gn;
-	double f, fold, sy, t0;
-	int m = o->m > 0 ? o->m : 10, k = 0, head = 0, j, slot;
-	size_t i;
+	struct hist h;
+	double f, fold, t0;
 
-	S = xcalloc((size_t)m, sizeof(*S));
-	Y = xcalloc((size_t)m, sizeof(*Y));
-	for (j = 0; j < m; j++) {
-		S[j] = xcalloc(n ? n : 1, sizeof(double));
-		Y[j] = xcalloc(n ? n : 1, sizeof(double));
-	}
-	rho = xcalloc((size_t)m, sizeof(*rho));
-	alpha = xcalloc((size_t)m, sizeof(*alpha));
-	g = xcalloc(n ? n : 1, sizeof(*g));
-	d = xcalloc(n ? n : 1, sizeof(*d));
-	xo = xcalloc(n ? n : 1, sizeof(*xo));
-	go = xcalloc(n ? n : 1, sizeof(*go));
-	xn = xcalloc(n ? n : 1, sizeof(*xn));
-	gn = xcalloc(n ? n : 1, sizeof(*gn));
-	f = fold = fn(ctx, x, g);
+	hist_init(&h, n, o->m > 0 ? o->m : 10);
+	f = fold = fn(ctx, x, h.g);
 	in.evals = 1;
-	for (;;) {
-		if (stop_test(o, fold, f, gmax(g, n), in.iters, &in))
-			break;
-		two_loop(n, g, d, S, Y, rho, alpha, k, m, head);
-		/* The first step is scaled to length 1. */
-		t0 = k == 0 ? 1 / fmax(la_nrm2(g, n), 1e-300) : 1;
-		if (k == 0 && t0 > 1)
-			t0 = 1;
-		memcpy(xo, x, n * sizeof(*x));
-		memcpy(go, g, n * sizeof(*g));
+	while (!stop_test(o, fold, f, gmax(h.g, n), in.iters, &in)) {
+		two_loop(n, &h);
+		/* The first step is scaled to length at most 1. */
+		t0 = h.k == 0 ? fmin(1, 1 / fmax(la_nrm2(h.g, n), 1e-300)) : 1;
+		memcpy(h.xo, x, n * sizeof(*x));
+		memcpy(h.go, h.g, n * sizeof(*x));
 		fold = f;
-		if (wolfe(n, x, &f, g, d, t0, fn, ctx, xn, gn,
+		if (wolfe(n, x, &f, h.g, h.d, t0, fn, ctx, h.xn, h.gn,
 		    &in.evals) == -1) {
 			in.stop = LBFGS_LINESEARCH;
 			break;
 		}
 		in.iters++;
-		/* The new pair, in the scratch vectors of the line search. */
-		for (i = 0; i < n; i++) {
-			xn[i] = x[i] - xo[i];
-			gn[i] = g[i] - go[i];
-		}
-		sy = la_dot(xn, gn, n);
-		if (!(sy > 1e-12 * la_dot(gn, gn, n) && sy > 0))
-			continue;	/* no curvature: keep the old pairs */
-		if (k == m) {
-			slot = head;
-			head = (head + 1) % m;
-		} else
-			slot = (head + k++) % m;
-		memcpy(S[slot], xn, n * sizeof(*xn));
-		memcpy(Y[slot], gn, n * sizeof(*gn));
-		rho[slot] = 1 / sy;
+		hist_push(&h, n, x);
 	}
 	in.f = f;
-	in.gmax = gmax(g, n);
+	in.gmax = gmax(h.g, n);
 	if (info != NULL)
 		*info = in;
-	for (j = 0; j < m; j++) {
-		free(S[j]);
-		free(Y[j]);
-	}
-	free(S);
-	free(Y);
-	free(rho);
-	free(alpha);
-	free(g);
-	free(d);
-	free(xo);
-	free(go);
-	free(xn);
-	free(gn);
+	hist_free(&h);
 	return in.stop == LBFGS_GTOL || in.stop == LBFGS_FTOL ? 0 : -1;
 }
 
