@@ -39,7 +39,7 @@ static void
 t_gemm_gram(void)
 {
 	struct rng g;
-	size_t m = 37, n = 1100, k = 140, i, j, r;
+	size_t m = 37, n = 1100, k = 141, i, j, r;
 	double *A, *B, *C, *C2, s, err = 0;
 	double *X, *G, *G2;
 
@@ -58,19 +58,19 @@ t_gemm_gram(void)
 	CHECK(err < 1e-11);
 	la_gemm(m, n, k, A, B, C2, 2);
 	CHECK(memcmp(C, C2, m * n * sizeof(*C)) == 0);
-	/* Gram of a 300 x 90 matrix with zeros */
-	X = randm(300, 90, &g, 1);
+	/* Gram of a 301 x 90 matrix with zeros */
+	X = randm(301, 90, &g, 1);
 	G = malloc(90 * 90 * sizeof(*G));
 	G2 = malloc(90 * 90 * sizeof(*G2));
-	la_gram(300, 90, X, G, 1);
+	la_gram(301, 90, X, G, 1);
 	for (err = 0, i = 0; i < 90; i++)
 		for (j = 0; j < 90; j++) {
-			for (s = 0, r = 0; r < 300; r++)
+			for (s = 0, r = 0; r < 301; r++)
 				s += X[r * 90 + i] * X[r * 90 + j];
 			err = fmax(err, fabs(s - G[i * 90 + j]));
 		}
 	CHECK(err < 1e-11);
-	la_gram(300, 90, X, G2, 2);
+	la_gram(301, 90, X, G2, 2);
 	CHECK(memcmp(G, G2, 90 * 90 * sizeof(*G)) == 0);
 	free(A), free(B), free(C), free(C2), free(X), free(G), free(G2);
 }
@@ -93,8 +93,8 @@ static void
 t_cholesky(void)
 {
 	struct rng g;
-	size_t n = 120, i, j, bad = 99;
-	double *A, *Ai, *Ai2, *P, b[120], x[120], err = 0;
+	size_t n = 300, i, j, bad = 99;
+	double *A, *Ai, *Ai2, *P, b[300], x[300], err = 0;
 	double np[] = { 1, 2, 2, 1 };		/* eigenvalues 3, -1 */
 
 	rng_seed(&g, 2);
@@ -114,7 +114,7 @@ t_cholesky(void)
 	CHECK(err < 1e-10);
 	/* solve against the product A x = b */
 	for (i = 0; i < n; i++)
-		b[i] = x[i] = (double)i - 60;
+		b[i] = x[i] = (double)i - 150;
 	memcpy(P, A, n * n * sizeof(*A));
 	CHECK(la_cholesky(P, n, NULL, 1) == 0);
 	la_chol_solve(P, n, x);
