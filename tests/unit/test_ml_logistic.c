@@ -5,6 +5,7 @@
  * solver stops about 1e-6 short of the optimum even at tol=1e-12).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,6 +188,54 @@ t_logreg_sparse(void)
 	csr_builder_free(b);
 }
 
+/*
+ * Enough rows and columns for several blocks and column chunks: 1, 2
+ * and 3 threads give the same bits, sparse and dense.
+ */
+static void
+t_logreg_threads(void)
+{
+	enum { R = 6000, P = 300 };
+	struct csr_builder *b = csr_builder_new(NULL, NULL);
+	struct logreg_data d = { R, P, NULL, NULL, NULL, NULL };
+	struct logreg_opts o;
+	static double y[R], c[3][P], b0[3], *dense;
+	uint64_t s = 12345;
+	size_t i, k, col;
+	int t;
+
+	dense = calloc((size_t)R * P, sizeof(*dense));
+	for (i = 0; i < R; i++) {
+		for (k = 0; k < 8; k++) {
+			s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+			col = (s >> 33) % P;
+			csr_builder_add_id(b, (uint32_t)i, (uint32_t)col, 1);
+			dense[i * P + col] += 1;
+		}
+		y[i] = ((s >> 20) & 7) < (col % 8);
+	}
+	d.Xs = csr_builder_finish(b, R, P, 0);
+	d.y = y;
+	logreg_defaults(&o);
+	o.maxit = 50;
+	for (t = 0; t < 3; t++) {
+		o.nthreads = t + 1;
+		logreg_fit(&d, &o, c[t], &b0[t], NULL);
+	}
+	CHECK(memcmp(c[0], c[1], sizeof(c[0])) == 0 && b0[0] == b0[1]);
+	CHECK(memcmp(c[0], c[2], sizeof(c[0])) == 0 && b0[0] == b0[2]);
+	csr_free((struct csr *)d.Xs);
+	d.Xs = NULL;
+	d.X = dense;
+	for (t = 0; t < 2; t++) {
+		o.nthreads = t + 1;
+		logreg_fit(&d, &o, c[t], &b0[t], NULL);
+	}
+	CHECK(memcmp(c[0], c[1], sizeof(c[0])) == 0 && b0[0] == b0[1]);
+	free(dense);
+	csr_builder_free(b);
+}
+
 int
 main(void)
 {
@@ -194,5 +243,6 @@ main(void)
 	RUN(t_minimisers);
 	RUN(t_logreg_sklearn);
 	RUN(t_logreg_sparse);
+	RUN(t_logreg_threads);
 	T_EXIT();
 }
