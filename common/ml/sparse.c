@@ -295,7 +295,7 @@ void
 csr_gram(const struct csr *m, double *G, int nthreads)
 {
 	struct gram_job g = { m, G, NULL };
-	size_t nc = m->ncols, nnz = csr_nnz(m), i, p, c;
+	size_t nc = m->ncols, i, p, c;
 	double *w, total, acc;
 	int k, t;
 
@@ -317,7 +317,6 @@ csr_gram(const struct csr *m, double *G, int nthreads)
 		g.cut[t] = c;
 	}
 	g.cut[k] = nc;
-	(void)nnz;
 	par_for((size_t)k, k, gram_part, &g);
 	free(g.cut);
 	free(w);

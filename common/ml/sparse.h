@@ -37,7 +37,10 @@ size_t		 csr_nnz(const struct csr *);
 struct csr_builder;
 struct csr_builder *csr_builder_new(struct strmap *rows, struct strmap *cols);
 void		 csr_builder_free(struct csr_builder *);
-/* Add a triple by keys.  Returns 0, or -1 when an interner is full. */
+/*
+ * Add a triple by keys.  Returns 0, or -1 when an interner is full (or
+ * the builder was made without interners).
+ */
 int		 csr_builder_add(struct csr_builder *, const char *rkey,
 		    size_t rlen, const char *ckey, size_t clen, double v);
 /* Add a triple by ids (a builder made with NULL interners takes these). */
