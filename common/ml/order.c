@@ -246,8 +246,12 @@ topk_take(struct topk *t, size_t *id, double *score)
 size_t
 topk_array(const double *scores, size_t n, size_t k, size_t *id)
 {
-	struct topk *t = topk_new(k);
+	struct topk *t;
 	size_t i, got;
+
+	if (k > n)
+		k = n;		/* the heap never needs more room */
+	t = topk_new(k);
 
 	for (i = 0; i < n; i++) {
 		/* Most items lose to the root: skip the call. */
