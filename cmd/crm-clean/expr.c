@@ -269,6 +269,8 @@ column(struct expr *e, const char *name, size_t n, size_t at)
 	size_t i, used;
 	long found = -1;
 
+	if (sc->names == NULL)		/* a syntax check: any name */
+		return 0;
 	for (i = 0; i < sc->n; i++)
 		if (strlen(sc->names[i]) == n &&
 		    memcmp(sc->names[i], name, n) == 0)
@@ -517,8 +519,9 @@ expr_parse(const char *src, const struct expr_scope *scope, const char *what)
 	e = xcalloc(1, sizeof(*e));
 	e->src = src;
 	e->sc = *scope;
-	e->sc.names = (const char *const *)xmemdup(scope->names,
-	    scope->n * sizeof(char *));
+	if (scope->names != NULL)
+		e->sc.names = (const char *const *)xmemdup(scope->names,
+		    scope->n * sizeof(char *));
 	e->scope = &e->sc;
 	e->what = xstrdup(what);
 	e->root = parse_or(e);

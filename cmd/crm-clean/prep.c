@@ -239,6 +239,21 @@ spool_stdin(struct prep_opts *po)
 	close(fd);
 }
 
+/* Syntax errors are exit 2 before any input is read, even empty input. */
+static void
+check_syntax(const struct prep_opts *po)
+{
+	struct expr_scope sc = { NULL, 0, po->datefmt, po->ndatefmt };
+	const char *eq;
+	size_t i;
+
+	if (po->where != NULL)
+		expr_free(expr_parse(po->where, &sc, "--where"));
+	for (i = 0; i < po->nderive; i++)
+		if ((eq = strchr(po->derive[i], '=')) != NULL && eq[1] != '=')
+			expr_free(expr_parse(eq + 1, &sc, "--derive"));
+}
+
 void
 prep_opts_check(struct prep_opts *po, int nfiles, char *const *files)
 {
@@ -265,6 +280,7 @@ prep_opts_check(struct prep_opts *po, int nfiles, char *const *files)
 		crm_errx(2, "--mask-keep needs --mask");
 	if (po->k == 0)
 		po->k = method_k[po->method];
+	check_syntax(po);
 	if (!two_pass(po))
 		return;
 	for (i = 0; i < nfiles; i++)

@@ -178,7 +178,10 @@ void	 prep_finish(struct prep *);
 
 /* expr.c: the expression language */
 struct expr;
-/* Names the expression may read: slot i is named names[i]. */
+/*
+ * Names the expression may read: slot i is named names[i].  With names
+ * NULL any name is accepted: a syntax check before the header is read.
+ */
 struct expr_scope {
 	const char	*const *names;
 	size_t		 n;
