@@ -244,14 +244,21 @@ static void
 check_syntax(const struct prep_opts *po)
 {
 	struct expr_scope sc = { NULL, 0, po->datefmt, po->ndatefmt };
-	const char *eq;
-	size_t i;
+	const char *d, *eq;
+	char what[256];
+	size_t i, nl;
 
 	if (po->where != NULL)
 		expr_free(expr_parse(po->where, &sc, "--where"));
-	for (i = 0; i < po->nderive; i++)
-		if ((eq = strchr(po->derive[i], '=')) != NULL && eq[1] != '=')
-			expr_free(expr_parse(eq + 1, &sc, "--derive"));
+	for (i = 0; i < po->nderive; i++) {
+		d = po->derive[i];
+		if ((eq = strchr(d, '=')) == NULL || eq[1] == '=')
+			continue;	/* setup_exprs says so */
+		for (nl = (size_t)(eq - d); nl > 0 && d[nl - 1] == ' '; nl--)
+			;
+		snprintf(what, sizeof(what), "--derive %.*s", (int)nl, d);
+		expr_free(expr_parse(eq + 1, &sc, what));
+	}
 }
 
 void
