@@ -1,0 +1,204 @@
+/*
+ * bar.c: crm-plot bar: one bar per category, grouped side by side or
+ * stacked with --by; rows with the same category (and group) add up,
+ * and without -y each row counts one.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "input.h"
+
+#include "plot.h"
+
+struct bars {
+	struct cats	 x, g;
+	double		*v;		/* v[xrank * ng + grank] */
+	size_t		 nx, ng;
+	double		 lo, hi;	/* of the value axis */
+};
+
+/* One category's rectangle from value a to value b. */
+static void
+bar_rect(struct buf *b, const struct axis *ya, double x, double w,
+    double a, double v, const char *colour, const char *tip)
+{
+	double y0 = axis_map(ya, a), y1 = axis_map(ya, a + v);
+
+	buf_str(b, "<rect x=\"");
+	buf_num(b, x);
+	buf_str(b, "\" y=\"");
+	buf_num(b, y0 < y1 ? y0 : y1);
+	buf_str(b, "\" width=\"");
+	buf_num(b, w);
+	buf_str(b, "\" height=\"");
+	buf_num(b, fabs(y1 - y0));
+	buf_printf(b, "\" fill=\"%s\"><title>", colour);
+	buf_esc(b, tip, strlen(tip));
+	buf_str(b, "</title></rect>\n");
+}
+
+/* Read the rows into the categories and their sums. */
+static int
+bar_read(const struct opts *o, struct crm_input *in, struct bars *s)
+{
+	long cx = input_col(in, o->x, INPUT_NEED);
+	long cy = o->y.n ? input_col(in, o->y.names[0], INPUT_NEED) : -1;
+	long cb = o->by ? input_col(in, o->by, INPUT_NEED) : -1;
+	const struct csv_row *row;
+	const char *p;
+	size_t len, n = 0, cap = 0, i;
+	struct { size_t x, g; double v; } *t = NULL;
+	double v;
+
+	while (input_next(in, &row)) {
+		v = 1;
+		if (cy >= 0 && input_num(in, row, cy, &v) != 0)
+			continue;
+		if (o->logy && !(v > 0)) {
+			input_bad(in, row, cy, "not positive (log axis)");
+			continue;
+		}
+		t = xgrow(t, &cap, n + 1, sizeof(*t));
+		p = input_str(row, cx, &len);
+		t[n].x = cats_add(&s->x, p, len);
+		p = input_str(row, cb, &len);
+		t[n].g = cb >= 0 ? cats_add(&s->g, p, len) : 0;
+		t[n++].v = v;
+	}
+	cats_finish(&s->x);
+	cats_finish(&s->g);
+	s->nx = s->x.n;
+	s->ng = cb >= 0 ? s->g.n : 1;
+	s->v = xcalloc(s->nx * s->ng + 1, sizeof(double));
+	for (i = 0; i < n; i++)
+		s->v[s->x.rank[t[i].x] * s->ng +
+		    (cb >= 0 ? s->g.rank[t[i].g] : 0)] += t[i].v;
+	free(t);
+	return s->nx > 0;
+}
+
+/* The value range: stacks add their positive and negative parts. */
+static void
+bar_range(const struct opts *o, struct bars *s)
+{
+	size_t i, j;
+	double pos, neg, v;
+
+	s->lo = o->logy ? INFINITY : 0;
+	s->hi = o->logy ? -INFINITY : 0;
+	for (i = 0; i < s->nx; i++) {
+		pos = neg = 0;
+		for (j = 0; j < s->ng; j++) {
+			v = s->v[i * s->ng + j];
+			if (o->stacked)
+				*(v >= 0 ? &pos : &neg) += v;
+			else {
+				pos = fmax(pos, v);
+				neg = fmin(neg, v);
+			}
+			if (o->logy && v > 0)
+				s->lo = fmin(s->lo, v);
+		}
+		s->hi = fmax(s->hi, pos);
+		if (!o->logy)
+			s->lo = fmin(s->lo, neg);
+	}
+	if (o->logy && !(s->lo <= s->hi))
+		s->lo = s->hi = 1;
+}
+
+static void
+bar_draw(const struct opts *o, struct frame *f, const struct bars *s,
+    const struct axis *xa, const struct axis *ya)
+{
+	double bw = axis_bandw(xa), inner = bw * 0.78, x, w, pos, neg, v, a;
+	size_t i, j;
+	char tip[512], num[48];
+
+	for (i = 0; i < s->nx; i++) {
+		x = axis_map(xa, (double)i) - inner / 2;
+		w = o->stacked || s->ng == 1 ? inner : inner / (double)s->ng;
+		pos = neg = 0;
+		for (j = 0; j < s->ng; j++) {
+			v = s->v[i * s->ng + j];
+			a = o->logy ? ya->lo : 0;
+			if (o->stacked) {
+				a = v >= 0 ? pos : neg;
+				*(v >= 0 ? &pos : &neg) += v;
+			}
+			if (o->logy && v <= 0)
+				continue;
+			snprintf(tip, sizeof(tip), "%s%s%s: %s", s->x.name[i],
+			    s->ng > 1 ? ", " : "", s->ng > 1 ? s->g.name[j] : "",
+			    fmt_value(num, v));
+			bar_rect(&f->out, ya, x + (o->stacked ? 0 : w * (double)j),
+			    w, a, o->logy ? v - a : v, plot_colour(j), tip);
+		}
+		fmt_value(num, s->v[i]);
+		if (s->ng == 1 && !o->logy &&
+		    text_width(num, strlen(num), FONT_SMALL) < bw)
+			svg_text(&f->out, axis_map(xa, (double)i),
+			    axis_map(ya, s->v[i]) + (s->v[i] < 0 ? 13 : -4),
+			    "middle", "font-size=\"11\"", num, strlen(num));
+	}
+}
+
+int
+plot_bar(const struct opts *o)
+{
+	struct crm_input *in;
+	struct bars s;
+	struct axis xa, ya;
+	struct frame f;
+	char tb[256], yl[256];
+	const char *colours[64];
+	size_t j;
+	double lw;
+
+	if ((in = plot_open(o)) == NULL)
+		return 0;
+	memset(&s, 0, sizeof(s));
+	cats_init(&s.x);
+	cats_init(&s.g);
+	if (!bar_read(o, in, &s)) {
+		input_close(in);
+		cats_free(&s.x);
+		cats_free(&s.g);
+		free(s.v);
+		return plot_nodata(o, "no rows");
+	}
+	input_close(in);
+	bar_range(o, &s);
+	memset(&xa, 0, sizeof(xa));
+	memset(&ya, 0, sizeof(ya));
+	xa.kind = AXIS_BAND;
+	xa.nband = s.nx;
+	xa.band = s.x.name;
+	ya.kind = o->logy ? AXIS_LOG : AXIS_LINEAR;
+	ya.lo = s.lo;
+	ya.hi = s.hi;
+	ya.nice = 1;
+	ya.pct = pct_of(o->y.n ? o->y.names[0] : NULL, s.lo, s.hi);
+	plot_frame(&f, o);
+	lw = o->by ? legend_width(s.g.name, s.ng) : 0;
+	frame_layout(&f, o, &xa, &ya, lw);
+	svg_begin(&f, plot_title(o, tb, sizeof(tb)));
+	snprintf(yl, sizeof(yl), "%s", o->y.n ? o->y.names[0] : "rows");
+	frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
+	    o->ylabel ? o->ylabel : yl);
+	bar_draw(o, &f, &s, &xa, &ya);
+	for (j = 0; j < s.ng && j < 64; j++)
+		colours[j] = plot_colour(j);
+	if (o->by)
+		svg_legend(&f, s.g.name, s.ng < 64 ? s.ng : 64, colours, 0);
+	frame_title(&f, plot_title(o, tb, sizeof(tb)), NULL);
+	svg_end(&f);
+	plot_write(o, &f);
+	cats_free(&s.x);
+	cats_free(&s.g);
+	free(s.v);
+	return 0;
+}
