@@ -88,6 +88,8 @@ ticks_linear(struct axis *a, int maxticks)
 		a->hi += d;
 	}
 	step = nice_step(a->hi - a->lo, maxticks > 1 ? maxticks - 1 : 1);
+	if (a->integer && step < 1)
+		step = 1;
 	for (;;) {
 		k0 = (long long)ceil(a->lo / step - 1e-9);
 		k1 = (long long)floor(a->hi / step + 1e-9);

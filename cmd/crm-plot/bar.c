@@ -181,6 +181,7 @@ plot_bar(const struct opts *o)
 	ya.lo = s.lo;
 	ya.hi = s.hi;
 	ya.nice = 1;
+	ya.integer = o->y.n == 0;
 	ya.pct = pct_of(o->y.n ? o->y.names[0] : NULL, s.lo, s.hi);
 	plot_frame(&f, o);
 	lw = o->by ? legend_width(s.g.name, s.ng) : 0;

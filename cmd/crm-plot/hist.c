@@ -217,6 +217,7 @@ plot_hist(const struct opts *o)
 	xa.pct = pct_of(o->x, h.min, h.max);
 	ya.kind = o->logy ? AXIS_LOG : AXIS_LINEAR;
 	ya.nice = 1;
+	ya.integer = 1;
 	ya.lo = o->logy ? 1 : 0;
 	for (i = 0; i < h.nbins; i++)
 		ya.hi = fmax(ya.hi, h.count[i]);

@@ -76,15 +76,14 @@ static const char help[] =
 "pie:      -x COL labels  -y COL values (>= 0)  --max-slices N (8)\n"
 "scatter:  -x COL  -y COL  --by COL  --size COL  --alpha A\n"
 "          --max-points N (5000; a seeded sample above)  --seed N\n"
-"heatmap:  -x COL  -y COL  -z COL (crm-metrics retention --long)\n"
+"heatmap:  -x COL  -y COL  -z COL (cohort retention, long form)\n"
 "bar, hist, line, scatter: --log x|y|xy\n"
 "report:   table: -n, --rows N  --decimals N (2)  --title TEXT\n"
 "          page: --title TEXT  parts (.svg files and table fragments)\n"
 HELP_COMMON
 "\n"
 "example:\n"
-"  crm-metrics summary --period month samples/transactions.csv |\n"
-"      crm-plot line -x period -y revenue -o revenue.svg\n"
+"  crm-plot line -x period -y revenue -o revenue.svg summary.csv\n"
 "  crm-plot bar --help   (the options of one chart)\n";
 
 /* One subcommand's own usage and help, for "crm-plot CMD --help". */

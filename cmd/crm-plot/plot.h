@@ -91,6 +91,7 @@ struct axis {
 	double		 tv[AXIS_MAXTICKS];
 	char		 tl[AXIS_MAXTICKS][48];
 	int		 nice;		/* ticks may widen the domain */
+	int		 integer;	/* counts: no step below 1 */
 	int		 rotate;	/* x labels at -45 degrees */
 	size_t		 every;		/* label every nth band */
 };

@@ -127,6 +127,22 @@ scatter_draw(const struct opts *o, struct frame *f, const struct scatter *s,
 	}
 }
 
+/* Room around the points so that none sits on the frame. */
+static void
+pad(struct axis *a)
+{
+	double d = a->kind == AXIS_LOG ? pow(a->hi / a->lo, 0.04) :
+	    (a->hi - a->lo) * 0.04;
+
+	if (a->kind == AXIS_LOG) {
+		a->lo /= d;
+		a->hi *= d;
+	} else if (d > 0) {
+		a->lo = a->lo >= 0 && a->lo - d < 0 ? 0 : a->lo - d;
+		a->hi += d;
+	}
+}
+
 int
 plot_scatter(const struct opts *o)
 {
@@ -154,6 +170,8 @@ plot_scatter(const struct opts *o)
 		xa.hi = s.x1;
 		ya.lo = s.y0;
 		ya.hi = s.y1;
+		pad(&xa);
+		pad(&ya);
 		xa.pct = pct_of(o->x, s.x0, s.x1);
 		ya.pct = pct_of(o->y.names[0], s.y0, s.y1);
 		plot_frame(&f, o);
