@@ -198,7 +198,7 @@ static const char page_css[] =
 "table.crm-table{border-collapse:collapse;font-size:0.9em}\n"
 "table.crm-table th,table.crm-table td{padding:3px 10px;"
 "border-bottom:1px solid #e3e3e3;vertical-align:top}\n"
-"table.crm-table th{border-bottom:2px solid #888}\n"
+"table.crm-table th{border-bottom:2px solid #888;text-align:left}\n"
 "table.crm-table caption{text-align:left;font-weight:bold;padding:4px 0}\n"
 ".crm-note{color:#555;font-size:0.85em}\n";
 

@@ -18,6 +18,9 @@
 
 #include "plot.h"
 
+/* Legend labels longer than this many px are cut. */
+#define LEGEND_MAX	240.0
+
 void
 buf_add(struct buf *b, const char *p, size_t n)
 {
@@ -350,8 +353,8 @@ legend_width(const char *const *names, size_t n)
 	for (i = 0; i < n; i++)
 		if ((t = text_width(names[i], strlen(names[i]), FONT)) > w)
 			w = t;
-	if (w > 160)
-		w = 160;
+	if (w > LEGEND_MAX)
+		w = LEGEND_MAX;
 	return n ? w + 30 : 0;
 }
 
@@ -384,7 +387,7 @@ svg_legend(struct frame *f, const char *const *names, size_t n,
 			buf_printf(b, "\" width=\"12\" height=\"12\" "
 			    "fill=\"%s\"/>\n", colours[i]);
 		}
-		s = text_fit(names[i], strlen(names[i]), 160, FONT);
+		s = text_fit(names[i], strlen(names[i]), LEGEND_MAX, FONT);
 		svg_text(b, x + 18, y + 10.5, "start", NULL, s, strlen(s));
 		free(s);
 	}
