@@ -15,7 +15,7 @@
 
 #include "plot.h"
 
-#define HIST_MAXBINS	1000
+#define HIST_MAXBINS	200	/* auto: bins of 3 px at least */
 
 /* Put the k-th smallest of a[0..n) at a[k] (Hoare's selection). */
 static void
