@@ -33,5 +33,6 @@ if need mlr miller; then
 else
 	echo "crm-plot hist: $t_hist s"
 fi
-echo "crm-plot scatter, 5,000 of $ROWS points sampled: $(bench_time "$scat") s"
+echo "crm-plot scatter, 5,000 of $ROWS points sampled:" \
+    "$(bench_time "$scat" | awk '{ printf "%.2f", $1 }') s"
 echo "crm-plot hist, peak memory: $(bench_rss "$hist") MB"
