@@ -54,7 +54,12 @@ tick_label(const struct axis *a, double v, double step, char *buf)
 		step *= 100;
 	}
 	d = step > 0 ? -(int)floor(log10(step) + 1e-9) : 0;
-	fmt_thousands(buf, v, d < 0 ? 0 : d);
+	if (d > 6) {	/* 1.5e-07: scientific rather than a row of zeros */
+		int sig = v == 0 ? 1 : (int)floor(log10(fabs(v)) + 1e-9) + d + 1;
+		snprintf(buf, 40, "%.*g", sig < 1 ? 1 : sig > 15 ? 15 : sig, v);
+	}
+	else
+		fmt_thousands(buf, v, d < 0 ? 0 : d);
 	if (a->pct != PCT_NONE)
 		strcat(buf, "%");
 }
@@ -282,7 +287,8 @@ layout_x(struct axis *xa, double plotw)
 		bw = xa->nband ? plotw / (double)xa->nband : plotw;
 		lw = axis_labelw(xa);
 		xa->rotate = lw + 8 > bw;
-		xa->every = xa->rotate && bw < 14 ? (size_t)ceil(14 / bw) : 1;
+		/* rotated labels stand bw * sin 45 apart: keep 14 px */
+		xa->every = xa->rotate && bw < 20 ? (size_t)ceil(20 / bw) : 1;
 		return;
 	}
 	for (m = (int)(plotw / 40); m >= 2; m--) {

@@ -232,11 +232,11 @@ plot_hist(const struct opts *o)
 	hist_draw(&f, &h, &xa, &ya, o->logx);
 	fmt_thousands(n1, (double)h.n, 0);
 	if (o->logx)
-		snprintf(note, sizeof(note), "n = %s, %zu bins of %s decades",
-		    n1, h.nbins, fmt_value(n2, h.width));
+		snprintf(note, sizeof(note), "n = %s, %zu bin%s of %s decades",
+		    n1, h.nbins, h.nbins == 1 ? "" : "s", fmt_value(n2, h.width));
 	else
-		snprintf(note, sizeof(note), "n = %s, %zu bins of width %s",
-		    n1, h.nbins, fmt_value(n2, h.width));
+		snprintf(note, sizeof(note), "n = %s, %zu bin%s of width %s",
+		    n1, h.nbins, h.nbins == 1 ? "" : "s", fmt_value(n2, h.width));
 	frame_title(&f, title, note);
 	svg_end(&f);
 	plot_write(o, &f);

@@ -185,8 +185,8 @@ fmt_thousands(char *buf, double v, int decimals)
 		decimals = 0;
 	if (decimals > 12)
 		decimals = 12;
-	if (!isfinite(v) || fabs(v) >= 1e21) {
-		snprintf(buf, 48, "%g", v);
+	if (!isfinite(v) || fabs(v) >= 1e15) {	/* no 16 digits of commas */
+		snprintf(buf, 48, "%.3g", v);
 		return buf;
 	}
 	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);

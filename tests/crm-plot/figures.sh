@@ -47,3 +47,12 @@ grep -o 'a sample of [^<]*' "$WORK/s1"
 cmp "$WORK/s1" "$WORK/s2" && echo "same bytes"
 crm-plot scatter -x x -y y --max-points 5 --seed 8 scatter-sample.in.csv |
     cmp -s - "$WORK/s1" || echo "another seed, another sample"
+
+# Tiny values: ticks in scientific form with the digits that differ.
+echo "ticks 0..3e-20:"
+printf 'x,y\na,1e-20\nb,3e-20\n' | crm-plot bar -x x -y y | labels |
+    sed -n '1,7p' | tr '\n' ' '
+echo
+# 120 categories on 720 px: labels rotated, every third one shown.
+echo "crowded:"
+crm-plot bar -x item -y orders bar-crowded.in.csv | grep -c 'rotate(-45'
