@@ -418,13 +418,6 @@ frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
 	}
 }
 
-/* Monday of the ISO week holding day d (day 4, 1970-01-05, is one). */
-static int64_t
-monday(int64_t d)
-{
-	return d - (((d - 4) % 7) + 7) % 7;
-}
-
 /* Digits p[0..n) as a number, or -1. */
 static long
 digits(const char *p, size_t n)
@@ -456,8 +449,10 @@ plot_parse_time(const char *s, size_t len, double *days)
 		}
 		if (len == 8 && p[5] == 'W' && (k = digits(p + 6, 2)) >= 1 &&
 		    k <= 53) {
-			*days = (double)(monday(date_days_from_civil(y, 1, 4)) +
-			    (k - 1) * 7);
+			/* week 1 holds January 4 */
+			*days = (double)(period_start(PERIOD_WEEK,
+			    period_index(PERIOD_WEEK, date_days_from_civil(y, 1,
+			    4))) + (k - 1) * 7);
 			return 0;
 		}
 		if (len == 7 && (k = digits(p + 5, 2)) >= 1 && k <= 12) {
