@@ -11,8 +11,9 @@ done
 bin=$(dirname "$(command -v crm-plot)")
 cd ../../samples || exit 1
 out=$WORK/out
+unset MAKEFLAGS MFLAGS MAKELEVEL
 make -s -f report.mk -j2 BIN="$bin" OUT="$out" >/dev/null || exit 1
-make -f report.mk -j2 BIN="$bin" OUT="$out" | sed "s|$out|OUT|"
+make --no-print-directory -f report.mk -j2 BIN="$bin" OUT="$out" | sed "s|$out|OUT|"
 n=0
 for f in "$out/report.html" "$out"/report/*.svg "$out"/report/*.html; do
 	case $f in
