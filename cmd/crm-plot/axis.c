@@ -227,7 +227,7 @@ ticks_time(struct axis *a, int maxticks)
 		a->lo -= 1;
 		a->hi += 1;
 	}
-	for (u = 0; u < nu - 1; u++)
+	for (u = (size_t)a->tunit; u < nu - 1; u++)
 		if ((n = time_unit(a, u, 0)) <= (size_t)maxticks &&
 		    n <= AXIS_MAXTICKS)
 			break;
@@ -434,17 +434,23 @@ digits(const char *p, size_t n)
 }
 
 int
-plot_parse_time(const char *s, size_t len, double *days)
+plot_parse_time(const char *s, size_t len, double *days, int *unit)
 {
 	const char *p = text_strip(s, &len), *why;
 	long y, k;
 	int64_t secs;
+	int u;
+
+	if (unit == NULL)
+		unit = &u;
+	*unit = PLOT_UNIT_DAY;
 
 	if (len >= 7 && p[4] == '-' && (y = digits(p, 4)) >= 0) {
 		if (len == 7 && p[5] == 'Q' && (k = digits(p + 6, 1)) >= 1 &&
 		    k <= 4) {
 			*days = (double)date_days_from_civil(y,
 			    (unsigned)(k - 1) * 3 + 1, 1);
+			*unit = PLOT_UNIT_QUARTER;
 			return 0;
 		}
 		if (len == 8 && p[5] == 'W' && (k = digits(p + 6, 2)) >= 1 &&
@@ -453,10 +459,12 @@ plot_parse_time(const char *s, size_t len, double *days)
 			*days = (double)(period_start(PERIOD_WEEK,
 			    period_index(PERIOD_WEEK, date_days_from_civil(y, 1,
 			    4))) + (k - 1) * 7);
+			*unit = PLOT_UNIT_WEEK;
 			return 0;
 		}
 		if (len == 7 && (k = digits(p + 5, 2)) >= 1 && k <= 12) {
 			*days = (double)date_days_from_civil(y, (unsigned)k, 1);
+			*unit = PLOT_UNIT_MONTH;
 			return 0;
 		}
 	}

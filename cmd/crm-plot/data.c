@@ -85,7 +85,7 @@ cats_finish(struct cats *c)
 	}
 	for (i = 0; i < c->n && !isnum && istime; i++) {
 		s = strmap_key(c->m, i, &len);
-		istime = plot_parse_time(s, len, &k[i].v) == 0;
+		istime = plot_parse_time(s, len, &k[i].v, NULL) == 0;
 	}
 	c->numeric = isnum && c->n > 0;
 	c->time = !isnum && istime && c->n > 0;

@@ -88,6 +88,7 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 	const char *s;
 	double v;
 	char buf[512];
+	int unit;
 
 	cats_finish(&l->x);
 	cats_finish(&l->g);
@@ -112,8 +113,11 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 		s = strmap_key(l->x.m, l->p[i].x, &len);
 		if (xa->kind == AXIS_LINEAR)
 			num_parse(s, len, &v, &s);
-		else if (xa->kind == AXIS_TIME)
-			plot_parse_time(s, len, &v);
+		else if (xa->kind == AXIS_TIME) {
+			plot_parse_time(s, len, &v, &unit);
+			if (unit > xa->tunit)
+				xa->tunit = unit;
+		}
 		else
 			v = (double)l->x.rank[l->p[i].x];
 		l->p[i].xv = v;

@@ -92,6 +92,8 @@ struct axis {
 	char		 tl[AXIS_MAXTICKS][48];
 	int		 nice;		/* ticks may widen the domain */
 	int		 integer;	/* counts: no step below 1 */
+	int		 tunit;		/* time: the finest tick unit (a
+					   PLOT_UNIT_) */
 	int		 rotate;	/* x labels at -45 degrees */
 	size_t		 every;		/* label every nth band */
 };
@@ -158,8 +160,14 @@ void	 plot_frame(struct frame *, const struct opts *);
 /* The chart title: --title, or "Y by X". */
 const char *plot_title(const struct opts *, char *buf, size_t size);
 
-/* Dates and period labels on x: 2024-03-05, 2024-03, 2024-Q1, 2024-W10. */
-int	 plot_parse_time(const char *, size_t, double *days);
+/*
+ * Dates and period labels on x: 2024-03-05, 2024-03, 2024-Q1, 2024-W10
+ * as a day number; 0, or -1 when the text is none of them.  *unit (may
+ * be NULL) is the finest tick unit such a label calls for.
+ */
+enum { PLOT_UNIT_DAY = 0, PLOT_UNIT_WEEK = 2, PLOT_UNIT_MONTH = 4,
+	PLOT_UNIT_QUARTER = 6 };
+int	 plot_parse_time(const char *, size_t, double *days, int *unit);
 
 /*
  * Categories (x of a bar, the rows and columns of a heatmap): the
