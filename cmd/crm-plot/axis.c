@@ -15,17 +15,17 @@
 
 #include "plot.h"
 
-#define BAND_LABEL_MAX	140.0	/* px: longer category labels are cut */
+#define BAND_LABEL_MAX 140.0 /* px: longer category labels are cut */
 
 double
-axis_map(const struct axis *a, double v)
+plot_axis_map(const struct axis *a, double v)
 {
 	double t;
 
 	switch (a->kind) {
 	case AXIS_BAND:
-		return a->r0 + (v + 0.5) * axis_bandw(a) *
-		    (a->r1 >= a->r0 ? 1 : -1);
+		return a->r0 +
+		    (v + 0.5) * plot_axis_bandw(a) * (a->r1 >= a->r0 ? 1 : -1);
 	case AXIS_LOG:
 		if (v <= 0 || a->lo <= 0)
 			return a->r0;
@@ -38,7 +38,7 @@ axis_map(const struct axis *a, double v)
 }
 
 double
-axis_bandw(const struct axis *a)
+plot_axis_bandw(const struct axis *a)
 {
 	return a->nband ? fabs(a->r1 - a->r0) / (double)a->nband : 0;
 }
@@ -54,24 +54,22 @@ tick_label(const struct axis *a, double v, double step, char *buf)
 		step *= 100;
 	}
 	d = step > 0 ? -(int)floor(log10(step) + 1e-9) : 0;
-	if (d > 6) {	/* 1.5e-07: scientific rather than a row of zeros */
-		int sig = v == 0 ? 1 : (int)floor(log10(fabs(v)) + 1e-9) + d + 1;
+	if (d > 6) { /* 1.5e-07: scientific rather than a row of zeros */
+		int sig =
+		    v == 0 ? 1 : (int)floor(log10(fabs(v)) + 1e-9) + d + 1;
 		snprintf(buf, 40, "%.*g", sig < 1 ? 1 : sig > 15 ? 15 : sig, v);
-	}
-	else
-		fmt_thousands(buf, v, d < 0 ? 0 : d);
+	} else
+		plot_thousands(buf, v, d < 0 ? 0 : d);
 	if (a->pct != PCT_NONE)
 		strcat(buf, "%");
 }
 
-/* The 1-2-5 step giving at most n intervals over span. */
-static double
-nice_step(double span, int n)
+/* The 1-2-5 number at or above x > 0 (1, 2, 5 times a power of ten). */
+double
+plot_nice_up(double x)
 {
-	double raw = span / (n > 0 ? n : 1), mag, f;
+	double mag = pow(10, floor(log10(x))), f = x / mag;
 
-	mag = pow(10, floor(log10(raw)));
-	f = raw / mag;
 	if (f <= 1.0 + 1e-9)
 		return mag;
 	if (f <= 2.0 + 1e-9)
@@ -79,6 +77,13 @@ nice_step(double span, int n)
 	if (f <= 5.0 + 1e-9)
 		return 5 * mag;
 	return 10 * mag;
+}
+
+/* The 1-2-5 step giving at most n intervals over span. */
+static double
+nice_step(double span, int n)
+{
+	return plot_nice_up(span / (n > 0 ? n : 1));
 }
 
 static void
@@ -124,7 +129,7 @@ ticks_linear(struct axis *a, int maxticks)
 static void
 ticks_log(struct axis *a, int maxticks)
 {
-	static const double mult[] = { 1, 2, 5 };
+	static const double mult[] = {1, 2, 5};
 	double e0, e1, v;
 	int e, m, nm;
 
@@ -148,12 +153,16 @@ ticks_log(struct axis *a, int maxticks)
 			if (v < a->lo * (1 - 1e-9) || v > a->hi * (1 + 1e-9) ||
 			    a->nt == AXIS_MAXTICKS)
 				continue;
-			if (nm == 1 && (e - (int)e0) %
-			    (1 + (int)(e1 - e0) / (maxticks > 1 ? maxticks : 1))
-			    != 0)
+			if (nm == 1 &&
+			    (e - (int)e0) %
+				    (1 +
+					(int)(e1 - e0) /
+					    (maxticks > 1 ? maxticks : 1)) !=
+				0)
 				continue;
 			a->tv[a->nt] = v;
-			fmt_value(a->tl[a->nt], a->pct == PCT_SHARE ? v * 100 : v);
+			plot_value(
+			    a->tl[a->nt], a->pct == PCT_SHARE ? v * 100 : v);
 			if (a->pct != PCT_NONE)
 				strcat(a->tl[a->nt], "%");
 			a->nt++;
@@ -162,11 +171,10 @@ ticks_log(struct axis *a, int maxticks)
 
 /* Calendar units for ticks: days (1 = a day, 7 = weeks from Monday) or
  * months (12 = years). */
-static const struct { int days, months; } tunits[] = {
-	{ 1, 0 }, { 2, 0 }, { 7, 0 }, { 14, 0 }, { 0, 1 }, { 0, 2 },
-	{ 0, 3 }, { 0, 6 }, { 0, 12 }, { 0, 24 }, { 0, 60 }, { 0, 120 },
-	{ 0, 240 }, { 0, 600 }, { 0, 1200 }
-};
+static const struct {
+	int days, months;
+} tunits[] = {{1, 0}, {2, 0}, {7, 0}, {14, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 6},
+    {0, 12}, {0, 24}, {0, 60}, {0, 120}, {0, 240}, {0, 600}, {0, 1200}};
 
 /* Ticks of one calendar unit within the domain: how many, and (when
  * fill) the values and labels. */
@@ -181,7 +189,7 @@ time_unit(struct axis *a, size_t u, int fill)
 	if (tunits[u].days) {
 		int k = tunits[u].days;
 		d = (int64_t)lo;
-		if (k >= 7)	/* Mondays: day 4 (1970-01-05) is one */
+		if (k >= 7) /* Mondays: day 4 (1970-01-05) is one */
 			d += (((4 - d) % k) + k) % k;
 		else
 			d += ((-d % k) + k) % k;
@@ -196,7 +204,7 @@ time_unit(struct axis *a, size_t u, int fill)
 	m0 = y * 12 + (mo - 1) + (dd > 1);
 	for (m = m0; m % tunits[u].months != 0; m++)
 		;
-	for (; ; m += tunits[u].months, n++) {
+	for (;; m += tunits[u].months, n++) {
 		y = m / 12;
 		d = date_days_from_civil(y, (unsigned)(m % 12) + 1, 1);
 		if (d > a->hi + 1e-9)
@@ -207,12 +215,12 @@ time_unit(struct axis *a, size_t u, int fill)
 				snprintf(a->tl[n], sizeof(a->tl[n]), "%lld",
 				    (long long)y);
 			else if (tunits[u].months == 3)
-				snprintf(a->tl[n], sizeof(a->tl[n]),
-				    "%lld-Q%d", (long long)y,
-				    (int)(m % 12) / 3 + 1);
+				snprintf(a->tl[n], sizeof(a->tl[n]), "%lld-Q%d",
+				    (long long)y, (int)(m % 12) / 3 + 1);
 			else
 				snprintf(a->tl[n], sizeof(a->tl[n]),
-				    "%lld-%02d", (long long)y, (int)(m % 12) + 1);
+				    "%lld-%02d", (long long)y,
+				    (int)(m % 12) + 1);
 		}
 	}
 	return n;
@@ -237,7 +245,7 @@ ticks_time(struct axis *a, int maxticks)
 }
 
 void
-axis_ticks(struct axis *a, int maxticks)
+plot_axis_ticks(struct axis *a, int maxticks)
 {
 	if (maxticks < 2)
 		maxticks = 2;
@@ -257,21 +265,23 @@ axis_ticks(struct axis *a, int maxticks)
 }
 
 double
-axis_labelw(const struct axis *a)
+plot_axis_labelw(const struct axis *a)
 {
 	double w = 0, t;
 	size_t i;
 
 	if (a->kind == AXIS_BAND) {
 		for (i = 0; i < a->nband; i++) {
-			t = text_width(a->band[i], strlen(a->band[i]), FONT_SMALL);
+			t = plot_textw(
+			    a->band[i], strlen(a->band[i]), FONT_SMALL);
 			if (t > w)
 				w = t;
 		}
 		return w > BAND_LABEL_MAX ? BAND_LABEL_MAX : w;
 	}
 	for (i = 0; i < a->nt; i++)
-		if ((t = text_width(a->tl[i], strlen(a->tl[i]), FONT_SMALL)) > w)
+		if ((t = plot_textw(a->tl[i], strlen(a->tl[i]), FONT_SMALL)) >
+		    w)
 			w = t;
 	return w;
 }
@@ -285,7 +295,7 @@ layout_x(struct axis *xa, double plotw)
 
 	if (xa->kind == AXIS_BAND) {
 		bw = xa->nband ? plotw / (double)xa->nband : plotw;
-		lw = axis_labelw(xa);
+		lw = plot_axis_labelw(xa);
 		xa->rotate = lw + 8 > bw;
 		/* rotated labels stand bw * sin 45 apart: keep 14 px */
 		xa->every = xa->rotate && bw < 20 ? (size_t)ceil(20 / bw) : 1;
@@ -294,18 +304,18 @@ layout_x(struct axis *xa, double plotw)
 	for (m = (int)(plotw / 40); m >= 2; m--) {
 		xa->lo = lo;
 		xa->hi = hi;
-		axis_ticks(xa, m);
-		lw = axis_labelw(xa);
+		plot_axis_ticks(xa, m);
+		lw = plot_axis_labelw(xa);
 		if (xa->nt <= 1 || plotw / (double)xa->nt >= lw + 14)
 			return;
 	}
 	xa->lo = lo;
 	xa->hi = hi;
-	axis_ticks(xa, 2);
+	plot_axis_ticks(xa, 2);
 }
 
 void
-frame_layout(struct frame *f, const struct opts *o, struct axis *xa,
+plot_frame_layout(struct frame *f, const struct opts *o, struct axis *xa,
     struct axis *ya, double right_extra)
 {
 	double ylw, xlw;
@@ -315,14 +325,15 @@ frame_layout(struct frame *f, const struct opts *o, struct axis *xa,
 	f->top = 40;
 	f->right = f->w - 24 - right_extra;
 	if (ya->kind != AXIS_BAND)
-		axis_ticks(ya, (int)((f->h - f->top - 90) / 40) + 1);
-	ylw = axis_labelw(ya);
+		plot_axis_ticks(ya, (int)((f->h - f->top - 90) / 40) + 1);
+	ylw = plot_axis_labelw(ya);
 	f->left = 10 + (ylab ? 22 : 0) + ylw + 8;
 	if (f->right - f->left < 40)
 		f->right = f->left + 40;
 	layout_x(xa, f->right - f->left);
-	xlw = xa->kind == AXIS_BAND && xa->rotate ? axis_labelw(xa) * 0.71 +
-	    10 : 16;
+	xlw = xa->kind == AXIS_BAND && xa->rotate
+	    ? plot_axis_labelw(xa) * 0.71 + 10
+	    : 16;
 	f->bottom = f->h - 16 - (xlab ? 22 : 0) - xlw - 8;
 	if (f->bottom - f->top < 40)
 		f->bottom = f->top + 40;
@@ -336,15 +347,15 @@ static void
 line_at(struct buf *b, double x1, double y1, double x2, double y2,
     const char *attrs)
 {
-	buf_str(b, "<line x1=\"");
-	buf_num(b, x1);
-	buf_str(b, "\" y1=\"");
-	buf_num(b, y1);
-	buf_str(b, "\" x2=\"");
-	buf_num(b, x2);
-	buf_str(b, "\" y2=\"");
-	buf_num(b, y2);
-	buf_printf(b, "\" %s/>\n", attrs);
+	plot_buf_str(b, "<line x1=\"");
+	plot_buf_num(b, x1);
+	plot_buf_str(b, "\" y1=\"");
+	plot_buf_num(b, y1);
+	plot_buf_str(b, "\" x2=\"");
+	plot_buf_num(b, x2);
+	plot_buf_str(b, "\" y2=\"");
+	plot_buf_num(b, y2);
+	plot_buf_printf(b, "\" %s/>\n", attrs);
 }
 
 /* Category labels of a band axis, x (below) or y (left). */
@@ -356,27 +367,28 @@ band_labels(struct frame *f, const struct axis *a, int isx)
 	char *s, attr[96];
 
 	for (i = 0; i < a->nband; i += step) {
-		p = axis_map(a, (double)i);
-		s = text_fit(a->band[i], strlen(a->band[i]), BAND_LABEL_MAX,
-		    FONT_SMALL);
+		p = plot_axis_map(a, (double)i);
+		s = plot_textfit(
+		    a->band[i], strlen(a->band[i]), BAND_LABEL_MAX, FONT_SMALL);
 		if (!isx)
-			svg_text(&f->out, f->left - 6, p + 4, "end",
+			plot_svg_text(&f->out, f->left - 6, p + 4, "end",
 			    "font-size=\"11\"", s, strlen(s));
 		else if (a->rotate) {
-			snprintf(attr, sizeof(attr), "font-size=\"11\" "
-			    "transform=\"rotate(-45 %.1f %.1f)\"", p + 4,
-			    f->bottom + 12);
-			svg_text(&f->out, p + 4, f->bottom + 12, "end", attr, s,
-			    strlen(s));
+			snprintf(attr, sizeof(attr),
+			    "font-size=\"11\" "
+			    "transform=\"rotate(-45 %.1f %.1f)\"",
+			    p + 4, f->bottom + 12);
+			plot_svg_text(&f->out, p + 4, f->bottom + 12, "end",
+			    attr, s, strlen(s));
 		} else
-			svg_text(&f->out, p, f->bottom + 16, "middle",
+			plot_svg_text(&f->out, p, f->bottom + 16, "middle",
 			    "font-size=\"11\"", s, strlen(s));
 		free(s);
 	}
 }
 
 void
-frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
+plot_frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
     const char *xlabel, const char *ylabel)
 {
 	struct buf *b = &f->out;
@@ -384,23 +396,24 @@ frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
 	size_t i;
 	double p;
 
-	buf_str(b, "<g class=\"grid\">\n");
+	plot_buf_str(b, "<g class=\"grid\">\n");
 	for (i = 0; ya->kind != AXIS_BAND && i < ya->nt; i++) {
-		p = axis_map(ya, ya->tv[i]);
+		p = plot_axis_map(ya, ya->tv[i]);
 		line_at(b, f->left, p, f->right, p,
-		    ya->tv[i] == 0 && ya->kind == AXIS_LINEAR ?
-		    "stroke=\"#888\"" : "stroke=\"#e3e3e3\"");
-		svg_text(b, f->left - 6, p + 4, "end", "font-size=\"11\"",
+		    ya->tv[i] == 0 && ya->kind == AXIS_LINEAR
+			? "stroke=\"#888\""
+			: "stroke=\"#e3e3e3\"");
+		plot_svg_text(b, f->left - 6, p + 4, "end", "font-size=\"11\"",
 		    ya->tl[i], strlen(ya->tl[i]));
 	}
 	for (i = 0; xa->kind != AXIS_BAND && i < xa->nt; i++) {
-		p = axis_map(xa, xa->tv[i]);
+		p = plot_axis_map(xa, xa->tv[i]);
 		line_at(b, p, f->top, p, f->bottom, "stroke=\"#f0f0f0\"");
 		line_at(b, p, f->bottom, p, f->bottom + 4, "stroke=\"#444\"");
-		svg_text(b, p, f->bottom + 16, "middle", "font-size=\"11\"",
-		    xa->tl[i], strlen(xa->tl[i]));
+		plot_svg_text(b, p, f->bottom + 16, "middle",
+		    "font-size=\"11\"", xa->tl[i], strlen(xa->tl[i]));
 	}
-	buf_str(b, "</g>\n");
+	plot_buf_str(b, "</g>\n");
 	if (xa->kind == AXIS_BAND)
 		band_labels(f, xa, 1);
 	if (ya->kind == AXIS_BAND)
@@ -408,13 +421,13 @@ frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
 	line_at(b, f->left, f->bottom, f->right, f->bottom, "stroke=\"#444\"");
 	line_at(b, f->left, f->top, f->left, f->bottom, "stroke=\"#444\"");
 	if (xlabel != NULL && *xlabel != '\0')
-		svg_text(b, (f->left + f->right) / 2, f->h - 22, "middle",
+		plot_svg_text(b, (f->left + f->right) / 2, f->h - 22, "middle",
 		    NULL, xlabel, strlen(xlabel));
 	if (ylabel != NULL && *ylabel != '\0') {
 		p = (f->top + f->bottom) / 2;
-		snprintf(attr, sizeof(attr), "transform=\"rotate(-90 16 %.1f)\"",
-		    p);
-		svg_text(b, 16, p, "middle", attr, ylabel, strlen(ylabel));
+		snprintf(
+		    attr, sizeof(attr), "transform=\"rotate(-90 16 %.1f)\"", p);
+		plot_svg_text(b, 16, p, "middle", attr, ylabel, strlen(ylabel));
 	}
 }
 
@@ -448,17 +461,19 @@ plot_parse_time(const char *s, size_t len, double *days, int *unit)
 	if (len >= 7 && p[4] == '-' && (y = digits(p, 4)) >= 0) {
 		if (len == 7 && p[5] == 'Q' && (k = digits(p + 6, 1)) >= 1 &&
 		    k <= 4) {
-			*days = (double)date_days_from_civil(y,
-			    (unsigned)(k - 1) * 3 + 1, 1);
+			*days = (double)date_days_from_civil(
+			    y, (unsigned)(k - 1) * 3 + 1, 1);
 			*unit = PLOT_UNIT_QUARTER;
 			return 0;
 		}
 		if (len == 8 && p[5] == 'W' && (k = digits(p + 6, 2)) >= 1 &&
 		    k <= 53) {
 			/* week 1 holds January 4 */
-			*days = (double)(period_start(PERIOD_WEEK,
-			    period_index(PERIOD_WEEK, date_days_from_civil(y, 1,
-			    4))) + (k - 1) * 7);
+			*days =
+			    (double)(period_start(PERIOD_WEEK,
+					 period_index(PERIOD_WEEK,
+					     date_days_from_civil(y, 1, 4))) +
+				(k - 1) * 7);
 			*unit = PLOT_UNIT_WEEK;
 			return 0;
 		}

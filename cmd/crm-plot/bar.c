@@ -14,30 +14,30 @@
 #include "plot.h"
 
 struct bars {
-	struct cats	 x, g;
-	double		*v;		/* v[xrank * ng + grank] */
-	size_t		 nx, ng;
-	double		 lo, hi;	/* of the value axis */
+	struct cats x, g;
+	double *v; /* v[xrank * ng + grank] */
+	size_t nx, ng;
+	double lo, hi; /* of the value axis */
 };
 
 /* One category's rectangle from value a to value b. */
 static void
-bar_rect(struct buf *b, const struct axis *ya, double x, double w,
-    double a, double v, const char *colour, const char *tip)
+bar_rect(struct buf *b, const struct axis *ya, double x, double w, double a,
+    double v, const char *colour, const char *tip)
 {
-	double y0 = axis_map(ya, a), y1 = axis_map(ya, a + v);
+	double y0 = plot_axis_map(ya, a), y1 = plot_axis_map(ya, a + v);
 
-	buf_str(b, "<rect x=\"");
-	buf_num(b, x);
-	buf_str(b, "\" y=\"");
-	buf_num(b, y0 < y1 ? y0 : y1);
-	buf_str(b, "\" width=\"");
-	buf_num(b, w);
-	buf_str(b, "\" height=\"");
-	buf_num(b, fabs(y1 - y0));
-	buf_printf(b, "\" fill=\"%s\"><title>", colour);
-	buf_esc(b, tip, strlen(tip));
-	buf_str(b, "</title></rect>\n");
+	plot_buf_str(b, "<rect x=\"");
+	plot_buf_num(b, x);
+	plot_buf_str(b, "\" y=\"");
+	plot_buf_num(b, y0 < y1 ? y0 : y1);
+	plot_buf_str(b, "\" width=\"");
+	plot_buf_num(b, w);
+	plot_buf_str(b, "\" height=\"");
+	plot_buf_num(b, fabs(y1 - y0));
+	plot_buf_printf(b, "\" fill=\"%s\"><title>", colour);
+	plot_buf_esc(b, tip, strlen(tip));
+	plot_buf_str(b, "</title></rect>\n");
 }
 
 /* Read the rows into the categories and their sums. */
@@ -50,7 +50,10 @@ bar_read(const struct opts *o, struct crm_input *in, struct bars *s)
 	const struct csv_row *row;
 	const char *p;
 	size_t len, n = 0, cap = 0, i;
-	struct { size_t x, g; double v; } *t = NULL;
+	struct {
+		size_t x, g;
+		double v;
+	} *t = NULL;
 	double v;
 
 	while (input_next(in, &row)) {
@@ -63,13 +66,13 @@ bar_read(const struct opts *o, struct crm_input *in, struct bars *s)
 		}
 		t = xgrow(t, &cap, n + 1, sizeof(*t));
 		p = input_str(row, cx, &len);
-		t[n].x = cats_add(&s->x, p, len);
+		t[n].x = plot_cats_add(&s->x, p, len);
 		p = input_str(row, cb, &len);
-		t[n].g = cb >= 0 ? cats_add(&s->g, p, len) : 0;
+		t[n].g = cb >= 0 ? plot_cats_add(&s->g, p, len) : 0;
 		t[n++].v = v;
 	}
-	cats_finish(&s->x);
-	cats_finish(&s->g);
+	plot_cats_finish(&s->x);
+	plot_cats_finish(&s->g);
 	s->nx = s->x.n;
 	s->ng = cb >= 0 ? s->g.n : 1;
 	s->v = xcalloc(s->nx * s->ng + 1, sizeof(double));
@@ -114,12 +117,13 @@ static void
 bar_draw(const struct opts *o, struct frame *f, const struct bars *s,
     const struct axis *xa, const struct axis *ya)
 {
-	double bw = axis_bandw(xa), inner = bw * 0.78, x, w, pos, neg, v, a;
+	double bw = plot_axis_bandw(xa), inner = bw * 0.78, x, w, pos, neg, v,
+	       a;
 	size_t i, j;
 	char tip[512], num[48];
 
 	for (i = 0; i < s->nx; i++) {
-		x = axis_map(xa, (double)i) - inner / 2;
+		x = plot_axis_map(xa, (double)i) - inner / 2;
 		w = o->stacked || s->ng == 1 ? inner : inner / (double)s->ng;
 		pos = neg = 0;
 		for (j = 0; j < s->ng; j++) {
@@ -132,16 +136,18 @@ bar_draw(const struct opts *o, struct frame *f, const struct bars *s,
 			if (o->logy && v <= 0)
 				continue;
 			snprintf(tip, sizeof(tip), "%s%s%s: %s", s->x.name[i],
-			    s->ng > 1 ? ", " : "", s->ng > 1 ? s->g.name[j] : "",
-			    fmt_value(num, v));
-			bar_rect(&f->out, ya, x + (o->stacked ? 0 : w * (double)j),
-			    w, a, o->logy ? v - a : v, plot_colour(j), tip);
+			    s->ng > 1 ? ", " : "",
+			    s->ng > 1 ? s->g.name[j] : "", plot_value(num, v));
+			bar_rect(&f->out, ya,
+			    x + (o->stacked ? 0 : w * (double)j), w, a,
+			    o->logy ? v - a : v, plot_colour(j), tip);
 		}
-		fmt_value(num, s->v[i]);
+		plot_value(num, s->v[i]);
 		if (s->ng == 1 && !o->logy &&
-		    text_width(num, strlen(num), FONT_SMALL) < bw)
-			svg_text(&f->out, axis_map(xa, (double)i),
-			    axis_map(ya, s->v[i]) + (s->v[i] < 0 ? 13 : -4),
+		    plot_textw(num, strlen(num), FONT_SMALL) < bw)
+			plot_svg_text(&f->out, plot_axis_map(xa, (double)i),
+			    plot_axis_map(ya, s->v[i]) +
+				(s->v[i] < 0 ? 13 : -4),
 			    "middle", "font-size=\"11\"", num, strlen(num));
 	}
 }
@@ -161,12 +167,12 @@ plot_bar(const struct opts *o)
 	if ((in = plot_open(o)) == NULL)
 		return 0;
 	memset(&s, 0, sizeof(s));
-	cats_init(&s.x);
-	cats_init(&s.g);
+	plot_cats_init(&s.x);
+	plot_cats_init(&s.g);
 	if (!bar_read(o, in, &s)) {
 		input_close(in);
-		cats_free(&s.x);
-		cats_free(&s.g);
+		plot_cats_free(&s.x);
+		plot_cats_free(&s.g);
 		free(s.v);
 		return plot_nodata(o, "no rows");
 	}
@@ -182,24 +188,25 @@ plot_bar(const struct opts *o)
 	ya.hi = s.hi;
 	ya.nice = 1;
 	ya.integer = o->y.n == 0;
-	ya.pct = pct_of(o->y.n ? o->y.names[0] : NULL, s.lo, s.hi);
+	ya.pct = plot_pct(o->y.n ? o->y.names[0] : NULL, s.lo, s.hi);
 	plot_frame(&f, o);
-	lw = o->by ? legend_width(s.g.name, s.ng) : 0;
-	frame_layout(&f, o, &xa, &ya, lw);
-	svg_begin(&f, plot_title(o, tb, sizeof(tb)));
+	lw = o->by ? plot_legendw(s.g.name, s.ng) : 0;
+	plot_frame_layout(&f, o, &xa, &ya, lw);
+	plot_svg_begin(&f, plot_title(o, tb, sizeof(tb)));
 	snprintf(yl, sizeof(yl), "%s", o->y.n ? o->y.names[0] : "rows");
-	frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
+	plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
 	    o->ylabel ? o->ylabel : yl);
 	bar_draw(o, &f, &s, &xa, &ya);
 	for (j = 0; j < s.ng && j < 64; j++)
 		colours[j] = plot_colour(j);
 	if (o->by)
-		svg_legend(&f, s.g.name, s.ng < 64 ? s.ng : 64, colours, 0);
-	frame_title(&f, plot_title(o, tb, sizeof(tb)), NULL);
-	svg_end(&f);
+		plot_svg_legend(
+		    &f, s.g.name, s.ng < 64 ? s.ng : 64, colours, 0);
+	plot_frame_title(&f, plot_title(o, tb, sizeof(tb)), NULL);
+	plot_svg_end(&f);
 	plot_write(o, &f);
-	cats_free(&s.x);
-	cats_free(&s.g);
+	plot_cats_free(&s.x);
+	plot_cats_free(&s.g);
 	free(s.v);
 	return 0;
 }

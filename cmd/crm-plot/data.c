@@ -19,7 +19,7 @@ plot_nodata(const struct opts *o, const char *why)
 	char tb[256];
 
 	plot_frame(&f, o);
-	svg_nodata(&f, plot_title(o, tb, sizeof(tb)), why);
+	plot_svg_nodata(&f, plot_title(o, tb, sizeof(tb)), why);
 	plot_write(o, &f);
 	return 0;
 }
@@ -35,14 +35,14 @@ plot_open(const struct opts *o)
 }
 
 void
-cats_init(struct cats *c)
+plot_cats_init(struct cats *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->m = strmap_new();
 }
 
 size_t
-cats_add(struct cats *c, const char *p, size_t len)
+plot_cats_add(struct cats *c, const char *p, size_t len)
 {
 	if (num_blank(p, len)) {
 		p = "(empty)";
@@ -53,8 +53,8 @@ cats_add(struct cats *c, const char *p, size_t len)
 
 /* Sort key of each id, and the comparison of two ids by it. */
 struct catkey {
-	double	 v;
-	size_t	 id;
+	double v;
+	size_t id;
 };
 
 static int
@@ -68,7 +68,7 @@ catkey_cmp(const void *a, const void *b)
 }
 
 void
-cats_finish(struct cats *c)
+plot_cats_finish(struct cats *c)
 {
 	struct catkey *k;
 	size_t i, len;
@@ -103,7 +103,7 @@ cats_finish(struct cats *c)
 }
 
 void
-cats_free(struct cats *c)
+plot_cats_free(struct cats *c)
 {
 	strmap_free(c->m);
 	free(c->rank);

@@ -17,17 +17,15 @@
 #include "plot.h"
 
 struct heat {
-	struct cats	 x, y;
-	double		*z;		/* z[yrank * nx + xrank]; NaN: none */
-	double		 lo, hi;
-	int		 integral;
+	struct cats x, y;
+	double *z; /* z[yrank * nx + xrank]; NaN: none */
+	double lo, hi;
+	int integral;
 };
 
 /* Blues, light to dark. */
-static const unsigned char ramp[5][3] = {
-	{ 0xf7, 0xfb, 0xff }, { 0xc6, 0xdb, 0xef }, { 0x6b, 0xae, 0xd6 },
-	{ 0x21, 0x71, 0xb5 }, { 0x08, 0x30, 0x6b }
-};
+static const unsigned char ramp[5][3] = {{0xf7, 0xfb, 0xff}, {0xc6, 0xdb, 0xef},
+    {0x6b, 0xae, 0xd6}, {0x21, 0x71, 0xb5}, {0x08, 0x30, 0x6b}};
 
 static void
 ramp_colour(double t, char *buf)
@@ -39,8 +37,8 @@ ramp_colour(double t, char *buf)
 	k = t >= 1 ? 3 : (int)(t * 4);
 	u = t * 4 - k;
 	for (i = 0; i < 3; i++)
-		c[i] = (int)lround(ramp[k][i] + u * (ramp[k + 1][i] -
-		    ramp[k][i]));
+		c[i] =
+		    (int)lround(ramp[k][i] + u * (ramp[k + 1][i] - ramp[k][i]));
 	snprintf(buf, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
 }
 
@@ -53,7 +51,10 @@ heat_read(const struct opts *o, struct crm_input *in, struct heat *h)
 	const struct csv_row *row;
 	const char *p;
 	size_t len, n = 0, cap = 0, i, k;
-	struct { size_t x, y; double z; } *t = NULL;
+	struct {
+		size_t x, y;
+		double z;
+	} *t = NULL;
 	double z;
 
 	h->integral = 1;
@@ -62,13 +63,13 @@ heat_read(const struct opts *o, struct crm_input *in, struct heat *h)
 			continue;
 		t = xgrow(t, &cap, n + 1, sizeof(*t));
 		p = input_str(row, cx, &len);
-		t[n].x = cats_add(&h->x, p, len);
+		t[n].x = plot_cats_add(&h->x, p, len);
 		p = input_str(row, cy, &len);
-		t[n].y = cats_add(&h->y, p, len);
+		t[n].y = plot_cats_add(&h->y, p, len);
 		t[n++].z = z;
 	}
-	cats_finish(&h->x);
-	cats_finish(&h->y);
+	plot_cats_finish(&h->x);
+	plot_cats_finish(&h->y);
 	h->z = xcalloc(h->x.n * h->y.n + 1, sizeof(double));
 	for (i = 0; i < h->x.n * h->y.n; i++)
 		h->z[i] = NAN;
@@ -93,14 +94,18 @@ heat_read(const struct opts *o, struct crm_input *in, struct heat *h)
 static void
 cell_label(const struct heat *h, enum pct pct, double v, char *buf)
 {
-	int d = h->integral ? 0 : h->hi - h->lo >= 10 ? 0 :
-	    h->hi - h->lo >= 1 ? 1 : 2;
+	int d = 2;
+
+	if (h->integral || h->hi - h->lo >= 10)
+		d = 0;
+	else if (h->hi - h->lo >= 1)
+		d = 1;
 
 	if (pct == PCT_SHARE) {
 		v *= 100;
 		d = d > 2 ? d - 2 : 0;
 	}
-	fmt_thousands(buf, v, d);
+	plot_thousands(buf, v, d);
 	if (pct != PCT_NONE)
 		strcat(buf, "%");
 }
@@ -110,7 +115,7 @@ heat_cells(struct frame *f, const struct heat *h, const struct axis *xa,
     const struct axis *ya, enum pct pct)
 {
 	struct buf *b = &f->out;
-	double cw = axis_bandw(xa), ch = axis_bandw(ya), t, x, y;
+	double cw = plot_axis_bandw(xa), ch = plot_axis_bandw(ya), t, x, y;
 	size_t i, j;
 	char col[8], lab[64], attr[64];
 	double fs;
@@ -122,30 +127,31 @@ heat_cells(struct frame *f, const struct heat *h, const struct axis *xa,
 				continue;
 			t = h->hi > h->lo ? (v - h->lo) / (h->hi - h->lo) : 0.5;
 			ramp_colour(t, col);
-			x = axis_map(xa, (double)i) - cw / 2;
-			y = axis_map(ya, (double)j) - ch / 2;
+			x = plot_axis_map(xa, (double)i) - cw / 2;
+			y = plot_axis_map(ya, (double)j) - ch / 2;
 			cell_label(h, pct, v, lab);
-			buf_str(b, "<rect x=\"");
-			buf_num(b, x);
-			buf_str(b, "\" y=\"");
-			buf_num(b, y);
-			buf_str(b, "\" width=\"");
-			buf_num(b, cw);
-			buf_str(b, "\" height=\"");
-			buf_num(b, ch);
-			buf_printf(b, "\" fill=\"%s\"><title>", col);
-			buf_esc(b, h->y.name[j], strlen(h->y.name[j]));
-			buf_str(b, ", ");
-			buf_esc(b, h->x.name[i], strlen(h->x.name[i]));
-			buf_printf(b, ": %s</title></rect>\n", lab);
-			fs = text_width(lab, strlen(lab), 10) <= cw - 3 ? 10 :
-			    text_width(lab, strlen(lab), 8.5) <= cw - 2 ? 8.5 : 0;
+			plot_buf_str(b, "<rect x=\"");
+			plot_buf_num(b, x);
+			plot_buf_str(b, "\" y=\"");
+			plot_buf_num(b, y);
+			plot_buf_str(b, "\" width=\"");
+			plot_buf_num(b, cw);
+			plot_buf_str(b, "\" height=\"");
+			plot_buf_num(b, ch);
+			plot_buf_printf(b, "\" fill=\"%s\"><title>", col);
+			plot_buf_esc(b, h->y.name[j], strlen(h->y.name[j]));
+			plot_buf_str(b, ", ");
+			plot_buf_esc(b, h->x.name[i], strlen(h->x.name[i]));
+			plot_buf_printf(b, ": %s</title></rect>\n", lab);
+			fs = plot_textw(lab, strlen(lab), 10) <= cw - 3   ? 10
+			    : plot_textw(lab, strlen(lab), 8.5) <= cw - 2 ? 8.5
+									  : 0;
 			if (ch < 12 || fs == 0)
 				continue;
 			snprintf(attr, sizeof(attr), "font-size=\"%g\"%s", fs,
 			    t > 0.55 ? " fill=\"#fff\"" : "");
-			svg_text(b, x + cw / 2, y + ch / 2 + 3.5, "middle", attr,
-			    lab, strlen(lab));
+			plot_svg_text(b, x + cw / 2, y + ch / 2 + 3.5, "middle",
+			    attr, lab, strlen(lab));
 		}
 }
 
@@ -161,19 +167,20 @@ heat_key(struct frame *f, const struct heat *h, enum pct pct)
 	step = (y1 - y0) / n;
 	for (i = 0; i < n; i++) {
 		ramp_colour(1 - (i + 0.5) / n, col);
-		buf_str(b, "<rect x=\"");
-		buf_num(b, x);
-		buf_str(b, "\" y=\"");
-		buf_num(b, y0 + step * i);
-		buf_str(b, "\" width=\"12\" height=\"");
-		buf_num(b, step + 0.3);
-		buf_printf(b, "\" fill=\"%s\"/>\n", col);
+		plot_buf_str(b, "<rect x=\"");
+		plot_buf_num(b, x);
+		plot_buf_str(b, "\" y=\"");
+		plot_buf_num(b, y0 + step * i);
+		plot_buf_str(b, "\" width=\"12\" height=\"");
+		plot_buf_num(b, step + 0.3);
+		plot_buf_printf(b, "\" fill=\"%s\"/>\n", col);
 	}
 	cell_label(h, pct, h->hi, lab);
-	svg_text(b, x + 16, y0 + 9, "start", "font-size=\"11\"", lab,
-	    strlen(lab));
+	plot_svg_text(
+	    b, x + 16, y0 + 9, "start", "font-size=\"11\"", lab, strlen(lab));
 	cell_label(h, pct, h->lo, lab);
-	svg_text(b, x + 16, y1, "start", "font-size=\"11\"", lab, strlen(lab));
+	plot_svg_text(
+	    b, x + 16, y1, "start", "font-size=\"11\"", lab, strlen(lab));
 }
 
 int
@@ -191,14 +198,14 @@ plot_heatmap(const struct opts *o)
 	if ((in = plot_open(o)) == NULL)
 		return 0;
 	memset(&h, 0, sizeof(h));
-	cats_init(&h.x);
-	cats_init(&h.y);
+	plot_cats_init(&h.x);
+	plot_cats_init(&h.y);
 	if (!heat_read(o, in, &h)) {
 		input_close(in);
 		plot_nodata(o, "no rows");
 	} else {
 		input_close(in);
-		pct = pct_of(o->z, h.lo, h.hi);
+		pct = plot_pct(o->z, h.lo, h.hi);
 		memset(&xa, 0, sizeof(xa));
 		memset(&ya, 0, sizeof(ya));
 		xa.kind = ya.kind = AXIS_BAND;
@@ -207,27 +214,27 @@ plot_heatmap(const struct opts *o)
 		ya.nband = h.y.n;
 		ya.band = h.y.name;
 		cell_label(&h, pct, h.hi, lab);
-		kw = 34 + text_width(lab, strlen(lab), FONT_SMALL);
+		kw = 34 + plot_textw(lab, strlen(lab), FONT_SMALL);
 		cell_label(&h, pct, h.lo, lab);
-		kw = fmax(kw, 34 + text_width(lab, strlen(lab), FONT_SMALL));
+		kw = fmax(kw, 34 + plot_textw(lab, strlen(lab), FONT_SMALL));
 		plot_frame(&f, o);
-		frame_layout(&f, o, &xa, &ya, kw);
-		ya.r0 = f.top;		/* the first row on top */
+		plot_frame_layout(&f, o, &xa, &ya, kw);
+		ya.r0 = f.top; /* the first row on top */
 		ya.r1 = f.bottom;
-		if (axis_bandw(&ya) < 13)
-			ya.every = (size_t)ceil(13 / axis_bandw(&ya));
+		if (plot_axis_bandw(&ya) < 13)
+			ya.every = (size_t)ceil(13 / plot_axis_bandw(&ya));
 		title = plot_title(o, tb, sizeof(tb));
-		svg_begin(&f, title);
+		plot_svg_begin(&f, title);
 		heat_cells(&f, &h, &xa, &ya, pct);
-		frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
+		plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
 		    o->ylabel ? o->ylabel : o->y.names[0]);
 		heat_key(&f, &h, pct);
-		frame_title(&f, title, NULL);
-		svg_end(&f);
+		plot_frame_title(&f, title, NULL);
+		plot_svg_end(&f);
 		plot_write(o, &f);
 	}
 	free(h.z);
-	cats_free(&h.x);
-	cats_free(&h.y);
+	plot_cats_free(&h.x);
+	plot_cats_free(&h.y);
 	return 0;
 }

@@ -15,7 +15,7 @@
 
 #include "plot.h"
 
-#define HIST_MAXBINS	200	/* auto: bins of 3 px at least */
+#define HIST_MAXBINS 200 /* auto: bins of 3 px at least */
 
 /* Put the k-th smallest of a[0..n) at a[k] (Hoare's selection). */
 static void
@@ -27,9 +27,21 @@ select_k(double *a, size_t n, size_t k)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		/* median of three as the pivot */
-		if (a[mid] < a[lo]) { t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
-		if (a[hi] < a[lo]) { t = a[hi]; a[hi] = a[lo]; a[lo] = t; }
-		if (a[hi] < a[mid]) { t = a[hi]; a[hi] = a[mid]; a[mid] = t; }
+		if (a[mid] < a[lo]) {
+			t = a[mid];
+			a[mid] = a[lo];
+			a[lo] = t;
+		}
+		if (a[hi] < a[lo]) {
+			t = a[hi];
+			a[hi] = a[lo];
+			a[lo] = t;
+		}
+		if (a[hi] < a[mid]) {
+			t = a[hi];
+			a[hi] = a[mid];
+			a[mid] = t;
+		}
 		p = a[mid];
 		i = lo;
 		j = hi;
@@ -39,7 +51,9 @@ select_k(double *a, size_t n, size_t k)
 			while (a[j] > p)
 				j--;
 			if (i <= j) {
-				t = a[i]; a[i] = a[j]; a[j] = t;
+				t = a[i];
+				a[i] = a[j];
+				a[j] = t;
 				i++;
 				if (j == 0)
 					break;
@@ -74,22 +88,12 @@ quantile(double *a, size_t n, double q)
 	return lo + (pos - (double)k) * (hi - lo);
 }
 
-/* The 1-2-5 number at or above x. */
-static double
-nice_up(double x)
-{
-	double m = pow(10, floor(log10(x))), f = x / m;
-
-	return (f <= 1 + 1e-9 ? 1 : f <= 2 + 1e-9 ? 2 : f <= 5 + 1e-9 ? 5 :
-	    10) * m;
-}
-
 struct hist {
-	double	*v;
-	size_t	 n, cap;
-	double	 min, max, start, width;
-	size_t	 nbins;
-	double	*count;
+	double *v;
+	size_t n, cap;
+	double min, max, start, width;
+	size_t nbins;
+	double *count;
 };
 
 static void
@@ -107,13 +111,13 @@ hist_bins(const struct opts *o, struct hist *h)
 	} else {
 		iqr = quantile(h->v, h->n, 0.75) - quantile(h->v, h->n, 0.25);
 		w = 2 * iqr / cbrt((double)h->n);
-		if (!(w > 0))	/* Sturges when half the values are one */
+		if (!(w > 0)) /* Sturges when half the values are one */
 			w = span / (ceil(log2((double)h->n)) + 1);
 		if (!(w > 0))
 			w = h->min != 0 ? fabs(h->min) / 10 : 1;
-		w = nice_up(w);
+		w = plot_nice_up(w);
 		while (span / w >= HIST_MAXBINS)
-			w = nice_up(w * 1.01);
+			w = plot_nice_up(w * 1.01);
 		h->width = w;
 		h->start = floor(h->min / w) * w;
 		h->nbins = (size_t)floor((h->max - h->start) / w) + 1;
@@ -121,7 +125,9 @@ hist_bins(const struct opts *o, struct hist *h)
 	h->count = xcalloc(h->nbins, sizeof(double));
 	for (i = 0; i < h->n; i++) {
 		double t = floor((h->v[i] - h->start) / h->width);
-		k = t < 0 ? 0 : t >= (double)h->nbins ? h->nbins - 1 : (size_t)t;
+		k = t < 0                   ? 0
+		    : t >= (double)h->nbins ? h->nbins - 1
+					    : (size_t)t;
 		h->count[k]++;
 	}
 }
@@ -140,7 +146,8 @@ hist_read(const struct opts *o, struct crm_input *in, struct hist *h)
 			continue;
 		if (o->logx) {
 			if (!(v > 0)) {
-				input_bad(in, row, cx, "not positive (log axis)");
+				input_bad(
+				    in, row, cx, "not positive (log axis)");
 				continue;
 			}
 			v = log10(v);
@@ -163,28 +170,29 @@ hist_draw(struct frame *f, const struct hist *h, const struct axis *xa,
 	double x0, x1, y0, y1, e0, e1;
 	size_t i;
 
-	buf_printf(b, "<g fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.5\">\n",
+	plot_buf_printf(b,
+	    "<g fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.5\">\n",
 	    plot_colour(0));
 	for (i = 0; i < h->nbins; i++) {
 		if (h->count[i] == 0)
 			continue;
 		e0 = h->start + h->width * (double)i;
 		e1 = e0 + h->width;
-		x0 = axis_map(xa, logx ? pow(10, e0) : e0);
-		x1 = axis_map(xa, logx ? pow(10, e1) : e1);
-		y0 = axis_map(ya, ya->kind == AXIS_LOG ? ya->lo : 0);
-		y1 = axis_map(ya, h->count[i]);
-		buf_str(b, "<rect x=\"");
-		buf_num(b, x0);
-		buf_str(b, "\" y=\"");
-		buf_num(b, y1);
-		buf_str(b, "\" width=\"");
-		buf_num(b, x1 - x0);
-		buf_str(b, "\" height=\"");
-		buf_num(b, y0 - y1);
-		buf_str(b, "\"/>\n");
+		x0 = plot_axis_map(xa, logx ? pow(10, e0) : e0);
+		x1 = plot_axis_map(xa, logx ? pow(10, e1) : e1);
+		y0 = plot_axis_map(ya, ya->kind == AXIS_LOG ? ya->lo : 0);
+		y1 = plot_axis_map(ya, h->count[i]);
+		plot_buf_str(b, "<rect x=\"");
+		plot_buf_num(b, x0);
+		plot_buf_str(b, "\" y=\"");
+		plot_buf_num(b, y1);
+		plot_buf_str(b, "\" width=\"");
+		plot_buf_num(b, x1 - x0);
+		plot_buf_str(b, "\" height=\"");
+		plot_buf_num(b, y0 - y1);
+		plot_buf_str(b, "\"/>\n");
 	}
-	buf_str(b, "</g>\n");
+	plot_buf_str(b, "</g>\n");
 }
 
 int
@@ -212,9 +220,9 @@ plot_hist(const struct opts *o)
 	memset(&ya, 0, sizeof(ya));
 	xa.kind = o->logx ? AXIS_LOG : AXIS_LINEAR;
 	xa.lo = o->logx ? pow(10, h.start) : h.start;
-	xa.hi = o->logx ? pow(10, h.start + h.width * (double)h.nbins) :
-	    h.start + h.width * (double)h.nbins;
-	xa.pct = pct_of(o->x, h.min, h.max);
+	xa.hi = o->logx ? pow(10, h.start + h.width * (double)h.nbins)
+			: h.start + h.width * (double)h.nbins;
+	xa.pct = plot_pct(o->x, h.min, h.max);
 	ya.kind = o->logy ? AXIS_LOG : AXIS_LINEAR;
 	ya.nice = 1;
 	ya.integer = 1;
@@ -224,21 +232,23 @@ plot_hist(const struct opts *o)
 	if (o->logy)
 		ya.lo = 1;
 	plot_frame(&f, o);
-	frame_layout(&f, o, &xa, &ya, 0);
+	plot_frame_layout(&f, o, &xa, &ya, 0);
 	title = plot_title(o, tb, sizeof(tb));
-	svg_begin(&f, title);
-	frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
+	plot_svg_begin(&f, title);
+	plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
 	    o->ylabel ? o->ylabel : "rows");
 	hist_draw(&f, &h, &xa, &ya, o->logx);
-	fmt_thousands(n1, (double)h.n, 0);
+	plot_thousands(n1, (double)h.n, 0);
 	if (o->logx)
 		snprintf(note, sizeof(note), "n = %s, %zu bin%s of %s decades",
-		    n1, h.nbins, h.nbins == 1 ? "" : "s", fmt_value(n2, h.width));
+		    n1, h.nbins, h.nbins == 1 ? "" : "s",
+		    plot_value(n2, h.width));
 	else
 		snprintf(note, sizeof(note), "n = %s, %zu bin%s of width %s",
-		    n1, h.nbins, h.nbins == 1 ? "" : "s", fmt_value(n2, h.width));
-	frame_title(&f, title, note);
-	svg_end(&f);
+		    n1, h.nbins, h.nbins == 1 ? "" : "s",
+		    plot_value(n2, h.width));
+	plot_frame_title(&f, title, note);
+	plot_svg_end(&f);
 	plot_write(o, &f);
 	free(h.v);
 	free(h.count);

@@ -19,8 +19,8 @@
 #include "plot.h"
 
 struct cells {
-	char		**v;		/* row-major, ncols per row */
-	size_t		 nrows, ncols, cap;
+	char **v; /* row-major, ncols per row */
+	size_t nrows, ncols, cap;
 	unsigned long long total;
 };
 
@@ -55,12 +55,12 @@ cell_num(struct buf *b, const char *s, int decimals)
 	char out[64];
 
 	if (num_parse(s, strlen(s), &v, &why) != 0) {
-		buf_esc(b, s, strlen(s));
+		plot_buf_esc(b, s, strlen(s));
 		return;
 	}
-	fmt_thousands(out, v, v == (double)(long long)v && v < 1e15 &&
-	    v > -1e15 ? 0 : decimals);
-	buf_str(b, out);
+	plot_thousands(out, v,
+	    v == (double)(long long)v && v < 1e15 && v > -1e15 ? 0 : decimals);
+	plot_buf_str(b, out);
 }
 
 static void
@@ -72,39 +72,43 @@ table_write(const struct opts *o, const struct crm_input *in,
 	size_t i, j;
 	char n1[48], n2[48];
 
-	buf_str(b, "<table class=\"crm-table\">\n");
+	plot_buf_str(b, "<table class=\"crm-table\">\n");
 	if (o->title) {
-		buf_str(b, "<caption>");
-		buf_esc(b, o->title, strlen(o->title));
-		buf_str(b, "</caption>\n");
+		plot_buf_str(b, "<caption>");
+		plot_buf_esc(b, o->title, strlen(o->title));
+		plot_buf_str(b, "</caption>\n");
 	}
-	buf_str(b, "<thead><tr>");
+	plot_buf_str(b, "<thead><tr>");
 	for (j = 0; j < c->ncols; j++) {
 		num[j] = col_numeric(c, csv_name(r, j), j);
-		buf_str(b, num[j] ? "<th style=\"text-align:right\">" : "<th>");
-		buf_esc(b, csv_name(r, j), strlen(csv_name(r, j)));
-		buf_str(b, "</th>");
+		plot_buf_str(
+		    b, num[j] ? "<th style=\"text-align:right\">" : "<th>");
+		plot_buf_esc(b, csv_name(r, j), strlen(csv_name(r, j)));
+		plot_buf_str(b, "</th>");
 	}
-	buf_str(b, "</tr></thead>\n<tbody>\n");
+	plot_buf_str(b, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < c->nrows; i++) {
-		buf_str(b, "<tr>");
+		plot_buf_str(b, "<tr>");
 		for (j = 0; j < c->ncols; j++) {
 			const char *s = c->v[i * c->ncols + j];
-			buf_str(b, num[j] ? "<td style=\"text-align:right\">" :
-			    "<td>");
+			plot_buf_str(b,
+			    num[j] ? "<td style=\"text-align:right\">"
+				   : "<td>");
 			if (num[j])
 				cell_num(b, s, o->decimals);
 			else
-				buf_esc(b, s, strlen(s));
-			buf_str(b, "</td>");
+				plot_buf_esc(b, s, strlen(s));
+			plot_buf_str(b, "</td>");
 		}
-		buf_str(b, "</tr>\n");
+		plot_buf_str(b, "</tr>\n");
 	}
-	buf_str(b, "</tbody>\n</table>\n");
+	plot_buf_str(b, "</tbody>\n</table>\n");
 	if (c->total > c->nrows)
-		buf_printf(b, "<p class=\"crm-note\">the first %s of %s "
-		    "rows</p>\n", fmt_thousands(n1, (double)c->nrows, 0),
-		    fmt_thousands(n2, (double)c->total, 0));
+		plot_buf_printf(b,
+		    "<p class=\"crm-note\">the first %s of %s "
+		    "rows</p>\n",
+		    plot_thousands(n1, (double)c->nrows, 0),
+		    plot_thousands(n2, (double)c->total, 0));
 	free(num);
 }
 
@@ -121,7 +125,7 @@ plot_table(const struct opts *o)
 	memset(&c, 0, sizeof(c));
 	memset(&f, 0, sizeof(f));
 	if (in == NULL) {
-		buf_str(&f.out, "<p class=\"crm-note\">no data</p>\n");
+		plot_buf_str(&f.out, "<p class=\"crm-note\">no data</p>\n");
 		plot_write(o, &f);
 		return 0;
 	}
@@ -130,8 +134,7 @@ plot_table(const struct opts *o)
 		c.total++;
 		if (o->rows >= 0 && c.nrows >= (unsigned long long)o->rows)
 			continue;
-		c.v = xgrow(c.v, &c.cap, (c.nrows + 1) * c.ncols,
-		    sizeof(*c.v));
+		c.v = xgrow(c.v, &c.cap, (c.nrows + 1) * c.ncols, sizeof(*c.v));
 		for (j = 0; j < c.ncols; j++) {
 			p = input_str(row, (long)j, &len);
 			c.v[c.nrows * c.ncols + j] = xmemdup(p, len);
@@ -152,18 +155,18 @@ static char *
 slurp(const char *path, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
-	struct buf b = { 0 };
+	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
 
 	if (fp == NULL)
 		crm_err(1, "%s", path);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(&b, chunk, n);
+		plot_buf_add(&b, chunk, n);
 	if (ferror(fp))
 		crm_err(1, "%s", path);
 	fclose(fp);
-	buf_add(&b, "", 0);
+	plot_buf_add(&b, "", 0);
 	*len = b.len;
 	return b.p;
 }
@@ -190,17 +193,17 @@ inner(const char *s, const char *tag, size_t *len)
 }
 
 static const char page_css[] =
-"body{font-family:'DejaVu Sans',Helvetica,Arial,'Noto Sans CJK SC',"
-"sans-serif;color:#222;max-width:1000px;margin:2em auto;padding:0 1em}\n"
-"h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;"
-"border-bottom:1px solid #ddd}\n"
-"nav ol{line-height:1.6}svg{max-width:100%;height:auto}\n"
-"table.crm-table{border-collapse:collapse;font-size:0.9em}\n"
-"table.crm-table th,table.crm-table td{padding:3px 10px;"
-"border-bottom:1px solid #e3e3e3;vertical-align:top}\n"
-"table.crm-table th{border-bottom:2px solid #888;text-align:left}\n"
-"table.crm-table caption{text-align:left;font-weight:bold;padding:4px 0}\n"
-".crm-note{color:#555;font-size:0.85em}\n";
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,'Noto Sans CJK SC',"
+    "sans-serif;color:#222;max-width:1000px;margin:2em auto;padding:0 1em}\n"
+    "h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;"
+    "border-bottom:1px solid #ddd}\n"
+    "nav ol{line-height:1.6}svg{max-width:100%;height:auto}\n"
+    "table.crm-table{border-collapse:collapse;font-size:0.9em}\n"
+    "table.crm-table th,table.crm-table td{padding:3px 10px;"
+    "border-bottom:1px solid #e3e3e3;vertical-align:top}\n"
+    "table.crm-table th{border-bottom:2px solid #888;text-align:left}\n"
+    "table.crm-table caption{text-align:left;font-weight:bold;padding:4px 0}\n"
+    ".crm-note{color:#555;font-size:0.85em}\n";
 
 /* One part: its body (SVG without the XML declaration, or the
  * fragment) and its title. */
@@ -219,23 +222,23 @@ page_part(struct buf *toc, struct buf *body, const char *path, size_t k)
 	if (*p != '<')
 		crm_errx(1, "%s: not an SVG file or an HTML fragment", path);
 	if ((t = inner(p, strncmp(p, "<svg", 4) == 0 ? "title" : "caption",
-	    &tl)) == NULL) {
+		 &tl)) == NULL) {
 		t = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 		tl = strlen(t);
-		buf_printf(toc, "<li><a href=\"#part-%zu\">", k);
-		buf_esc(toc, t, tl);
-		buf_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
-		buf_esc(body, t, tl);
+		plot_buf_printf(toc, "<li><a href=\"#part-%zu\">", k);
+		plot_buf_esc(toc, t, tl);
+		plot_buf_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
+		plot_buf_esc(body, t, tl);
 	} else {
-		buf_printf(toc, "<li><a href=\"#part-%zu\">", k);
-		buf_add(toc, t, tl);
-		buf_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
-		buf_add(body, t, tl);
+		plot_buf_printf(toc, "<li><a href=\"#part-%zu\">", k);
+		plot_buf_add(toc, t, tl);
+		plot_buf_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
+		plot_buf_add(body, t, tl);
 	}
-	buf_str(toc, "</a></li>\n");
-	buf_str(body, "</h2>\n");
-	buf_str(body, p);
-	buf_str(body, "</section>\n");
+	plot_buf_str(toc, "</a></li>\n");
+	plot_buf_str(body, "</h2>\n");
+	plot_buf_str(body, p);
+	plot_buf_str(body, "</section>\n");
 	free(s);
 }
 
@@ -243,29 +246,33 @@ int
 plot_page(const struct opts *o)
 {
 	struct frame f;
-	struct buf toc = { 0 }, body = { 0 };
+	struct buf toc = {0}, body = {0};
 	const char *title = o->title ? o->title : "report";
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
 	for (i = 0; i < o->nfiles; i++)
 		page_part(&toc, &body, o->files[i], i + 1);
-	buf_str(&f.out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/"
+	plot_buf_str(&f.out,
+	    "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/"
 	    "1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\"/>\n"
 	    "<title>");
-	buf_esc(&f.out, title, strlen(title));
-	buf_printf(&f.out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<h1>", page_css);
-	buf_esc(&f.out, title, strlen(title));
-	buf_str(&f.out, "</h1>\n<nav>\n<h2>Contents</h2>\n<ol>\n");
-	buf_add(&f.out, toc.p, toc.len);
-	buf_str(&f.out, "</ol>\n</nav>\n");
-	buf_add(&f.out, body.p, body.len);
-	buf_str(&f.out, "<p class=\"crm-note\">Made by crm-plot page "
+	plot_buf_esc(&f.out, title, strlen(title));
+	plot_buf_printf(&f.out,
+	    "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+	    "<h1>",
+	    page_css);
+	plot_buf_esc(&f.out, title, strlen(title));
+	plot_buf_str(&f.out, "</h1>\n<nav>\n<h2>Contents</h2>\n<ol>\n");
+	plot_buf_add(&f.out, toc.p, toc.len);
+	plot_buf_str(&f.out, "</ol>\n</nav>\n");
+	plot_buf_add(&f.out, body.p, body.len);
+	plot_buf_str(&f.out,
+	    "<p class=\"crm-note\">Made by crm-plot page "
 	    "(crmkit).</p>\n</body>\n</html>\n");
 	plot_write(o, &f);
-	buf_free(&toc);
-	buf_free(&body);
+	plot_buf_free(&toc);
+	plot_buf_free(&body);
 	return 0;
 }

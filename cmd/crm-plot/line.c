@@ -16,17 +16,17 @@
 #include "plot.h"
 
 struct pt {
-	size_t	 x;		/* category id of the x text */
-	size_t	 s;		/* series */
-	size_t	 seq;		/* input order */
-	double	 xv, y;
+	size_t x;   /* category id of the x text */
+	size_t s;   /* series */
+	size_t seq; /* input order */
+	double xv, y;
 };
 
 struct lines {
-	struct cats	 x, g;
-	struct pt	*p;
-	size_t		 n, cap, ns;
-	char		**names;	/* series names */
+	struct cats x, g;
+	struct pt *p;
+	size_t n, cap, ns;
+	char **names; /* series names */
 };
 
 static int
@@ -61,13 +61,13 @@ line_read(const struct opts *o, struct crm_input *in, struct lines *l)
 		for (i = 0; ok && o->logy && i < o->y.n; i++)
 			if (!(yv[i] > 0))
 				ok = input_bad(in, row, cy[i],
-				    "not positive (log axis)") == 0;
+					 "not positive (log axis)") == 0;
 		if (!ok)
 			continue;
 		p = input_str(row, cx, &len);
-		x = cats_add(&l->x, p, len);
+		x = plot_cats_add(&l->x, p, len);
 		p = input_str(row, cb, &len);
-		g = cb >= 0 ? cats_add(&l->g, p, len) : 0;
+		g = cb >= 0 ? plot_cats_add(&l->g, p, len) : 0;
 		for (i = 0; i < o->y.n; i++) {
 			l->p = xgrow(l->p, &l->cap, l->n + 1, sizeof(*l->p));
 			l->p[l->n].x = x;
@@ -90,8 +90,8 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 	char buf[512];
 	int unit;
 
-	cats_finish(&l->x);
-	cats_finish(&l->g);
+	plot_cats_finish(&l->x);
+	plot_cats_finish(&l->g);
 	ng = o->by ? l->g.n : 1;
 	l->ns = ng * o->y.n;
 	l->names = xcalloc(l->ns + 1, sizeof(*l->names));
@@ -101,12 +101,14 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 				snprintf(buf, sizeof(buf), "%s %s",
 				    strmap_key(l->g.m, i, &len), o->y.names[j]);
 			else
-				snprintf(buf, sizeof(buf), "%s", o->by ?
-				    strmap_key(l->g.m, i, &len) : o->y.names[j]);
+				snprintf(buf, sizeof(buf), "%s",
+				    o->by ? strmap_key(l->g.m, i, &len)
+					  : o->y.names[j]);
 			l->names[i * o->y.n + j] = xstrdup(buf);
 		}
-	xa->kind = l->x.numeric ? AXIS_LINEAR : l->x.time ? AXIS_TIME :
-	    AXIS_BAND;
+	xa->kind = l->x.numeric ? AXIS_LINEAR
+	    : l->x.time         ? AXIS_TIME
+				: AXIS_BAND;
 	xa->lo = INFINITY;
 	xa->hi = -INFINITY;
 	for (i = 0; i < l->n; i++) {
@@ -117,8 +119,7 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 			plot_parse_time(s, len, &v, &unit);
 			if (unit > xa->tunit)
 				xa->tunit = unit;
-		}
-		else
+		} else
 			v = (double)l->x.rank[l->p[i].x];
 		l->p[i].xv = v;
 		xa->lo = fmin(xa->lo, v);
@@ -139,27 +140,28 @@ line_draw(struct frame *f, const struct lines *l, const struct axis *xa,
 	for (i = 0; i < l->n; i = j) {
 		for (j = i; j < l->n && l->p[j].s == l->p[i].s; j++)
 			;
-		buf_str(b, "<path d=\"");
+		plot_buf_str(b, "<path d=\"");
 		for (k = i; k < j; k++) {
-			buf_str(b, k == i ? "M" : "L");
-			buf_num(b, axis_map(xa, l->p[k].xv));
-			buf_str(b, " ");
-			buf_num(b, axis_map(ya, l->p[k].y));
+			plot_buf_str(b, k == i ? "M" : "L");
+			plot_buf_num(b, plot_axis_map(xa, l->p[k].xv));
+			plot_buf_str(b, " ");
+			plot_buf_num(b, plot_axis_map(ya, l->p[k].y));
 		}
-		buf_printf(b, "\" fill=\"none\" stroke=\"%s\" "
+		plot_buf_printf(b,
+		    "\" fill=\"none\" stroke=\"%s\" "
 		    "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
 		    plot_colour(l->p[i].s));
 		if (j - i > 60)
 			continue;
-		buf_printf(b, "<g fill=\"%s\">\n", plot_colour(l->p[i].s));
+		plot_buf_printf(b, "<g fill=\"%s\">\n", plot_colour(l->p[i].s));
 		for (k = i; k < j; k++) {
-			buf_str(b, "<circle cx=\"");
-			buf_num(b, axis_map(xa, l->p[k].xv));
-			buf_str(b, "\" cy=\"");
-			buf_num(b, axis_map(ya, l->p[k].y));
-			buf_str(b, "\" r=\"3\"/>\n");
+			plot_buf_str(b, "<circle cx=\"");
+			plot_buf_num(b, plot_axis_map(xa, l->p[k].xv));
+			plot_buf_str(b, "\" cy=\"");
+			plot_buf_num(b, plot_axis_map(ya, l->p[k].y));
+			plot_buf_str(b, "\" r=\"3\"/>\n");
 		}
-		buf_str(b, "</g>\n");
+		plot_buf_str(b, "</g>\n");
 	}
 }
 
@@ -179,8 +181,8 @@ line_yaxis(const struct opts *o, const struct lines *l, struct axis *ya)
 	/* from zero when zero is near enough to show the scale honestly */
 	if (!o->logy && ya->lo > 0 && ya->lo < ya->hi - ya->lo)
 		ya->lo = 0;
-	ya->pct = o->y.n == 1 ? pct_of(o->y.names[0], ya->lo, ya->hi) :
-	    PCT_NONE;
+	ya->pct =
+	    o->y.n == 1 ? plot_pct(o->y.names[0], ya->lo, ya->hi) : PCT_NONE;
 }
 
 int
@@ -199,8 +201,8 @@ plot_line(const struct opts *o)
 	memset(&l, 0, sizeof(l));
 	memset(&xa, 0, sizeof(xa));
 	memset(&ya, 0, sizeof(ya));
-	cats_init(&l.x);
-	cats_init(&l.g);
+	plot_cats_init(&l.x);
+	plot_cats_init(&l.g);
 	line_read(o, in, &l);
 	input_close(in);
 	line_prepare(o, &l, &xa);
@@ -209,27 +211,30 @@ plot_line(const struct opts *o)
 	else {
 		line_yaxis(o, &l, &ya);
 		plot_frame(&f, o);
-		frame_layout(&f, o, &xa, &ya, l.ns > 1 ?
-		    legend_width((const char *const *)l.names, l.ns) : 0);
+		plot_frame_layout(&f, o, &xa, &ya,
+		    l.ns > 1 ? plot_legendw((const char *const *)l.names, l.ns)
+			     : 0);
 		title = plot_title(o, tb, sizeof(tb));
-		svg_begin(&f, title);
-		frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
-		    o->ylabel ? o->ylabel : o->y.n == 1 ? o->y.names[0] : "");
+		plot_svg_begin(&f, title);
+		plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
+		    o->ylabel         ? o->ylabel
+			: o->y.n == 1 ? o->y.names[0]
+				      : "");
 		line_draw(&f, &l, &xa, &ya);
 		for (i = 0; i < l.ns && i < 64; i++)
 			colours[i] = plot_colour(i);
 		if (l.ns > 1)
-			svg_legend(&f, (const char *const *)l.names,
+			plot_svg_legend(&f, (const char *const *)l.names,
 			    l.ns < 64 ? l.ns : 64, colours, 1);
-		frame_title(&f, title, NULL);
-		svg_end(&f);
+		plot_frame_title(&f, title, NULL);
+		plot_svg_end(&f);
 		plot_write(o, &f);
 	}
 	for (i = 0; i < l.ns; i++)
 		free(l.names[i]);
 	free(l.names);
 	free(l.p);
-	cats_free(&l.x);
-	cats_free(&l.g);
+	plot_cats_free(&l.x);
+	plot_cats_free(&l.g);
 	return 0;
 }

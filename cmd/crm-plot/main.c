@@ -111,7 +111,8 @@ static const char *const sub_help[] = {
 "  Freedman-Diaconis width 2 IQR / n^(1/3), rounded to 1, 2 or 5 times\n"
 "  a power of ten.\n"
 "  -x COL  --bins N|auto  --log x|y|xy\n" HELP_COMMON
-"\nexample:\n  crm-plot hist -x amount samples/transactions.csv > amounts.svg\n",
+"\nexample:\n  crm-plot hist -x amount samples/transactions.csv \\\n"
+"      > amounts.svg\n",
 "\n  One line per -y column, or per --by group.  x may be numbers, dates\n"
 "  (2024-03-05) or periods (2024-03, 2024-Q1, 2024-W10), laid out in\n"
 "  time with calendar ticks, or other text (in the order first seen).\n"

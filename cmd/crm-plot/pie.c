@@ -15,9 +15,9 @@
 #include "plot.h"
 
 struct slice {
-	const char	*name;
-	double		 v;
-	size_t		 rank;
+	const char *name;
+	double v;
+	size_t rank;
 };
 
 static int
@@ -47,12 +47,13 @@ pie_read(const struct opts *o, struct crm_input *in, struct cats *c,
 		if (input_num(in, row, cy, &v) != 0)
 			continue;
 		if (v < 0) {
-			input_bad(in, row, cy, "negative (a pie shows shares "
+			input_bad(in, row, cy,
+			    "negative (a pie shows shares "
 			    "of a whole)");
 			continue;
 		}
 		p = input_str(row, cx, &len);
-		id = cats_add(c, p, len);
+		id = plot_cats_add(c, p, len);
 		if (id >= n) {
 			sum = xgrow(sum, &cap, id + 1, sizeof(*sum));
 			memset(sum + n, 0, (id + 1 - n) * sizeof(*sum));
@@ -60,7 +61,7 @@ pie_read(const struct opts *o, struct crm_input *in, struct cats *c,
 		}
 		sum[id] += v;
 	}
-	cats_finish(c);
+	plot_cats_finish(c);
 	s = xcalloc(n + 1, sizeof(*s));
 	for (i = 0; i < n; i++) {
 		s[i].name = c->name[c->rank[i]];
@@ -77,9 +78,9 @@ pie_read(const struct opts *o, struct crm_input *in, struct cats *c,
 static void
 pie_pt(struct buf *b, double cx, double cy, double r, double t)
 {
-	buf_num(b, cx + r * sin(2 * M_PI * t));
-	buf_str(b, " ");
-	buf_num(b, cy - r * cos(2 * M_PI * t));
+	plot_buf_num(b, cx + r * sin(2 * M_PI * t));
+	plot_buf_str(b, " ");
+	plot_buf_num(b, cy - r * cos(2 * M_PI * t));
 }
 
 static void
@@ -94,38 +95,42 @@ pie_draw(struct frame *f, const struct slice *s, size_t n, double total,
 	for (i = 0; i < n; i++, t += share) {
 		share = s[i].v / total;
 		if (share >= 1 - 1e-12) {
-			buf_str(b, "<circle cx=\"");
-			buf_num(b, cx);
-			buf_str(b, "\" cy=\"");
-			buf_num(b, cy);
-			buf_str(b, "\" r=\"");
-			buf_num(b, r);
-			buf_printf(b, "\" fill=\"%s\"/>\n", plot_colour(i));
+			plot_buf_str(b, "<circle cx=\"");
+			plot_buf_num(b, cx);
+			plot_buf_str(b, "\" cy=\"");
+			plot_buf_num(b, cy);
+			plot_buf_str(b, "\" r=\"");
+			plot_buf_num(b, r);
+			plot_buf_printf(
+			    b, "\" fill=\"%s\"/>\n", plot_colour(i));
 		} else if (share > 0) {
-			buf_str(b, "<path d=\"M");
+			plot_buf_str(b, "<path d=\"M");
 			pie_pt(b, cx, cy, 0, 0);
-			buf_str(b, " L");
+			plot_buf_str(b, " L");
 			pie_pt(b, cx, cy, r, t);
-			buf_str(b, " A");
-			buf_num(b, r);
-			buf_str(b, " ");
-			buf_num(b, r);
-			buf_printf(b, " 0 %d 1 ", share > 0.5);
+			plot_buf_str(b, " A");
+			plot_buf_num(b, r);
+			plot_buf_str(b, " ");
+			plot_buf_num(b, r);
+			plot_buf_printf(b, " 0 %d 1 ", share > 0.5);
 			pie_pt(b, cx, cy, r, t + share);
-			buf_printf(b, " Z\" fill=\"%s\" stroke=\"#fff\"><title>",
+			plot_buf_printf(b,
+			    " Z\" fill=\"%s\" stroke=\"#fff\"><title>",
 			    plot_colour(i));
-			buf_esc(b, s[i].name, strlen(s[i].name));
-			buf_printf(b, ": %s</title></path>\n", fmt_value(num,
-			    s[i].v));
+			plot_buf_esc(b, s[i].name, strlen(s[i].name));
+			plot_buf_printf(b, ": %s</title></path>\n",
+			    plot_value(num, s[i].v));
 		}
 		if (share * 2 * M_PI * r * 0.65 < 34 || share < 0.04)
 			continue;
 		snprintf(lab, sizeof(lab), "%.0f%%", share * 100);
-		svg_text(b, cx + 0.68 * r * sin(2 * M_PI * (t + share / 2)),
+		plot_svg_text(b,
+		    cx + 0.68 * r * sin(2 * M_PI * (t + share / 2)),
 		    cy - 0.68 * r * cos(2 * M_PI * (t + share / 2)) + 4,
-		    "middle", i % 8 == 6 || i % 8 == 1 || i % 8 == 4 ?
-		    "font-size=\"12\" font-weight=\"bold\"" :
-		    "font-size=\"12\" font-weight=\"bold\" fill=\"#fff\"",
+		    "middle",
+		    i % 8 == 6 || i % 8 == 1 || i % 8 == 4
+			? "font-size=\"12\" font-weight=\"bold\""
+			: "font-size=\"12\" font-weight=\"bold\" fill=\"#fff\"",
 		    lab, strlen(lab));
 	}
 }
@@ -144,7 +149,7 @@ plot_pie(const struct opts *o)
 
 	if ((in = plot_open(o)) == NULL)
 		return 0;
-	cats_init(&c);
+	plot_cats_init(&c);
 	n = pie_read(o, in, &c, &s);
 	input_close(in);
 	for (i = 0; i < n; i++)
@@ -158,21 +163,21 @@ plot_pie(const struct opts *o)
 	if (!(total > 0)) {
 		plot_nodata(o, n ? "every value is zero" : "no rows");
 		free(s);
-		cats_free(&c);
+		plot_cats_free(&c);
 		return 0;
 	}
 	names = xcalloc(n + 1, sizeof(*names));
 	for (i = 0; i < n; i++) {
-		fmt_thousands(pc, s[i].v / total * 100, 1);
+		plot_thousands(pc, s[i].v / total * 100, 1);
 		k = strlen(s[i].name) + 100;
 		names[i] = xmalloc(k);
 		snprintf(names[i], k, "%s  %s%%  (%s)", s[i].name, pc,
-		    fmt_value(num, s[i].v));
+		    plot_value(num, s[i].v));
 		colours[i] = plot_colour(i);
 	}
 	plot_frame(&f, o);
 	title = plot_title(o, tb, sizeof(tb));
-	lw = legend_width((const char *const *)names, n);
+	lw = plot_legendw((const char *const *)names, n);
 	f.top = 40;
 	f.bottom = f.h - 16;
 	r = fmin((f.bottom - f.top) / 2, (f.w - lw - 60) / 2);
@@ -180,16 +185,16 @@ plot_pie(const struct opts *o)
 		r = 20;
 	f.left = fmax(20, (f.w - (2 * r + 30 + lw)) / 2);
 	f.right = f.left + 2 * r + 16;
-	svg_begin(&f, title);
+	plot_svg_begin(&f, title);
 	pie_draw(&f, s, n, total, f.left + r, (f.top + f.bottom) / 2, r);
-	svg_legend(&f, (const char *const *)names, n, colours, 0);
-	frame_title(&f, title, NULL);
-	svg_end(&f);
+	plot_svg_legend(&f, (const char *const *)names, n, colours, 0);
+	plot_frame_title(&f, title, NULL);
+	plot_svg_end(&f);
 	plot_write(o, &f);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 	free(s);
-	cats_free(&c);
+	plot_cats_free(&c);
 	return 0;
 }

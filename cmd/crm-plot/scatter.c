@@ -17,17 +17,17 @@
 #include "plot.h"
 
 struct spt {
-	double			 x, y, s;
-	size_t			 g;
-	unsigned long long	 seq;
+	double x, y, s;
+	size_t g;
+	unsigned long long seq;
 };
 
 struct scatter {
-	struct spt		*p;
-	size_t			 n;		/* kept */
-	unsigned long long	 seen;
-	double			 x0, x1, y0, y1, s0, s1;
-	struct cats		 g;
+	struct spt *p;
+	size_t n; /* kept */
+	unsigned long long seen;
+	double x0, x1, y0, y1, s0, s1;
+	struct cats g;
 };
 
 static int
@@ -81,7 +81,7 @@ scatter_read(const struct opts *o, struct crm_input *in, struct scatter *s)
 		if (scatter_row(o, in, row, c, &p) != 0)
 			continue;
 		t = input_str(row, c[3], &len);
-		p.g = c[3] >= 0 ? cats_add(&s->g, t, len) : 0;
+		p.g = c[3] >= 0 ? plot_cats_add(&s->g, t, len) : 0;
 		p.seq = s->seen++;
 		s->x0 = fmin(s->x0, p.x);
 		s->x1 = fmax(s->x1, p.x);
@@ -95,7 +95,7 @@ scatter_read(const struct opts *o, struct crm_input *in, struct scatter *s)
 			s->p[j] = p;
 	}
 	qsort(s->p, s->n, sizeof(*s->p), spt_cmp);
-	cats_finish(&s->g);
+	plot_cats_finish(&s->g);
 }
 
 static void
@@ -109,21 +109,25 @@ scatter_draw(const struct opts *o, struct frame *f, const struct scatter *s,
 	if (alpha < 0)
 		alpha = s->n > 2000 ? 0.35 : s->n > 200 ? 0.6 : 0.85;
 	for (g = 0; g < ng; g++) {
-		buf_printf(b, "<g fill=\"%s\" fill-opacity=\"%.2f\">\n",
+		plot_buf_printf(b, "<g fill=\"%s\" fill-opacity=\"%.2f\">\n",
 		    plot_colour(g), alpha);
 		for (i = 0; i < s->n; i++) {
 			if (o->by && s->g.rank[s->p[i].g] != g)
 				continue;
-			buf_str(b, "<circle cx=\"");
-			buf_num(b, axis_map(xa, s->p[i].x));
-			buf_str(b, "\" cy=\"");
-			buf_num(b, axis_map(ya, s->p[i].y));
-			buf_str(b, "\" r=\"");
-			buf_num(b, o->size == NULL ? r : 2 + 10 *
-			    sqrt(s->s1 > 0 ? s->p[i].s / s->s1 : 0));
-			buf_str(b, "\"/>\n");
+			plot_buf_str(b, "<circle cx=\"");
+			plot_buf_num(b, plot_axis_map(xa, s->p[i].x));
+			plot_buf_str(b, "\" cy=\"");
+			plot_buf_num(b, plot_axis_map(ya, s->p[i].y));
+			plot_buf_str(b, "\" r=\"");
+			plot_buf_num(b,
+			    o->size == NULL ? r
+					    : 2 +
+				    10 *
+					sqrt(
+					    s->s1 > 0 ? s->p[i].s / s->s1 : 0));
+			plot_buf_str(b, "\"/>\n");
 		}
-		buf_str(b, "</g>\n");
+		plot_buf_str(b, "</g>\n");
 	}
 }
 
@@ -131,8 +135,8 @@ scatter_draw(const struct opts *o, struct frame *f, const struct scatter *s,
 static void
 pad(struct axis *a)
 {
-	double d = a->kind == AXIS_LOG ? pow(a->hi / a->lo, 0.04) :
-	    (a->hi - a->lo) * 0.04;
+	double d = a->kind == AXIS_LOG ? pow(a->hi / a->lo, 0.04)
+				       : (a->hi - a->lo) * 0.04;
 
 	if (a->kind == AXIS_LOG) {
 		a->lo /= d;
@@ -157,7 +161,7 @@ plot_scatter(const struct opts *o)
 	if ((in = plot_open(o)) == NULL)
 		return 0;
 	memset(&s, 0, sizeof(s));
-	cats_init(&s.g);
+	plot_cats_init(&s.g);
 	scatter_read(o, in, &s);
 	input_close(in);
 	if (s.n > 0) {
@@ -172,32 +176,34 @@ plot_scatter(const struct opts *o)
 		ya.hi = s.y1;
 		pad(&xa);
 		pad(&ya);
-		xa.pct = pct_of(o->x, s.x0, s.x1);
-		ya.pct = pct_of(o->y.names[0], s.y0, s.y1);
+		xa.pct = plot_pct(o->x, s.x0, s.x1);
+		ya.pct = plot_pct(o->y.names[0], s.y0, s.y1);
 		plot_frame(&f, o);
-		frame_layout(&f, o, &xa, &ya, o->by ?
-		    legend_width(s.g.name, s.g.n) : 0);
+		plot_frame_layout(
+		    &f, o, &xa, &ya, o->by ? plot_legendw(s.g.name, s.g.n) : 0);
 		title = plot_title(o, tb, sizeof(tb));
-		svg_begin(&f, title);
-		frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
+		plot_svg_begin(&f, title);
+		plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
 		    o->ylabel ? o->ylabel : o->y.names[0]);
 		scatter_draw(o, &f, &s, &xa, &ya);
 		for (i = 0; i < s.g.n && i < 64; i++)
 			colours[i] = plot_colour(i);
 		if (o->by)
-			svg_legend(&f, s.g.name, s.g.n < 64 ? s.g.n : 64,
-			    colours, 0);
+			plot_svg_legend(
+			    &f, s.g.name, s.g.n < 64 ? s.g.n : 64, colours, 0);
 		note[0] = '\0';
 		if (s.seen > s.n)
-			snprintf(note, sizeof(note), "a sample of %s of %s "
-			    "points (--max-points)", fmt_thousands(n1,
-			    (double)s.n, 0), fmt_thousands(n2, (double)s.seen, 0));
-		frame_title(&f, title, note[0] ? note : NULL);
-		svg_end(&f);
+			snprintf(note, sizeof(note),
+			    "a sample of %s of %s "
+			    "points (--max-points)",
+			    plot_thousands(n1, (double)s.n, 0),
+			    plot_thousands(n2, (double)s.seen, 0));
+		plot_frame_title(&f, title, note[0] ? note : NULL);
+		plot_svg_end(&f);
 		plot_write(o, &f);
 	} else
 		plot_nodata(o, "no rows");
 	free(s.p);
-	cats_free(&s.g);
+	plot_cats_free(&s.g);
 	return 0;
 }

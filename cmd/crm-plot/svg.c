@@ -19,10 +19,10 @@
 #include "plot.h"
 
 /* Legend labels longer than this many px are cut. */
-#define LEGEND_MAX	240.0
+#define LEGEND_MAX 240.0
 
 void
-buf_add(struct buf *b, const char *p, size_t n)
+plot_buf_add(struct buf *b, const char *p, size_t n)
 {
 	if (b->len + n + 1 > b->cap)
 		b->p = xgrow(b->p, &b->cap, b->len + n + 1, 1);
@@ -32,13 +32,13 @@ buf_add(struct buf *b, const char *p, size_t n)
 }
 
 void
-buf_str(struct buf *b, const char *s)
+plot_buf_str(struct buf *b, const char *s)
 {
-	buf_add(b, s, strlen(s));
+	plot_buf_add(b, s, strlen(s));
 }
 
 void
-buf_printf(struct buf *b, const char *fmt, ...)
+plot_buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -57,7 +57,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 void
-buf_num(struct buf *b, double v)
+plot_buf_num(struct buf *b, double v)
 {
 	char s[32];
 	long long t;
@@ -71,11 +71,11 @@ buf_num(struct buf *b, double v)
 	else
 		n = snprintf(s, sizeof(s), "%s%lld.%lld", t < 0 ? "-" : "",
 		    llabs(t) / 10, llabs(t) % 10);
-	buf_add(b, s, (size_t)n);
+	plot_buf_add(b, s, (size_t)n);
 }
 
 void
-buf_esc(struct buf *b, const char *p, size_t len)
+plot_buf_esc(struct buf *b, const char *p, size_t len)
 {
 	size_t i = 0, k;
 	uint32_t cp;
@@ -84,24 +84,35 @@ buf_esc(struct buf *b, const char *p, size_t len)
 		k = utf8_decode(p + i, len - i, &cp);
 		if (k == 0 || (cp < 0x20 && cp != '\t' && cp != '\n') ||
 		    cp == 0xFFFE || cp == 0xFFFF) {
-			buf_str(b, "\xEF\xBF\xBD");
+			plot_buf_str(b, "\xEF\xBF\xBD");
 			i += k ? k : 1;
 			continue;
 		}
 		switch (cp) {
-		case '&': buf_str(b, "&amp;"); break;
-		case '<': buf_str(b, "&lt;"); break;
-		case '>': buf_str(b, "&gt;"); break;
-		case '"': buf_str(b, "&quot;"); break;
-		case '\'': buf_str(b, "&#39;"); break;
-		default: buf_add(b, p + i, k);
+		case '&':
+			plot_buf_str(b, "&amp;");
+			break;
+		case '<':
+			plot_buf_str(b, "&lt;");
+			break;
+		case '>':
+			plot_buf_str(b, "&gt;");
+			break;
+		case '"':
+			plot_buf_str(b, "&quot;");
+			break;
+		case '\'':
+			plot_buf_str(b, "&#39;");
+			break;
+		default:
+			plot_buf_add(b, p + i, k);
 		}
 		i += k;
 	}
 }
 
 void
-buf_free(struct buf *b)
+plot_buf_free(struct buf *b)
 {
 	free(b->p);
 	memset(b, 0, sizeof(*b));
@@ -111,16 +122,13 @@ buf_free(struct buf *b)
  * Advance widths of printable ASCII in 1/1000 em (Helvetica's, a close
  * enough stand-in for the sans-serif fonts browsers pick).
  */
-static const unsigned short ascii_w[95] = {
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278,
-	333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556,
-	278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611,
-	778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
-	611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333,
-	556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
-	556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500,
-	334, 260, 334, 584
-};
+static const unsigned short ascii_w[95] = {278, 278, 355, 556, 556, 889, 667,
+    191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556,
+    556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722,
+    667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
+    611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556,
+    500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556,
+    333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};
 
 /* Width of one code point in em. */
 static double
@@ -139,7 +147,7 @@ cp_width(uint32_t cp)
  * than Helvetica, which Linux browsers use for sans-serif.
  */
 double
-text_width(const char *s, size_t len, double size)
+plot_textw(const char *s, size_t len, double size)
 {
 	size_t i = 0, k;
 	uint32_t cp;
@@ -154,29 +162,29 @@ text_width(const char *s, size_t len, double size)
 }
 
 char *
-text_fit(const char *s, size_t len, double maxw, double size)
+plot_textfit(const char *s, size_t len, double maxw, double size)
 {
-	struct buf b = { 0 };
+	struct buf b = {0};
 	size_t i = 0, k;
 	uint32_t cp;
-	double w = 0, ell = text_width("\xE2\x80\xA6", 3, size);
+	double w = 0, ell = plot_textw("\xE2\x80\xA6", 3, size);
 
-	if (text_width(s, len, size) <= maxw)
+	if (plot_textw(s, len, size) <= maxw)
 		return xmemdup(s, len);
 	while (i < len) {
 		k = utf8_decode(s + i, len - i, &cp);
 		w += (k ? cp_width(cp) : 1.0) * size * 1.12;
 		if (w + ell > maxw)
 			break;
-		buf_add(&b, s + i, k ? k : 1);
+		plot_buf_add(&b, s + i, k ? k : 1);
 		i += k ? k : 1;
 	}
-	buf_str(&b, "\xE2\x80\xA6");
+	plot_buf_str(&b, "\xE2\x80\xA6");
 	return b.p;
 }
 
 char *
-fmt_thousands(char *buf, double v, int decimals)
+plot_thousands(char *buf, double v, int decimals)
 {
 	char tmp[48], *p, *q = buf;
 	size_t ndig, i;
@@ -185,7 +193,7 @@ fmt_thousands(char *buf, double v, int decimals)
 		decimals = 0;
 	if (decimals > 12)
 		decimals = 12;
-	if (!isfinite(v) || fabs(v) >= 1e15) {	/* no 16 digits of commas */
+	if (!isfinite(v) || fabs(v) >= 1e15) { /* no 16 digits of commas */
 		snprintf(buf, 48, "%.3g", v);
 		return buf;
 	}
@@ -208,19 +216,19 @@ fmt_thousands(char *buf, double v, int decimals)
 }
 
 char *
-fmt_value(char *buf, double v)
+plot_value(char *buf, double v)
 {
 	double a = fabs(v);
 	int d;
 
 	if (a == 0 || !isfinite(a))
-		return fmt_thousands(buf, v, 0);
+		return plot_thousands(buf, v, 0);
 	d = 2 - (int)floor(log10(a));
 	if (d < 0)
 		d = 0;
 	if (d > 6)
 		d = 6;
-	fmt_thousands(buf, v, d);
+	plot_thousands(buf, v, d);
 	/* 12.50 is 12.5: drop trailing zeros after the point */
 	if (strchr(buf, '.') != NULL) {
 		size_t n = strlen(buf);
@@ -251,23 +259,22 @@ ends_with(const char *name, const char *suffix)
 }
 
 enum pct
-pct_of(const char *name, double lo, double hi)
+plot_pct(const char *name, double lo, double hi)
 {
 	if (name == NULL)
 		return PCT_NONE;
 	if (ends_with(name, "pct") || ends_with(name, "percent"))
 		return PCT_POINTS;
 	if ((ends_with(name, "rate") || ends_with(name, "share") ||
-	    ends_with(name, "ratio")) && lo >= 0 && hi <= 1)
+		ends_with(name, "ratio")) &&
+	    lo >= 0 && hi <= 1)
 		return PCT_SHARE;
 	return PCT_NONE;
 }
 
 /* Okabe & Ito (2008): distinguishable with any colour vision. */
-static const char *const palette[] = {
-	"#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7",
-	"#F0E442", "#000000"
-};
+static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73",
+    "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"};
 
 const char *
 plot_colour(size_t i)
@@ -276,82 +283,85 @@ plot_colour(size_t i)
 }
 
 void
-svg_text(struct buf *b, double x, double y, const char *anchor,
+plot_svg_text(struct buf *b, double x, double y, const char *anchor,
     const char *attrs, const char *s, size_t len)
 {
-	buf_str(b, "<text x=\"");
-	buf_num(b, x);
-	buf_str(b, "\" y=\"");
-	buf_num(b, y);
-	buf_str(b, "\"");
+	plot_buf_str(b, "<text x=\"");
+	plot_buf_num(b, x);
+	plot_buf_str(b, "\" y=\"");
+	plot_buf_num(b, y);
+	plot_buf_str(b, "\"");
 	if (anchor != NULL && strcmp(anchor, "start") != 0)
-		buf_printf(b, " text-anchor=\"%s\"", anchor);
+		plot_buf_printf(b, " text-anchor=\"%s\"", anchor);
 	if (attrs != NULL && *attrs != '\0')
-		buf_printf(b, " %s", attrs);
-	buf_str(b, ">");
-	buf_esc(b, s, len);
-	buf_str(b, "</text>\n");
+		plot_buf_printf(b, " %s", attrs);
+	plot_buf_str(b, ">");
+	plot_buf_esc(b, s, len);
+	plot_buf_str(b, "</text>\n");
 }
 
 void
-svg_begin(struct frame *f, const char *title)
+plot_svg_begin(struct frame *f, const char *title)
 {
 	struct buf *b = &f->out;
 
-	buf_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	plot_buf_str(b,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
-	buf_num(b, f->w);
-	buf_str(b, "\" height=\"");
-	buf_num(b, f->h);
-	buf_str(b, "\" viewBox=\"0 0 ");
-	buf_num(b, f->w);
-	buf_str(b, " ");
-	buf_num(b, f->h);
-	buf_str(b, "\" font-family=\"DejaVu Sans,Helvetica,Arial,"
+	plot_buf_num(b, f->w);
+	plot_buf_str(b, "\" height=\"");
+	plot_buf_num(b, f->h);
+	plot_buf_str(b, "\" viewBox=\"0 0 ");
+	plot_buf_num(b, f->w);
+	plot_buf_str(b, " ");
+	plot_buf_num(b, f->h);
+	plot_buf_str(b,
+	    "\" font-family=\"DejaVu Sans,Helvetica,Arial,"
 	    "Noto Sans CJK SC,sans-serif\" font-size=\"12\" fill=\"#222\">\n"
 	    "<title>");
-	buf_esc(b, title, strlen(title));
-	buf_str(b, "</title>\n<rect width=\"100%\" height=\"100%\" "
+	plot_buf_esc(b, title, strlen(title));
+	plot_buf_str(b,
+	    "</title>\n<rect width=\"100%\" height=\"100%\" "
 	    "fill=\"#fff\"/>\n");
 }
 
 void
-svg_end(struct frame *f)
+plot_svg_end(struct frame *f)
 {
-	buf_str(&f->out, "</svg>\n");
+	plot_buf_str(&f->out, "</svg>\n");
 }
 
 void
-frame_title(struct frame *f, const char *title, const char *note)
+plot_frame_title(struct frame *f, const char *title, const char *note)
 {
-	svg_text(&f->out, f->w / 2, 22, "middle",
+	plot_svg_text(&f->out, f->w / 2, 22, "middle",
 	    "font-size=\"15\" font-weight=\"bold\"", title, strlen(title));
 	if (note != NULL)
-		svg_text(&f->out, f->w - 8, f->h - 6, "end",
+		plot_svg_text(&f->out, f->w - 8, f->h - 6, "end",
 		    "font-size=\"11\" fill=\"#555\"", note, strlen(note));
 }
 
 void
-svg_nodata(struct frame *f, const char *title, const char *why)
+plot_svg_nodata(struct frame *f, const char *title, const char *why)
 {
-	svg_begin(f, title);
-	frame_title(f, title, NULL);
-	svg_text(&f->out, f->w / 2, f->h / 2, "middle",
+	plot_svg_begin(f, title);
+	plot_frame_title(f, title, NULL);
+	plot_svg_text(&f->out, f->w / 2, f->h / 2, "middle",
 	    "font-size=\"16\" fill=\"#777\"", "no data", 7);
 	if (why != NULL)
-		svg_text(&f->out, f->w / 2, f->h / 2 + 20, "middle",
+		plot_svg_text(&f->out, f->w / 2, f->h / 2 + 20, "middle",
 		    "font-size=\"11\" fill=\"#777\"", why, strlen(why));
-	svg_end(f);
+	plot_svg_end(f);
 }
 
 double
-legend_width(const char *const *names, size_t n)
+plot_legendw(const char *const *names, size_t n)
 {
 	double w = 0, t;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if ((t = text_width(names[i], strlen(names[i]), FONT)) > w)
+		if ((t = plot_textw(names[i], strlen(names[i]), FONT)) > w)
 			w = t;
 	if (w > LEGEND_MAX)
 		w = LEGEND_MAX;
@@ -359,7 +369,7 @@ legend_width(const char *const *names, size_t n)
 }
 
 void
-svg_legend(struct frame *f, const char *const *names, size_t n,
+plot_svg_legend(struct frame *f, const char *const *names, size_t n,
     const char *const *colours, int lines)
 {
 	struct buf *b = &f->out;
@@ -369,26 +379,29 @@ svg_legend(struct frame *f, const char *const *names, size_t n,
 
 	for (i = 0; i < n && y + 16 < f->h; i++, y += 18) {
 		if (lines) {
-			buf_str(b, "<line x1=\"");
-			buf_num(b, x);
-			buf_str(b, "\" x2=\"");
-			buf_num(b, x + 14);
-			buf_str(b, "\" y1=\"");
-			buf_num(b, y + 6);
-			buf_str(b, "\" y2=\"");
-			buf_num(b, y + 6);
-			buf_printf(b, "\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
+			plot_buf_str(b, "<line x1=\"");
+			plot_buf_num(b, x);
+			plot_buf_str(b, "\" x2=\"");
+			plot_buf_num(b, x + 14);
+			plot_buf_str(b, "\" y1=\"");
+			plot_buf_num(b, y + 6);
+			plot_buf_str(b, "\" y2=\"");
+			plot_buf_num(b, y + 6);
+			plot_buf_printf(b,
+			    "\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
 			    colours[i]);
 		} else {
-			buf_str(b, "<rect x=\"");
-			buf_num(b, x);
-			buf_str(b, "\" y=\"");
-			buf_num(b, y);
-			buf_printf(b, "\" width=\"12\" height=\"12\" "
-			    "fill=\"%s\"/>\n", colours[i]);
+			plot_buf_str(b, "<rect x=\"");
+			plot_buf_num(b, x);
+			plot_buf_str(b, "\" y=\"");
+			plot_buf_num(b, y);
+			plot_buf_printf(b,
+			    "\" width=\"12\" height=\"12\" "
+			    "fill=\"%s\"/>\n",
+			    colours[i]);
 		}
-		s = text_fit(names[i], strlen(names[i]), LEGEND_MAX, FONT);
-		svg_text(b, x + 18, y + 10.5, "start", NULL, s, strlen(s));
+		s = plot_textfit(names[i], strlen(names[i]), LEGEND_MAX, FONT);
+		plot_svg_text(b, x + 18, y + 10.5, "start", NULL, s, strlen(s));
 		free(s);
 	}
 }
@@ -416,8 +429,8 @@ plot_title(const struct opts *o, char *buf, size_t size)
 	else if (o->y.n == 0)
 		n = (size_t)snprintf(buf, size, "rows by ");
 	for (i = 0; i < o->y.n && n < size && o->cmd != CMD_HEATMAP; i++)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
-		    o->y.names[i]);
+		n += (size_t)snprintf(
+		    buf + n, size - n, "%s%s", i ? ", " : "", o->y.names[i]);
 	if (n < size && o->y.n > 0 && o->cmd != CMD_HEATMAP)
 		n += (size_t)snprintf(buf + n, size - n, " by ");
 	if (n < size)
@@ -435,5 +448,5 @@ plot_write(const struct opts *o, struct frame *f)
 
 	csv_put_raw(w, f->out.p, f->out.len);
 	crm_close_output(w);
-	buf_free(&f->out);
+	plot_buf_free(&f->out);
 }

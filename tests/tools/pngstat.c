@@ -47,14 +47,23 @@ unfilter(unsigned char *raw, uint32_t h, size_t stride, int bpp)
 			int b = prev ? prev[x] : 0;
 			int c = prev && x >= (size_t)bpp ? prev[x - bpp] : 0;
 			switch (row[-1]) {
-			case 0: break;
-			case 1: row[x] = (unsigned char)(row[x] + a); break;
-			case 2: row[x] = (unsigned char)(row[x] + b); break;
-			case 3: row[x] = (unsigned char)(row[x] + (a + b) / 2);
+			case 0:
 				break;
-			case 4: row[x] = (unsigned char)(row[x] + paeth(a, b, c));
+			case 1:
+				row[x] = (unsigned char)(row[x] + a);
 				break;
-			default: return -1;
+			case 2:
+				row[x] = (unsigned char)(row[x] + b);
+				break;
+			case 3:
+				row[x] = (unsigned char)(row[x] + (a + b) / 2);
+				break;
+			case 4:
+				row[x] =
+				    (unsigned char)(row[x] + paeth(a, b, c));
+				break;
+			default:
+				return -1;
 			}
 		}
 		prev = row;
@@ -78,8 +87,8 @@ main(int argc, char **argv)
 	if ((f = fopen(argv[1], "rb")) == NULL)
 		return fail(argv[1], "cannot open");
 	for (;;) {
-		if (n == cap && (file = realloc(file, cap = cap * 2 + 65536)) ==
-		    NULL)
+		if (n == cap &&
+		    (file = realloc(file, cap = cap * 2 + 65536)) == NULL)
 			return fail(argv[1], "out of memory");
 		size_t k = fread(file + n, 1, cap - n, f);
 		if (k == 0)
@@ -98,8 +107,11 @@ main(int argc, char **argv)
 			w = be32(file + pos + 8);
 			h = be32(file + pos + 12);
 			if (file[pos + 16] != 8 || file[pos + 20] != 0)
-				return fail(argv[1], "not 8-bit, not interlaced");
-			bpp = file[pos + 17] == 6 ? 4 : file[pos + 17] == 2 ? 3 : 0;
+				return fail(
+				    argv[1], "not 8-bit, not interlaced");
+			bpp = file[pos + 17] == 6 ? 4
+			    : file[pos + 17] == 2 ? 3
+						  : 0;
 			if (bpp == 0)
 				return fail(argv[1], "not RGB or RGBA");
 		} else if (memcmp(file + pos + 4, "IDAT", 4) == 0) {
@@ -119,7 +131,7 @@ main(int argc, char **argv)
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
 			if (memcmp(raw + y * (stride + 1) + 1 + x * (size_t)bpp,
-			    raw + 1, (size_t)bpp) != 0)
+				raw + 1, (size_t)bpp) != 0)
 				ink++;
 	printf("%ux%u ink %llu\n", w, h, ink);
 	free(raw);
