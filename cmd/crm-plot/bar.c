@@ -184,7 +184,8 @@ plot_bar(const struct opts *o)
 	xa.nband = s.nx;
 	xa.band = s.x.name;
 	ya.kind = o->logy ? AXIS_LOG : AXIS_LINEAR;
-	ya.lo = s.lo;
+	/* on a log axis the smallest bar keeps a height */
+	ya.lo = o->logy ? s.lo / 2 : s.lo;
 	ya.hi = s.hi;
 	ya.nice = 1;
 	ya.integer = o->y.n == 0;

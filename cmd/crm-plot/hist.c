@@ -226,11 +226,9 @@ plot_hist(const struct opts *o)
 	ya.kind = o->logy ? AXIS_LOG : AXIS_LINEAR;
 	ya.nice = 1;
 	ya.integer = 1;
-	ya.lo = o->logy ? 1 : 0;
+	ya.lo = o->logy ? 0.5 : 0;	/* a count of 1 keeps a height */
 	for (i = 0; i < h.nbins; i++)
 		ya.hi = fmax(ya.hi, h.count[i]);
-	if (o->logy)
-		ya.lo = 1;
 	plot_frame(&f, o);
 	plot_frame_layout(&f, o, &xa, &ya, 0);
 	title = plot_title(o, tb, sizeof(tb));
