@@ -253,7 +253,7 @@ check_opts(const struct opts *o)
 	    "--size, --alpha and --max-points", C(CMD_SCATTER));
 	only(o, o->logx || o->logy, "--log", C(CMD_BAR) | C(CMD_HIST) |
 	    C(CMD_LINE) | C(CMD_SCATTER));
-	only(o, o->logx && !o->logy, "--log x", C(CMD_HIST) | C(CMD_SCATTER));
+	only(o, o->logx, "--log x", C(CMD_HIST) | C(CMD_SCATTER));
 	only(o, o->rows >= 0 || o->decimals >= 0, "--rows and --decimals",
 	    C(CMD_TABLE));
 	only(o, o->xlabel || o->ylabel || o->width > 0 || o->height > 0,
