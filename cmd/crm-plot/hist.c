@@ -169,6 +169,7 @@ hist_draw(struct frame *f, const struct hist *h, const struct axis *xa,
 	struct buf *b = &f->out;
 	double x0, x1, y0, y1, e0, e1;
 	size_t i;
+	char l0[48], l1[48], n[48];
 
 	plot_buf_printf(b,
 	    "<g fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.5\">\n",
@@ -190,7 +191,11 @@ hist_draw(struct frame *f, const struct hist *h, const struct axis *xa,
 		plot_buf_num(b, x1 - x0);
 		plot_buf_str(b, "\" height=\"");
 		plot_buf_num(b, y0 - y1);
-		plot_buf_str(b, "\"/>\n");
+		/* the bin on hover: [lower, upper): count */
+		plot_value(l0, logx ? pow(10, e0) : e0);
+		plot_value(l1, logx ? pow(10, e1) : e1);
+		plot_buf_printf(b, "\"><title>[%s, %s): %s</title></rect>\n", l0,
+		    l1, plot_thousands(n, h->count[i], 0));
 	}
 	plot_buf_str(b, "</g>\n");
 }

@@ -8,7 +8,8 @@ labels() { sed -n 's/.*<text[^>]*>\([^<]*\)<\/text>/\1/p'; }
 # counts 8 2 1 0 0 0 1, so bar heights 8:2:1:1.
 echo "hist:"
 crm-plot hist -x amount hist-auto.in.csv | tee "$WORK/h.svg" | grep -o 'n = [^<]*'
-sed -n 's/.*<rect x="[^"]*" y="[^"]*" width="[^"]*" height="\([^"]*\)"\/>/\1/p' \
+grep -o '<title>\[[^<]*' "$WORK/h.svg" | sed 's/<title>//'
+sed -n 's/.*<rect x="[^"]*" y="[^"]*" width="[^"]*" height="\([^"]*\)".*/\1/p' \
     "$WORK/h.svg" | awk '{ h[NR] = $1 } END { for (i = 1; i <= NR; i++)
 	printf "%s%.1f", (i > 1 ? ":" : ""), h[i] / h[NR]; print "" }'
 
