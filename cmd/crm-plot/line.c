@@ -130,6 +130,55 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 	xa->band = l->x.name;
 }
 
+/* One vertex of a path: "M" for the first, "L" after. */
+static void
+vertex(struct buf *b, int *first, double x, double y)
+{
+	plot_buf_str(b, *first ? "M" : "L");
+	plot_buf_num(b, x);
+	plot_buf_str(b, " ");
+	plot_buf_num(b, y);
+	*first = 0;
+}
+
+/*
+ * The path of points p[0..n) in pixels.  A series with more points than
+ * two a pixel column keeps, of each column, its first, lowest, highest
+ * and last point (in their order): the same picture, a small file.
+ */
+static void
+line_path(struct buf *b, const struct pt *p, size_t n, const struct axis *xa,
+    const struct axis *ya)
+{
+	size_t k, lo = 0, hi = 0, first = 0;
+	int m = 1, thin = n > 2 * (size_t)fabs(xa->r1 - xa->r0);
+	double col = 0, x, y;
+
+	for (k = 0; k <= n; k++) {
+		x = k < n ? plot_axis_map(xa, p[k].xv) : 0;
+		if (!thin && k < n) {
+			vertex(b, &m, x, plot_axis_map(ya, p[k].y));
+			continue;
+		}
+		if (k < n && k > 0 && floor(x) == col) {
+			y = p[k].y;
+			lo = y < p[lo].y ? k : lo;
+			hi = y > p[hi].y ? k : hi;
+			continue;
+		}
+		if (k > 0 && thin) {	/* close the column first..k-1 */
+			size_t v[4] = { first, lo < hi ? lo : hi,
+			    lo < hi ? hi : lo, k - 1 }, i;
+			for (i = 0; i < 4; i++)
+				if (i == 0 || v[i] != v[i - 1])
+					vertex(b, &m, plot_axis_map(xa, p[v[i]].xv),
+					    plot_axis_map(ya, p[v[i]].y));
+		}
+		first = lo = hi = k;
+		col = floor(x);
+	}
+}
+
 static void
 line_draw(struct frame *f, const struct lines *l, const struct axis *xa,
     const struct axis *ya)
@@ -141,12 +190,7 @@ line_draw(struct frame *f, const struct lines *l, const struct axis *xa,
 		for (j = i; j < l->n && l->p[j].s == l->p[i].s; j++)
 			;
 		plot_buf_str(b, "<path d=\"");
-		for (k = i; k < j; k++) {
-			plot_buf_str(b, k == i ? "M" : "L");
-			plot_buf_num(b, plot_axis_map(xa, l->p[k].xv));
-			plot_buf_str(b, " ");
-			plot_buf_num(b, plot_axis_map(ya, l->p[k].y));
-		}
+		line_path(b, l->p + i, j - i, xa, ya);
 		plot_buf_printf(b,
 		    "\" fill=\"none\" stroke=\"%s\" "
 		    "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",

@@ -57,3 +57,17 @@ echo
 # 120 categories on 720 px: labels rotated, every third one shown.
 echo "crowded:"
 crm-plot bar -x item -y orders bar-crowded.in.csv | grep -c 'rotate(-45'
+
+# 20,000 points on 640 px: at most 4 vertices a pixel column, and the
+# two spikes (-100 at t = 7,777, 100 at t = 12,345) are still drawn:
+# the path reaches the bottom and the top of the y axis (-100..100).
+echo "long line:"
+awk 'BEGIN { print "t,v"; for (i = 0; i < 20000; i++)
+	printf "%d,%s\n", i, i == 7777 ? -100 : i == 12345 ? 100 : i % 7 }' |
+    crm-plot line -x t -y v >"$WORK/l.svg"
+sed -n 's/.*<path d="\([^"]*\)".*/\1/p' "$WORK/l.svg" | tr 'ML' '\n\n' |
+    awk 'NF == 2 { n++; if (!m || $2 > hi) hi = $2; if (!m || $2 < lo) lo = $2
+	m = 1 } END { print (n <= 2600 ? "at most 4 a column" : n " vertices"),
+	"y from", lo, "to", hi }'
+grep -o '<text[^>]*>-100<\|<text[^>]*>100<' "$WORK/l.svg" |
+    sed 's/.* y="\([^"]*\)".*>\(.*\)</\2 at y \1 (label baseline +4)/'
