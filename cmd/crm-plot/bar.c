@@ -27,15 +27,8 @@ bar_rect(struct buf *b, const struct axis *ya, double x, double w, double a,
 {
 	double y0 = plot_axis_map(ya, a), y1 = plot_axis_map(ya, a + v);
 
-	plot_buf_str(b, "<rect x=\"");
-	plot_buf_num(b, x);
-	plot_buf_str(b, "\" y=\"");
-	plot_buf_num(b, y0 < y1 ? y0 : y1);
-	plot_buf_str(b, "\" width=\"");
-	plot_buf_num(b, w);
-	plot_buf_str(b, "\" height=\"");
-	plot_buf_num(b, fabs(y1 - y0));
-	plot_buf_printf(b, "\" fill=\"%s\"><title>", colour);
+	plot_rect(b, x, y0 < y1 ? y0 : y1, w, fabs(y1 - y0));
+	plot_buf_printf(b, " fill=\"%s\"><title>", colour);
 	plot_buf_esc(b, tip, strlen(tip));
 	plot_buf_str(b, "</title></rect>\n");
 }

@@ -130,15 +130,8 @@ heat_cells(struct frame *f, const struct heat *h, const struct axis *xa,
 			x = plot_axis_map(xa, (double)i) - cw / 2;
 			y = plot_axis_map(ya, (double)j) - ch / 2;
 			cell_label(h, pct, v, lab);
-			plot_buf_str(b, "<rect x=\"");
-			plot_buf_num(b, x);
-			plot_buf_str(b, "\" y=\"");
-			plot_buf_num(b, y);
-			plot_buf_str(b, "\" width=\"");
-			plot_buf_num(b, cw);
-			plot_buf_str(b, "\" height=\"");
-			plot_buf_num(b, ch);
-			plot_buf_printf(b, "\" fill=\"%s\"><title>", col);
+			plot_rect(b, x, y, cw, ch);
+			plot_buf_printf(b, " fill=\"%s\"><title>", col);
 			plot_buf_esc(b, h->y.name[j], strlen(h->y.name[j]));
 			plot_buf_str(b, ", ");
 			plot_buf_esc(b, h->x.name[i], strlen(h->x.name[i]));
@@ -167,13 +160,8 @@ heat_key(struct frame *f, const struct heat *h, enum pct pct)
 	step = (y1 - y0) / n;
 	for (i = 0; i < n; i++) {
 		ramp_colour(1 - (i + 0.5) / n, col);
-		plot_buf_str(b, "<rect x=\"");
-		plot_buf_num(b, x);
-		plot_buf_str(b, "\" y=\"");
-		plot_buf_num(b, y0 + step * i);
-		plot_buf_str(b, "\" width=\"12\" height=\"");
-		plot_buf_num(b, step + 0.3);
-		plot_buf_printf(b, "\" fill=\"%s\"/>\n", col);
+		plot_rect(b, x, y0 + step * i, 12, step + 0.3);
+		plot_buf_printf(b, " fill=\"%s\"/>\n", col);
 	}
 	cell_label(h, pct, h->hi, lab);
 	plot_svg_text(

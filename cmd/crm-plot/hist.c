@@ -183,18 +183,11 @@ hist_draw(struct frame *f, const struct hist *h, const struct axis *xa,
 		x1 = plot_axis_map(xa, logx ? pow(10, e1) : e1);
 		y0 = plot_axis_map(ya, ya->kind == AXIS_LOG ? ya->lo : 0);
 		y1 = plot_axis_map(ya, h->count[i]);
-		plot_buf_str(b, "<rect x=\"");
-		plot_buf_num(b, x0);
-		plot_buf_str(b, "\" y=\"");
-		plot_buf_num(b, y1);
-		plot_buf_str(b, "\" width=\"");
-		plot_buf_num(b, x1 - x0);
-		plot_buf_str(b, "\" height=\"");
-		plot_buf_num(b, y0 - y1);
+		plot_rect(b, x0, y1, x1 - x0, y0 - y1);
 		/* the bin on hover: [lower, upper): count */
 		plot_value(l0, logx ? pow(10, e0) : e0);
 		plot_value(l1, logx ? pow(10, e1) : e1);
-		plot_buf_printf(b, "\"><title>[%s, %s): %s</title></rect>\n", l0,
+		plot_buf_printf(b, "><title>[%s, %s): %s</title></rect>\n", l0,
 		    l1, plot_thousands(n, h->count[i], 0));
 	}
 	plot_buf_str(b, "</g>\n");

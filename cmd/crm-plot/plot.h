@@ -61,6 +61,8 @@ void plot_buf_num(struct buf *, double);
  */
 void plot_buf_esc(struct buf *, const char *, size_t);
 void plot_buf_free(struct buf *);
+/* "<rect x=.. y=.. width=.. height=.." rounded; the caller ends the tag. */
+void plot_rect(struct buf *, double x, double y, double w, double h);
 
 /* Estimated width in px of UTF-8 text at a font size (CJK is wide). */
 double plot_textw(const char *, size_t, double size);

@@ -112,6 +112,20 @@ plot_buf_esc(struct buf *b, const char *p, size_t len)
 }
 
 void
+plot_rect(struct buf *b, double x, double y, double w, double h)
+{
+	plot_buf_str(b, "<rect x=\"");
+	plot_buf_num(b, x);
+	plot_buf_str(b, "\" y=\"");
+	plot_buf_num(b, y);
+	plot_buf_str(b, "\" width=\"");
+	plot_buf_num(b, w);
+	plot_buf_str(b, "\" height=\"");
+	plot_buf_num(b, h);
+	plot_buf_str(b, "\"");
+}
+
+void
 plot_buf_free(struct buf *b)
 {
 	free(b->p);
@@ -391,14 +405,8 @@ plot_svg_legend(struct frame *f, const char *const *names, size_t n,
 			    "\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
 			    colours[i]);
 		} else {
-			plot_buf_str(b, "<rect x=\"");
-			plot_buf_num(b, x);
-			plot_buf_str(b, "\" y=\"");
-			plot_buf_num(b, y);
-			plot_buf_printf(b,
-			    "\" width=\"12\" height=\"12\" "
-			    "fill=\"%s\"/>\n",
-			    colours[i]);
+			plot_rect(b, x, y, 12, 12);
+			plot_buf_printf(b, " fill=\"%s\"/>\n", colours[i]);
 		}
 		s = plot_textfit(names[i], strlen(names[i]), LEGEND_MAX, FONT);
 		plot_svg_text(b, x + 18, y + 10.5, "start", NULL, s, strlen(s));
