@@ -89,7 +89,8 @@ $(R)/top-clv.html: $(R)/clv.csv $(PLOT)
 $(R)/nps.csv: survey.csv $(METRICS) $(R)/.dir
 	$(METRICS) nps --by channel -o $@ survey.csv
 $(R)/nps.svg: $(R)/nps.csv $(PLOT)
-	$(PLOT) bar -x channel -y nps --title 'Net promoter score by channel' \
+	$(PLOT) bar -x channel -y nps --low nps_low --high nps_high \
+	    --title 'Net promoter score by channel, with its 95% interval' \
 	    -o $@ $<
 $(R)/nps.html: $(R)/nps.csv $(PLOT)
 	$(PLOT) table --decimals 1 --title 'NPS by channel, 95% interval' \

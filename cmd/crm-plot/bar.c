@@ -18,6 +18,7 @@ struct bars {
 	double *v; /* v[xrank * ng + grank] */
 	size_t nx, ng;
 	double lo, hi; /* of the value axis */
+	double *el, *eh; /* --low, --high of each category (NaN: none) */
 };
 
 /* One category's rectangle from value a to value b. */
@@ -40,18 +41,23 @@ bar_read(const struct opts *o, struct crm_input *in, struct bars *s)
 	long cx = input_col(in, o->x, INPUT_NEED);
 	long cy = o->y.n ? input_col(in, o->y.names[0], INPUT_NEED) : -1;
 	long cb = o->by ? input_col(in, o->by, INPUT_NEED) : -1;
+	long cl = o->low ? input_col(in, o->low, INPUT_NEED) : -1;
+	long ch = o->high ? input_col(in, o->high, INPUT_NEED) : -1;
 	const struct csv_row *row;
 	const char *p;
 	size_t len, n = 0, cap = 0, i;
 	struct {
 		size_t x, g;
-		double v;
+		double v, el, eh;
 	} *t = NULL;
-	double v;
+	double v, el = NAN, eh = NAN;
 
 	while (input_next(in, &row)) {
 		v = 1;
 		if (cy >= 0 && input_num(in, row, cy, &v) != 0)
+			continue;
+		if (cl >= 0 && (input_num(in, row, cl, &el) != 0 ||
+		    input_num(in, row, ch, &eh) != 0))
 			continue;
 		if (o->logy && !(v > 0)) {
 			input_bad(in, row, cy, "not positive (log axis)");
@@ -62,6 +68,8 @@ bar_read(const struct opts *o, struct crm_input *in, struct bars *s)
 		t[n].x = plot_cats_add(&s->x, p, len);
 		p = input_str(row, cb, &len);
 		t[n].g = cb >= 0 ? plot_cats_add(&s->g, p, len) : 0;
+		t[n].el = el;
+		t[n].eh = eh;
 		t[n++].v = v;
 	}
 	plot_cats_finish(&s->x);
@@ -69,9 +77,15 @@ bar_read(const struct opts *o, struct crm_input *in, struct bars *s)
 	s->nx = s->x.n;
 	s->ng = cb >= 0 ? s->g.n : 1;
 	s->v = xcalloc(s->nx * s->ng + 1, sizeof(double));
-	for (i = 0; i < n; i++)
+	s->el = xcalloc(s->nx + 1, sizeof(double));
+	s->eh = xcalloc(s->nx + 1, sizeof(double));
+	for (i = 0; i < n; i++) {
 		s->v[s->x.rank[t[i].x] * s->ng +
 		    (cb >= 0 ? s->g.rank[t[i].g] : 0)] += t[i].v;
+		/* the interval of a category: its last row's */
+		s->el[s->x.rank[t[i].x]] = t[i].el;
+		s->eh[s->x.rank[t[i].x]] = t[i].eh;
+	}
 	free(t);
 	return s->nx > 0;
 }
@@ -101,9 +115,42 @@ bar_range(const struct opts *o, struct bars *s)
 		s->hi = fmax(s->hi, pos);
 		if (!o->logy)
 			s->lo = fmin(s->lo, neg);
+		if (o->low) {
+			s->lo = fmin(s->lo, fmin(s->el[i], s->eh[i]));
+			s->hi = fmax(s->hi, fmax(s->el[i], s->eh[i]));
+		}
 	}
 	if (o->logy && !(s->lo <= s->hi))
 		s->lo = s->hi = 1;
+}
+
+/* The interval lo..hi of a bar as a whisker with caps, at x. */
+static void
+whisker(struct buf *b, const struct axis *ya, double x, double cap,
+    double lo, double hi)
+{
+	double y0 = plot_axis_map(ya, lo), y1 = plot_axis_map(ya, hi);
+
+	plot_buf_str(b, "<path d=\"M");
+	plot_buf_num(b, x);
+	plot_buf_str(b, " ");
+	plot_buf_num(b, y0);
+	plot_buf_str(b, "V");
+	plot_buf_num(b, y1);
+	plot_buf_str(b, "M");
+	plot_buf_num(b, x - cap);
+	plot_buf_str(b, " ");
+	plot_buf_num(b, y1);
+	plot_buf_str(b, "H");
+	plot_buf_num(b, x + cap);
+	plot_buf_str(b, "M");
+	plot_buf_num(b, x - cap);
+	plot_buf_str(b, " ");
+	plot_buf_num(b, y0);
+	plot_buf_str(b, "H");
+	plot_buf_num(b, x + cap);
+	plot_buf_str(b, "\" fill=\"none\" stroke=\"#222\" "
+	    "stroke-width=\"1.5\"/>\n");
 }
 
 static void
@@ -113,7 +160,7 @@ bar_draw(const struct opts *o, struct frame *f, const struct bars *s,
 	double bw = plot_axis_bandw(xa), inner = bw * 0.78, x, w, pos, neg, v,
 	       a;
 	size_t i, j;
-	char tip[512], num[48];
+	char tip[512], num[48], n1[48], n2[48];
 
 	for (i = 0; i < s->nx; i++) {
 		x = plot_axis_map(xa, (double)i) - inner / 2;
@@ -131,9 +178,19 @@ bar_draw(const struct opts *o, struct frame *f, const struct bars *s,
 			snprintf(tip, sizeof(tip), "%s%s%s: %s", s->x.name[i],
 			    s->ng > 1 ? ", " : "",
 			    s->ng > 1 ? s->g.name[j] : "", plot_value(num, v));
+			if (o->low)
+				snprintf(tip + strlen(tip), sizeof(tip) -
+				    strlen(tip), " (%s to %s)",
+				    plot_value(n1, s->el[i]),
+				    plot_value(n2, s->eh[i]));
 			bar_rect(&f->out, ya,
 			    x + (o->stacked ? 0 : w * (double)j), w, a,
 			    o->logy ? v - a : v, plot_colour(j), tip);
+		}
+		if (o->low) {	/* the whisker takes the label's place */
+			whisker(&f->out, ya, plot_axis_map(xa, (double)i),
+			    inner / 8, s->el[i], s->eh[i]);
+			continue;
 		}
 		plot_value(num, s->v[i]);
 		if (s->ng == 1 && !o->logy &&
@@ -167,6 +224,8 @@ plot_bar(const struct opts *o)
 		plot_cats_free(&s.x);
 		plot_cats_free(&s.g);
 		free(s.v);
+		free(s.el);
+		free(s.eh);
 		return plot_nodata(o, "no rows");
 	}
 	input_close(in);
@@ -202,5 +261,7 @@ plot_bar(const struct opts *o)
 	plot_cats_free(&s.x);
 	plot_cats_free(&s.g);
 	free(s.v);
+	free(s.el);
+	free(s.eh);
 	return 0;
 }

@@ -16,8 +16,9 @@
 
 enum {
 	OPT_ALPHA = OPT_COMMON_LAST, OPT_BINS, OPT_BY, OPT_DECIMALS,
-	OPT_HEIGHT, OPT_LOG, OPT_MAX_POINTS, OPT_MAX_SLICES, OPT_SIZE,
-	OPT_STACKED, OPT_TITLE, OPT_WIDTH, OPT_XLABEL, OPT_YLABEL
+	OPT_HEIGHT, OPT_HIGH, OPT_LOG, OPT_LOW, OPT_MAX_POINTS,
+	OPT_MAX_SLICES, OPT_SIZE, OPT_STACKED, OPT_TITLE, OPT_WIDTH,
+	OPT_XLABEL, OPT_YLABEL
 };
 
 static const struct option longopts[] = {
@@ -28,7 +29,9 @@ static const struct option longopts[] = {
 	{ "by",		required_argument, NULL, OPT_BY },
 	{ "decimals",	required_argument, NULL, OPT_DECIMALS },
 	{ "height",	required_argument, NULL, OPT_HEIGHT },
+	{ "high",	required_argument, NULL, OPT_HIGH },
 	{ "log",	required_argument, NULL, OPT_LOG },
+	{ "low",	required_argument, NULL, OPT_LOW },
 	{ "max-points",	required_argument, NULL, OPT_MAX_POINTS },
 	{ "max-slices",	required_argument, NULL, OPT_MAX_SLICES },
 	{ "rows",	required_argument, NULL, 'n' },
@@ -70,6 +73,7 @@ static const char help[] =
 "charts (SVG on stdout or -o FILE):\n"
 "bar:      -x COL categories, -y COL values (without -y: rows counted)\n"
 "          --by COL groups side by side, --stacked on top of each other\n"
+"          --low COL --high COL an interval on each bar\n"
 "hist:     -x COL  --bins N|auto (Freedman-Diaconis)\n"
 "line:     -x COL (dates and periods laid out in time)  -y COL[,COL...]\n"
 "          --by COL one line per group\n"
@@ -104,9 +108,11 @@ static const char *const sub_help[] = {
 "\n  One bar per row (rows with the same x add up); without -y, the\n"
 "  number of rows of each x.\n"
 "  -x COL  categories   -y COL  values   --by COL  groups (a legend)\n"
-"  --stacked  groups on top of each other   --log y\n" HELP_COMMON
+"  --stacked  groups on top of each other   --log y\n"
+"  --low COL --high COL  an interval drawn on each bar (one series)\n"
+HELP_COMMON
 "\nexample:\n  crm-metrics nps --by channel samples/survey.csv |\n"
-"      crm-plot bar -x channel -y nps > nps.svg\n",
+"      crm-plot bar -x channel -y nps --low nps_low --high nps_high\n",
 "\n  Bins a numeric column.  --bins auto (the default) takes the\n"
 "  Freedman-Diaconis width 2 IQR / n^(1/3), rounded to 1, 2 or 5 times\n"
 "  a power of ten.\n"
@@ -193,6 +199,8 @@ chart_opt(struct opts *o, int ch, const char *arg)
 	case 'n': o->rows = opt_int(arg, 0, 1000000000, "--rows"); break;
 	case OPT_BY: o->by = arg; break;
 	case OPT_SIZE: o->size = arg; break;
+	case OPT_LOW: o->low = arg; break;
+	case OPT_HIGH: o->high = arg; break;
 	case OPT_STACKED: o->stacked = 1; break;
 	case OPT_ALPHA: o->alpha = opt_double(arg, 0, 1, "--alpha"); break;
 	case OPT_MAX_POINTS:
@@ -247,6 +255,11 @@ check_opts(const struct opts *o)
 	only(o, o->by != NULL, "--by", C(CMD_BAR) | C(CMD_LINE) |
 	    C(CMD_SCATTER));
 	only(o, o->stacked, "--stacked", C(CMD_BAR));
+	only(o, o->low || o->high, "--low and --high", C(CMD_BAR));
+	if ((o->low == NULL) != (o->high == NULL))
+		crm_errx(2, "--low and --high go together");
+	if (o->low && (o->by || o->y.n == 0 || o->logy))
+		crm_errx(2, "--low and --high need -y, and no --by or --log");
 	only(o, o->bins >= 0 && o->bins != -1, "--bins", C(CMD_HIST));
 	only(o, o->max_slices > 0, "--max-slices", C(CMD_PIE));
 	only(o, o->size != NULL || o->alpha >= 0 || o->max_points > 0,

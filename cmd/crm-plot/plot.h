@@ -27,6 +27,7 @@ struct opts {
 	struct crm_common com;
 	enum plot_cmd cmd;
 	const char *x, *z, *by, *size;
+	const char *low, *high; /* bar: an interval around each value */
 	struct collist y; /* -y: one column, or several (line) */
 	const char *title, *xlabel, *ylabel;
 	double width, height;
