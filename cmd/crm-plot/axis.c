@@ -196,7 +196,11 @@ time_unit(struct axis *a, size_t u, int fill)
 		for (; d <= a->hi + 1e-9; d += k, n++)
 			if (fill && n < AXIS_MAXTICKS) {
 				a->tv[n] = (double)d;
-				date_fmt_day(a->tl[n], d);
+				if (k >= 7 && a->tunit == PLOT_UNIT_WEEK)
+					period_label(a->tl[n], PERIOD_WEEK,
+					    period_index(PERIOD_WEEK, d));
+				else
+					date_fmt_day(a->tl[n], d);
 			}
 		return n;
 	}
