@@ -1,7 +1,7 @@
 # crmkit: one Makefile builds libcrm.a, every program, tests and docs.
 
 VERSION	= 0.1.0
-TOOLS	= clean metrics
+TOOLS	= clean metrics plot
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
