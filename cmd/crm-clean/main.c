@@ -18,26 +18,39 @@
 #include "clean.h"
 
 enum {
-	OPT_DEDUP = OPT_COMMON_LAST,
+	OPT_CLUSTER_COL = OPT_COMMON_LAST,
+	OPT_DEDUP,
 	OPT_DUPLICATES,
+	OPT_FUZZY,
 	OPT_KEEP,
 	OPT_LOWER,
 	OPT_MATCH,
+	OPT_MERGE,
+	OPT_MERGE_RULE,
+	OPT_PAIRS,
 	OPT_REPORT,
 	OPT_REQUIRE,
+	OPT_THRESHOLD,
 	OPT_TRIM,
 	OPT_UPPER
 };
 
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
+	CRM_OPT_THREADS,
+	{ "cluster-col", required_argument, NULL, OPT_CLUSTER_COL },
 	{ "dedup",	required_argument, NULL, OPT_DEDUP },
 	{ "duplicates",	required_argument, NULL, OPT_DUPLICATES },
+	{ "fuzzy",	required_argument, NULL, OPT_FUZZY },
 	{ "keep",	required_argument, NULL, OPT_KEEP },
 	{ "lower",	required_argument, NULL, OPT_LOWER },
 	{ "match",	required_argument, NULL, OPT_MATCH },
+	{ "merge",	no_argument,	   NULL, OPT_MERGE },
+	{ "merge-rule",	required_argument, NULL, OPT_MERGE_RULE },
+	{ "pairs",	required_argument, NULL, OPT_PAIRS },
 	{ "report",	required_argument, NULL, OPT_REPORT },
 	{ "require",	required_argument, NULL, OPT_REQUIRE },
+	{ "threshold",	required_argument, NULL, OPT_THRESHOLD },
 	{ "trim",	optional_argument, NULL, OPT_TRIM },
 	{ "upper",	required_argument, NULL, OPT_UPPER },
 	{ "verbose",	no_argument,	   NULL, 'v' },
@@ -47,12 +60,13 @@ static const struct option longopts[] = {
 static const char *const keep_names[] = { "first", "last", NULL };
 
 static const char synopsis[] =
-"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--dedup cols]\n"
-"                 [--duplicates file] [--gzip] [--keep first|last]\n"
-"                 [--lower cols] [--match col=regex]\n"
-"                 [--reject file] [--report file] [--require cols] "
-    "[--skip-bad]\n"
-"                 [--trim[=cols]] [--upper cols] [file ...]\n";
+"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--cluster-col name]\n"
+"                 [--dedup cols] [--duplicates file] [--fuzzy cols]\n"
+"                 [--gzip] [--keep first|last] [--lower cols]\n"
+"                 [--match col=regex] [--merge] [--merge-rule col=rule]\n"
+"                 [--pairs file] [--reject file] [--report file]\n"
+"                 [--require cols] [--skip-bad] [--threads n]\n"
+"                 [--threshold p] [--trim[=cols]] [--upper cols] [file ...]\n";
 
 static const char help[] =
 "\n"
@@ -68,6 +82,18 @@ static const char help[] =
 "      --dedup COLS    drop rows whose COLS repeat an earlier row's\n"
 "      --keep WHICH    with --dedup: keep the first or last of each key\n"
 "      --duplicates FILE  with --dedup: write the rows dropped to FILE\n"
+"      --fuzzy COLS    find rows of the same customer despite typos; each\n"
+"                      COL may be COL:TYPE, TYPE name, text, id, date,\n"
+"                      email or phone (guessed from the name otherwise)\n"
+"      --threshold P   with --fuzzy: match probability linking two rows\n"
+"                      (default 0.9)\n"
+"      --cluster-col NAME  with --fuzzy: the cluster id column (cluster_id)\n"
+"      --merge         with --fuzzy: one golden record per cluster, with\n"
+"                      cluster_id and cluster_size\n"
+"      --merge-rule COL=RULE  with --merge: first, last (default), longest,\n"
+"                      most-common, max or min non-empty value of COL\n"
+"      --pairs FILE    with --fuzzy: write the scored candidate pairs\n"
+"      --threads N     with --fuzzy: threads (default: all cores)\n"
 "      --reject FILE   write rejected rows with a reason column to FILE\n"
 "      --skip-bad      drop bad rows (counted) instead of stopping\n"
 "      --report FILE   write the counts as CSV metric,column,count\n"
@@ -78,7 +104,8 @@ static const char help[] =
 "\n"
 "example:\n"
 "  crm-clean --trim --lower email --require email --dedup email \\\n"
-"      --reject bad.csv samples/customers.csv > clean.csv\n";
+"      --reject bad.csv samples/customers.csv > clean.csv\n"
+"  crm-clean --fuzzy name,email,phone --merge samples/customers.csv\n";
 
 /* Add one --match COL=REGEX, compiling the pattern now (exit 2 if bad). */
 static void
@@ -107,8 +134,29 @@ own_opt(struct opts *o, int ch, char *arg)
 	case 'v':
 		o->verbose = 1;
 		break;
+	case OPT_CLUSTER_COL:
+		o->cluster_col = arg;
+		break;
 	case OPT_DEDUP:
 		collist_add(&o->dedup, arg);
+		break;
+	case OPT_FUZZY:
+		collist_add(&o->fuzzy, arg);
+		break;
+	case OPT_MERGE:
+		o->merge = 1;
+		break;
+	case OPT_MERGE_RULE:
+		o->merge_rule = xreallocarray(o->merge_rule,
+		    o->nmerge_rule + 1, sizeof(*o->merge_rule));
+		o->merge_rule[o->nmerge_rule++] = arg;
+		break;
+	case OPT_PAIRS:
+		o->pairs = arg;
+		break;
+	case OPT_THRESHOLD:
+		o->threshold = opt_double(arg, 0, 1, "--threshold");
+		o->threshold_set = 1;
 		break;
 	case OPT_DUPLICATES:
 		o->duplicates = arg;
@@ -167,6 +215,7 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		crm_errx(2, "--keep needs --dedup");
 	if (o->duplicates && o->dedup.n == 0)
 		crm_errx(2, "--duplicates needs --dedup");
+	clean_fuzzy_opts_check(o);
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
 }
@@ -181,6 +230,8 @@ opts_free(struct opts *o)
 	collist_free(&o->upper);
 	collist_free(&o->require);
 	collist_free(&o->dedup);
+	collist_free(&o->fuzzy);
+	free(o->merge_rule);
 	for (i = 0; i < o->nmatch; i++) {
 		rx_free(o->match[i].rx);
 		free(o->match[i].col);
@@ -236,6 +287,8 @@ cleaner_setup(struct cleaner *cl, struct opts *o)
 			cl->tcols[cl->ntcols++] = i;
 	if (o->dedup.n > 0)
 		cl->dd = clean_dedup_new(o->keep_last, n);
+	if (o->fuzzy.n > 0)
+		cl->fz = clean_fuzzy_new(cl);
 	clean_tally_init(&cl->t, n);
 }
 
@@ -310,6 +363,10 @@ keep(struct cleaner *cl, const struct csv_row *row)
 	const char *v;
 	size_t i, n;
 
+	if (cl->fz != NULL) {
+		clean_fuzzy_add(cl, row);
+		return;
+	}
 	if (cl->dd == NULL) {
 		emit(cl, row);
 		return;
@@ -351,6 +408,8 @@ clean(struct cleaner *cl)
 	}
 	if (cl->dd != NULL && cl->o->keep_last)
 		clean_dedup_last_flush(cl->dd, emit_kept, cl);
+	if (cl->fz != NULL)
+		clean_fuzzy_finish(cl);
 }
 
 /*
@@ -391,6 +450,7 @@ cleaner_free(struct cleaner *cl)
 	free(cl->scratch);
 	free(cl->why);
 	clean_dedup_free(cl->dd);
+	clean_fuzzy_free(cl->fz);
 	clean_tally_free(&cl->t);
 }
 
@@ -411,8 +471,12 @@ main(int argc, char *argv[])
 		clean_tally_init(&cl.t, 0);	/* empty input */
 	cl.out = crm_open_output(&o.com);
 	if (cl.in != NULL) {
-		csv_put_row(cl.out, csv_header(cl.r));
-		end_row(cl.out);
+		if (cl.fz != NULL)
+			clean_fuzzy_header(&cl);
+		else {
+			csv_put_row(cl.out, csv_header(cl.r));
+			end_row(cl.out);
+		}
 		if (o.duplicates != NULL) {
 			cl.dupw = crm_open_file(o.duplicates, 0);
 			csv_put_row(cl.dupw, csv_header(cl.r));
