@@ -33,6 +33,13 @@ cps_load(struct cps *c, const char *p, size_t len, int fold)
 	    xreallocarray(NULL, len, sizeof(*c->cp));
 	c->n = 0;
 	while (i < len) {
+		if ((unsigned char)p[i] < 0x80) {
+			cp = (unsigned char)p[i++];
+			if (fold && cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			c->cp[c->n++] = cp;
+			continue;
+		}
 		if ((k = utf8_decode(p + i, len - i, &cp)) == 0) {
 			cp = INVALID_BASE + (unsigned char)p[i];
 			k = 1;

@@ -32,7 +32,7 @@
 #include "fuzzy.h"
 
 #define FZ_FLOOR	0.001
-#define FZ_USAMPLE	20000		/* random pairs for u */
+#define FZ_USAMPLE	4000		/* random pairs for u */
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
 
@@ -180,6 +180,19 @@ same(const char *a, size_t na, const char *b, size_t nb)
 	return na == nb && memcmp(a, b, na) == 0;
 }
 
+/* One token: letters and digits only (ASCII or not), no separator. */
+static int
+one_token(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] < 0x80 && !(p[i] >= 'a' && p[i] <= 'z')
+		    && !(p[i] >= '0' && p[i] <= '9'))
+			return 0;
+	return 1;
+}
+
 static unsigned char
 name_level(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -188,8 +201,10 @@ name_level(const char *a, size_t na, const char *b, size_t nb)
 	if (same(a, na, b, nb))
 		return 3;
 	s = strsim_jaro_winkler(a, na, b, nb);
-	t = strsim_token_set(a, na, b, nb);
-	s = s > t ? s : t;
+	if (s < 0.92 && !(one_token(a, na) && one_token(b, nb))) {
+		t = strsim_token_set(a, na, b, nb);
+		s = s > t ? s : t;
+	}
 	return s >= 0.92 ? 2 : s >= 0.8 ? 1 : 0;
 }
 
@@ -214,13 +229,16 @@ text_level(const char *a, size_t na, const char *b, size_t nb)
 
 	if (same(a, na, b, nb))
 		return 3;
-	s = strsim_token_set(a, na, b, nb);
+	s = 0;
 	if (na <= sizeof(sa) && nb <= sizeof(sb)) {
 		ma = nospace(a, na, sa);
 		mb = nospace(b, nb, sb);
 		if (same(sa, ma, sb, mb))
 			return 3;
-		t = strsim_jaro_winkler(sa, ma, sb, mb);
+		s = strsim_jaro_winkler(sa, ma, sb, mb);
+	}
+	if (s < 0.9 && !(one_token(a, na) && one_token(b, nb))) {
+		t = strsim_token_set(a, na, b, nb);
 		s = s > t ? s : t;
 	}
 	return s >= 0.9 ? 2 : s >= 0.75 ? 1 : 0;
