@@ -18,7 +18,7 @@
  * 4. Clusters are the transitive closure (union-find).  The chaining
  *    guard: within a cluster of three or more rows, the links are taken
  *    again strongest first, and two parts join only when the mean match
- *    probability over all their pairs of rows reaches FZ_GUARD; a
+ *    probability over all their pairs of rows reaches the threshold; a
  *    cluster of A~B~C where A and C differ is so split.
  * 5. Output: every row with its cluster id, or (--merge) one golden
  *    record per cluster and its size; --pairs writes the scored pairs.
@@ -47,7 +47,6 @@
 
 #define FZ_GAMMA	0.03	/* chance pairs per row a field pair may add */
 #define FZ_BLOCK_MAX	100	/* rows sharing one key value */
-#define FZ_GUARD	0.5	/* mean probability within a joined cluster */
 #define FZ_GUARD_MAX	500	/* larger clusters are not checked */
 #define FZ_THRESHOLD	0.9
 #define FZ_KEYMAX	512	/* bytes of a blocking key value */
@@ -213,7 +212,10 @@ clean_fuzzy_new(const struct cleaner *cl)
 	newcols[0] = o->cluster_col ? o->cluster_col : "cluster_id";
 	if (o->merge)
 		newcols[1] = "cluster_size";
-	col_check_new(cl->r, NULL, newcols);
+	for (i = 0; newcols[i] != NULL; i++)
+		if (csv_col(cl->r, newcols[i]) != -1)
+			crm_errx(2, "the input already has a column '%s' (name "
+			    "the cluster id with --cluster-col)", newcols[i]);
 	fz->v.nf = fz->nf;
 	fz->v.f = fz->f;
 	fz_model_init(&fz->model, fz->nf);
@@ -673,14 +675,14 @@ cmp_link(const void *x, const void *y)
 /*
  * The chaining guard on one cluster of k rows (mem, ascending) and its
  * links: joins the parts strongest link first while the mean
- * probability over all cross pairs (average linkage) reaches FZ_GUARD,
+ * probability over all cross pairs (average linkage) reaches thr,
  * uniting accepted links in fin.  sum[i * k + j] holds, for parts with
  * roots i and j, the sum of the probabilities of their cross pairs.
  * Returns 1 when the cluster was split.
  */
 static int
 guard(const struct fuzzy *fz, const uint32_t *mem, size_t k,
-    struct link *lk, size_t nlk, struct uf *fin)
+    struct link *lk, size_t nlk, struct uf *fin, double thr)
 {
 	struct uf *loc = uf_new(k);
 	double *sum;
@@ -697,7 +699,7 @@ guard(const struct fuzzy *fz, const uint32_t *mem, size_t k,
 		ra = uf_find(loc, lk[i].a);
 		rb = uf_find(loc, lk[i].b);
 		if (ra == rb || sum[ra * k + rb] / (double)(uf_size(loc, ra) *
-		    uf_size(loc, rb)) < FZ_GUARD)
+		    uf_size(loc, rb)) < thr)
 			continue;
 		uf_union(loc, ra, rb);
 		nr = uf_find(loc, ra);
@@ -790,7 +792,7 @@ cluster(struct fuzzy *fz)
 				lk[i - ls].a = member(mem, k, p >> 32);
 				lk[i - ls].b = member(mem, k, (uint32_t)p);
 			}
-			fz->nsplit += guard(fz, mem, k, lk, j - ls, fin);
+			fz->nsplit += guard(fz, mem, k, lk, j - ls, fin, thr);
 		} else {
 			fz->nunchecked += k > FZ_GUARD_MAX;
 			for (i = ls; i < j; i++)
