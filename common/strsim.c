@@ -57,18 +57,60 @@ cps_done(struct cps *c)
 		free(c->cp);
 }
 
+/* The Jaro formula for m matches and t half-transpositions. */
+static double
+jaro_of(size_t m, size_t t, size_t na, size_t nb)
+{
+	if (m == 0)
+		return 0;
+	return ((double)m / na + (double)m / nb +
+	    ((double)m - (double)(t / 2)) / m) / 3;
+}
+
+/* Jaro of strings of at most 64 code points, matches kept as bits. */
+static double
+jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	uint64_t ma = 0, mb = 0;
+	size_t win, i, j, lo, hi, m = 0, t = 0;
+
+	win = (na > nb ? na : nb) / 2;
+	win = win > 0 ? win - 1 : 0;
+	for (i = 0; i < na; i++) {
+		lo = i > win ? i - win : 0;
+		hi = i + win + 1 < nb ? i + win + 1 : nb;
+		for (j = lo; j < hi; j++)
+			if (a[i] == b[j] && !(mb >> j & 1)) {
+				ma |= (uint64_t)1 << i;
+				mb |= (uint64_t)1 << j;
+				m++;
+				break;
+			}
+	}
+	for (i = 0, j = 0; m > 0 && i < na; i++) {
+		if (!(ma >> i & 1))
+			continue;
+		while (!(mb >> j & 1))
+			j++;
+		t += a[i] != b[j];
+		j++;
+	}
+	return jaro_of(m, t, na, nb);
+}
+
 /* Jaro similarity of two code point arrays. */
 static double
 jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	unsigned char fa[STRSIM_STACK], fb[STRSIM_STACK], *ma, *mb;
 	size_t win, i, j, lo, hi, m = 0, t = 0;
-	double r;
 
 	if (na == 0 && nb == 0)
 		return 1;
 	if (na == 0 || nb == 0)
 		return 0;
+	if (na <= 64 && nb <= 64)
+		return jaro_short(a, na, b, nb);
 	ma = na <= STRSIM_STACK ? fa : xmalloc(na);
 	mb = nb <= STRSIM_STACK ? fb : xmalloc(nb);
 	memset(ma, 0, na);
@@ -98,11 +140,7 @@ jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 		free(ma);
 	if (mb != fb)
 		free(mb);
-	if (m == 0)
-		return 0;
-	r = ((double)m / na + (double)m / nb +
-	    ((double)m - (double)(t / 2)) / m) / 3;
-	return r;
+	return jaro_of(m, t, na, nb);
 }
 
 /* Jaro-Winkler of two code point arrays. */
@@ -338,25 +376,39 @@ strsim_token_jaccard(const char *a, size_t alen, const char *b, size_t blen)
 	return r;
 }
 
-/* Mean over the tokens of k of the best Jaro-Winkler against l. */
+/*
+ * The symmetric Monge-Elkan mean of tokens k (of x) and l (of y): one
+ * table of Jaro-Winkler similarities, the best of each row and of each
+ * column averaged, the two means averaged.
+ */
 static double
 monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
     const struct toks *l)
 {
-	double sum = 0, best, s;
+	double sbuf[2 * STRSIM_STACK], *colbest, sa = 0, sb = 0, best, v;
 	size_t i, j;
 
+	colbest = l->n <= 2 * STRSIM_STACK ? sbuf :
+	    xreallocarray(NULL, l->n, sizeof(*colbest));
+	for (j = 0; j < l->n; j++)
+		colbest[j] = 0;
 	for (i = 0; i < k->n; i++) {
 		best = 0;
-		for (j = 0; j < l->n && best < 1; j++) {
-			s = jw_cp(x->cp + k->t[i][0], k->t[i][1],
+		for (j = 0; j < l->n; j++) {
+			v = jw_cp(x->cp + k->t[i][0], k->t[i][1],
 			    y->cp + l->t[j][0], l->t[j][1]);
-			if (s > best)
-				best = s;
+			if (v > best)
+				best = v;
+			if (v > colbest[j])
+				colbest[j] = v;
 		}
-		sum += best;
+		sa += best;
 	}
-	return sum / (double)k->n;
+	for (j = 0; j < l->n; j++)
+		sb += colbest[j];
+	if (colbest != sbuf)
+		free(colbest);
+	return (sa / (double)k->n + sb / (double)l->n) / 2;
 }
 
 double
@@ -373,8 +425,7 @@ strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
 	if (k.n == 0 || l.n == 0)
 		r = k.n == l.n;
 	else
-		r = (monge_elkan(&x, &k, &y, &l) +
-		    monge_elkan(&y, &l, &x, &k)) / 2;
+		r = monge_elkan(&x, &k, &y, &l);
 	toks_done(&k);
 	toks_done(&l);
 	cps_done(&x);
@@ -468,15 +519,15 @@ strsim_phonetic(const char *p, size_t len, char *out, size_t cap)
 {
 	struct cps c;
 	struct toks k;
-	char **keys, *mem;
+	char **keys, *mem, *skeys[8], smem[8 * (4 * STRSIM_STACK + 1)];
 	size_t i, n = 0, m, per = 4 * STRSIM_STACK + 1;
 
 	if (cap == 0)
 		return 0;
 	cps_load(&c, p, len, 1);
 	toks_split(&k, &c);
-	keys = xreallocarray(NULL, k.n + 1, sizeof(*keys));
-	mem = xreallocarray(NULL, k.n + 1, per);
+	keys = k.n <= 8 ? skeys : xreallocarray(NULL, k.n, sizeof(*keys));
+	mem = k.n <= 8 ? smem : xreallocarray(NULL, k.n, per);
 	for (i = 0; i < k.n; i++) {
 		keys[i] = mem + i * per;
 		token_key(&c, k.t[i], keys[i]);
@@ -492,8 +543,10 @@ strsim_phonetic(const char *p, size_t len, char *out, size_t cap)
 		n += m;
 	}
 	out[n] = '\0';
-	free(keys);
-	free(mem);
+	if (keys != skeys) {
+		free(keys);
+		free(mem);
+	}
 	toks_done(&k);
 	cps_done(&c);
 	return n;

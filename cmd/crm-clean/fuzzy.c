@@ -177,14 +177,14 @@ field_parse(struct fz_field *f, const char *arg, const struct csv_reader *r)
 	f->name = name = xstrdup(arg);
 	f->type = FT_COUNT;
 	if (colon != NULL && colon != arg)
-		for (t = 0; fz_type_names[t] != NULL; t++)
-			if (strcmp(colon + 1, fz_type_names[t]) == 0) {
+		for (t = 0; clean_fz_type_names[t] != NULL; t++)
+			if (strcmp(colon + 1, clean_fz_type_names[t]) == 0) {
 				name[colon - arg] = '\0';
 				f->type = (enum ftype)t;
 			}
 	f->col = find_col(r, name);
 	if (f->type == FT_COUNT)
-		f->type = fz_guess_type(name);
+		f->type = clean_fz_guess_type(name);
 }
 
 struct fuzzy *
@@ -218,7 +218,7 @@ clean_fuzzy_new(const struct cleaner *cl)
 			    "the cluster id with --cluster-col)", newcols[i]);
 	fz->v.nf = fz->nf;
 	fz->v.f = fz->f;
-	fz_model_init(&fz->model, fz->nf);
+	clean_fz_model_init(&fz->model, fz->nf);
 	return fz;
 }
 
@@ -247,7 +247,7 @@ clean_fuzzy_free(struct fuzzy *fz)
 	free(fz->levels);
 	free(fz->prob);
 	free(fz->cid);
-	fz_model_free(&fz->model);
+	clean_fz_model_free(&fz->model);
 	free(fz);
 }
 
@@ -306,7 +306,7 @@ clean_fuzzy_add(struct cleaner *cl, const struct csv_row *row)
 		p = clean_rules_value(cl, row, fz->f[f].col, &n);
 		fz->v.norm = xgrow(fz->v.norm, &fz->v.normcap,
 		    fz->v.normlen + n + 1, 1);
-		fz_normalise(fz->f[f].type, p, n, fz->v.norm + fz->v.normlen,
+		clean_fz_normalise(fz->f[f].type, p, n, fz->v.norm + fz->v.normlen,
 		    &n);
 		fz->v.off[r * fz->nf + f] = fz->v.normlen;
 		fz->v.len[r * fz->nf + f] = (uint32_t)n;
@@ -349,7 +349,7 @@ field_keys(struct fuzzy *fz)
 			p = fz->v.norm + fz->v.off[r * fz->nf + f];
 			if (n == 0 || n >= FZ_KEYMAX)
 				continue;
-			k = fz_key(fz->f[f].type, p, n, key, sizeof(key));
+			k = clean_fz_key(fz->f[f].type, p, n, key, sizeof(key));
 			if (k == 0)
 				continue;
 			h = hash_bytes(key, k, f + 1);
@@ -458,14 +458,34 @@ struct blockjob {
 	size_t		*entcap;
 };
 
-static int
-cmp_ent(const void *x, const void *y)
+/*
+ * Sort n entries (hash, row) by hash, rows in their order among equal
+ * hashes (LSD radix, six passes of 11 bits; tmp holds n entries).
+ */
+static void
+radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
 {
-	const uint64_t *a = x, *b = y;
+	size_t cnt[2048], i, s, c;
+	uint64_t (*src)[2] = e, (*dst)[2] = tmp, (*t)[2];
+	int pass;
 
-	if (a[0] != b[0])
-		return a[0] < b[0] ? -1 : 1;
-	return a[1] < b[1] ? -1 : a[1] > b[1];
+	for (pass = 0; pass < 6; pass++) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i][0] >> (11 * pass)) & 0x7FF]++;
+		for (i = 0, s = 0; i < 2048; i++) {
+			c = cnt[i];
+			cnt[i] = s;
+			s += c;
+		}
+		for (i = 0; i < n; i++) {
+			c = (src[i][0] >> (11 * pass)) & 0x7FF;
+			dst[cnt[c]][0] = src[i][0];
+			dst[cnt[c]++][1] = src[i][1];
+		}
+		t = src, src = dst, dst = t;
+	}
+	/* six passes: the result is back in e */
 }
 
 /* The hash of key k for row r, 0 when the row lacks a part of it. */
@@ -495,16 +515,16 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 	size_t r, n = 0, i, j, s;
 	uint64_t h, (*e)[2];
 
+	*ent = xgrow(*ent, entcap, 2 * fz->nrows, sizeof(**ent));
+	e = *ent;
 	for (r = 0; r < fz->nrows; r++) {
 		if ((h = key_of(fz, k, r)) == 0)
 			continue;
-		*ent = xgrow(*ent, entcap, n + 1, sizeof(**ent));
-		(*ent)[n][0] = h;
-		(*ent)[n][1] = r;
+		e[n][0] = h;
+		e[n][1] = r;
 		n++;
 	}
-	e = *ent;
-	qsort(e, n, sizeof(*e), cmp_ent);
+	radix_ent(e, e + fz->nrows, n);
 	for (s = 0; s < n; s = i) {
 		for (i = s + 1; i < n && e[i][0] == e[s][0]; i++)
 			;
@@ -514,13 +534,12 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 				k->largest = i - s;
 			continue;
 		}
+		out->p = xgrow(out->p, &out->cap, out->n + (i - s) *
+		    (i - s - 1) / 2 + 1, sizeof(*out->p));
 		for (j = s; j < i; j++)
-			for (r = j + 1; r < i; r++) {
-				out->p = xgrow(out->p, &out->cap, out->n + 1,
-				    sizeof(*out->p));
+			for (r = j + 1; r < i; r++)
 				out->p[out->n++] = e[j][1] << 32 | e[r][1];
-				k->npairs++;
-			}
+		k->npairs += (i - s) * (i - s - 1) / 2;
 	}
 }
 
@@ -541,6 +560,32 @@ cmp_u64(const void *x, const void *y)
 	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 
 	return a < b ? -1 : a > b;
+}
+
+/* Sort n 64-bit values (LSD radix, four passes of 16 bits). */
+static void
+radix_u64(uint64_t *v, size_t n)
+{
+	size_t *cnt = xmalloc(65536 * sizeof(*cnt)), i, s, c;
+	uint64_t *tmp = xreallocarray(NULL, n + 1, sizeof(*tmp));
+	uint64_t *src = v, *dst = tmp, *t;
+	int pass;
+
+	for (pass = 0; pass < 4; pass++) {
+		memset(cnt, 0, 65536 * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i] >> (16 * pass)) & 0xFFFF]++;
+		for (i = 0, s = 0; i < 65536; i++) {
+			c = cnt[i];
+			cnt[i] = s;
+			s += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[(src[i] >> (16 * pass)) & 0xFFFF]++] = src[i];
+		t = src, src = dst, dst = t;
+	}
+	free(cnt);
+	free(tmp);	/* four passes: the result is back in v */
 }
 
 /* The name of key k for messages, into buf. */
@@ -585,7 +630,7 @@ block(struct fuzzy *fz, int nthreads)
 		free(b.out[t].p);
 		free(b.ent[t]);
 	}
-	qsort(fz->pairs, n, sizeof(*fz->pairs), cmp_u64);
+	radix_u64(fz->pairs, n);
 	for (i = 0, fz->npairs = 0; i < n; i++)
 		if (fz->npairs == 0 || fz->pairs[fz->npairs - 1] !=
 		    fz->pairs[i])
@@ -616,7 +661,7 @@ compare_run(void *arg, size_t lo, size_t hi, int thread)
 	size_t i;
 
 	for (i = lo; i < hi; i++) {
-		fz_compare(&fz->v, (uint32_t)(fz->pairs[i] >> 32),
+		clean_fz_compare(&fz->v, (uint32_t)(fz->pairs[i] >> 32),
 		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf);
 		if (thread == 0 && (i - lo) % 4096 == 0)
 			progress_set(s->pg, (uint64_t)(i - lo) *
@@ -636,22 +681,37 @@ score(struct fuzzy *fz, int nthreads, int show)
 	s.pg = progress_new("crm-clean: comparing pairs", fz->npairs, show);
 	par_for_grain(fz->npairs, nthreads, 1024, compare_run, &s);
 	progress_free(s.pg);
-	fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
+	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
 	    nthreads);
-	fz_em(&fz->model, fz->levels, fz->npairs);
+	clean_fz_em(&fz->model, fz->levels, fz->npairs);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
 	for (i = 0; i < fz->npairs; i++)
-		fz->prob[i] = fz_probability(&fz->model,
-		    fz_weight(&fz->model, fz->levels + i * fz->nf));
+		fz->prob[i] = clean_fz_probability(&fz->model,
+		    clean_fz_weight(&fz->model, fz->levels + i * fz->nf));
 }
 
-/* The match probability of two rows (for the chaining guard). */
+/*
+ * The match probability of rows a < b (for the chaining guard): that of
+ * the candidate pair when they are one, else compared now.
+ */
 static double
 pair_prob(const struct fuzzy *fz, uint32_t a, uint32_t b,
     unsigned char *lv)
 {
-	fz_compare(&fz->v, a, b, lv);
-	return fz_probability(&fz->model, fz_weight(&fz->model, lv));
+	uint64_t key = (uint64_t)a << 32 | b;
+	size_t lo = 0, hi = fz->npairs, m;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (fz->pairs[m] < key)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	if (lo < fz->npairs && fz->pairs[lo] == key)
+		return fz->prob[lo];
+	clean_fz_compare(&fz->v, a, b, lv);
+	return clean_fz_probability(&fz->model, clean_fz_weight(&fz->model, lv));
 }
 
 /* A linked pair inside one cluster: members' local indices. */
@@ -1007,7 +1067,7 @@ put_pairs(const struct fuzzy *fz, const char *path)
 		csv_put_int(w, (long long)fz->line[fz->pairs[i] >> 32]);
 		csv_put_int(w, (long long)fz->line[(uint32_t)fz->pairs[i]]);
 		csv_put_fixed(w, fz->prob[i], 6);
-		csv_put_fixed(w, fz_weight(&fz->model, fz->levels +
+		csv_put_fixed(w, clean_fz_weight(&fz->model, fz->levels +
 		    i * fz->nf), 4);
 		csv_put_int(w, fz->prob[i] >= thr);
 		for (f = 0; f < fz->nf; f++) {
@@ -1037,7 +1097,7 @@ verbose(const struct fuzzy *fz)
 		    &fz->keys[i], name, sizeof(name)), fz->keys[i].npairs);
 	for (f = 0; f < fz->nf; f++)
 		crm_warnx("fuzzy: field %s (%s): weights %.2f %.2f %.2f %.2f",
-		    fz->f[f].name, fz_type_names[fz->f[f].type],
+		    fz->f[f].name, clean_fz_type_names[fz->f[f].type],
 		    fz->model.w[f][0], fz->model.w[f][1], fz->model.w[f][2],
 		    fz->model.w[f][3]);
 	crm_warnx("fuzzy: EM: %d rounds, prior %.4f", fz->model.iterations,

@@ -5,9 +5,9 @@
  * Each field is normalised by its type, and a pair of values gets a
  * level: 3 the same, 2 nearly (one typo, a swapped day and month), 1
  * somewhat, 0 different, or FZ_MISSING when either is empty (missing
- * values neither help nor hurt).  Names and texts are also compared
- * across the fields of their type, so that a given name typed into the
- * surname field still agrees.
+ * values neither help nor hurt).  Names and texts that differ are also
+ * compared across the fields of their type, so that a given name typed
+ * into the surname field still agrees.
  *
  * The weights are Fellegi-Sunter's: for field f at level l, log(m/u),
  * m = P(level | same customer), u = P(level | different customers).
@@ -32,11 +32,11 @@
 #include "fuzzy.h"
 
 #define FZ_FLOOR	0.001
-#define FZ_USAMPLE	4000		/* random pairs for u */
+#define FZ_USAMPLE	1000		/* random pairs for u */
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
 
-const char *const fz_type_names[] = { "name", "text", "id", "date", "email",
+const char *const clean_fz_type_names[] = { "name", "text", "id", "date", "email",
 	"phone", NULL };
 
 /* Does the lower-cased column name s contain any of the words? */
@@ -51,7 +51,7 @@ has_any(const char *s, const char *const *words)
 
 /* The type a column's name suggests (text when nothing does). */
 enum ftype
-fz_guess_type(const char *colname)
+clean_fz_guess_type(const char *colname)
 {
 	static const char *const email[] = { "mail", NULL };
 	static const char *const phone[] = { "phone", "mobile", "tel", "fax",
@@ -143,7 +143,7 @@ date_norm(const char *p, size_t len, char *out)
  * phones their digits; dates YYYYMMDD (date_norm).
  */
 void
-fz_normalise(enum ftype t, const char *p, size_t len, char *out,
+clean_fz_normalise(enum ftype t, const char *p, size_t len, char *out,
     size_t *outlen)
 {
 	size_t i, n = 0;
@@ -348,12 +348,12 @@ val(const struct fz_values *v, uint32_t r, size_t f, size_t *len)
 }
 
 /*
- * The levels of rows a and b, one per field.  A name or text value is
- * also held against the other fields of its type of the other row
- * (fields swapped on entry), and the best level counts.
+ * The levels of rows a and b, one per field.  A name or text value
+ * below level 2 is also held against the other fields of its type of
+ * the other row (fields swapped on entry), and the best level counts.
  */
 void
-fz_compare(const struct fz_values *v, uint32_t a, uint32_t b,
+clean_fz_compare(const struct fz_values *v, uint32_t a, uint32_t b,
     unsigned char *levels)
 {
 	const char *x, *y;
@@ -371,7 +371,7 @@ fz_compare(const struct fz_values *v, uint32_t a, uint32_t b,
 		}
 		best = level(t, x, nx, y, ny);
 		if (t == FT_NAME || t == FT_TEXT)
-			for (g = 0; g < v->nf && best < 3; g++) {
+			for (g = 0; g < v->nf && best < 2; g++) {
 				if (g == f || v->f[g].type != t)
 					continue;
 				y = val(v, b, g, &ny);
@@ -384,7 +384,7 @@ fz_compare(const struct fz_values *v, uint32_t a, uint32_t b,
 }
 
 void
-fz_model_init(struct fz_model *m, size_t nf)
+clean_fz_model_init(struct fz_model *m, size_t nf)
 {
 	size_t f;
 
@@ -403,7 +403,7 @@ fz_model_init(struct fz_model *m, size_t nf)
 }
 
 void
-fz_model_free(struct fz_model *m)
+clean_fz_model_free(struct fz_model *m)
 {
 	free(m->m);
 	free(m->u);
@@ -468,7 +468,7 @@ usample_run(void *arg, size_t lo, size_t hi, int thread)
 			b = (uint32_t)rng_below(&r, s->nrows - 1);
 			if (b >= a)
 				b++;
-			fz_compare(s->v, a, b, lv);
+			clean_fz_compare(s->v, a, b, lv);
 			for (f = 0; f < nf; f++)
 				if (lv[f] != FZ_MISSING)
 					s->cnt[k * nf + f][lv[f]] += 1;
@@ -483,7 +483,7 @@ usample_run(void *arg, size_t lo, size_t hi, int thread)
  * does not depend on the number of threads.
  */
 void
-fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
+clean_fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
     uint64_t seed, int nthreads)
 {
 	struct usample s;
@@ -512,7 +512,7 @@ fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
 
 /* The match probability of a weight under the model's prior. */
 double
-fz_probability(const struct fz_model *m, double weight)
+clean_fz_probability(const struct fz_model *m, double weight)
 {
 	double z = weight + log(m->prior / (1 - m->prior));
 
@@ -520,7 +520,7 @@ fz_probability(const struct fz_model *m, double weight)
 }
 
 double
-fz_weight(const struct fz_model *m, const unsigned char *levels)
+clean_fz_weight(const struct fz_model *m, const unsigned char *levels)
 {
 	double w = 0;
 	size_t f;
@@ -576,7 +576,7 @@ patterns_count(struct patterns *p, const unsigned char *levels,
  * m move by less than 1e-6, or after FZ_EM_MAX rounds.
  */
 void
-fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
+clean_fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
 {
 	struct patterns p;
 	double (*acc)[FZ_LEVELS], (*acu)[FZ_LEVELS], *g, tot, z, delta, old;
@@ -593,8 +593,8 @@ fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
 		set_weights(m);
 		tot = 0;
 		for (i = 0; i < p.npat; i++) {
-			z = fz_weight(m, p.lv + i * nf);
-			g[i] = fz_probability(m, z);
+			z = clean_fz_weight(m, p.lv + i * nf);
+			g[i] = clean_fz_probability(m, z);
 			tot += g[i] * p.cnt[i];
 		}
 		memset(acc, 0, (nf ? nf : 1) * sizeof(*acc));
@@ -648,7 +648,7 @@ fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
  * ids and dates as they are.
  */
 size_t
-fz_key(enum ftype t, const char *p, size_t len, char *out, size_t cap)
+clean_fz_key(enum ftype t, const char *p, size_t len, char *out, size_t cap)
 {
 	switch (t) {
 	case FT_NAME:
