@@ -5,10 +5,11 @@
  * 1. Rows are kept (all cells, after the other cleaning) with each
  *    --fuzzy field normalised by its type (fuzzy_model.c).
  * 2. Blocking: rows that share a key are candidate pairs.  The keys are
- *    the combined phonetic key of all name fields, each email, phone
- *    and long id alone, and every pair of two fields whose expected
- *    chance collisions, n^2/2 * P(f) * P(g) with P the share of row
- *    pairs agreeing on the field, stay under FZ_GAMMA * n.  Several
+ *    the combined phonetic key of all name fields and each email, phone
+ *    and long id alone, each when it pairs at most FZ_ALONE pairs per
+ *    row, and every pair of two fields whose expected chance
+ *    collisions, n^2/2 * P(f) * P(g) with P the share of row pairs
+ *    agreeing on the field, stay under FZ_GAMMA * n.  Several
  *    keys mean that one typo cannot hide a pair; pairs found by several
  *    keys count once; a key value held by more than FZ_BLOCK_MAX rows
  *    is not used (with a message).
@@ -46,6 +47,7 @@
 #include "fuzzy.h"
 
 #define FZ_GAMMA	0.03	/* chance pairs per row a field pair may add */
+#define FZ_ALONE	2.0	/* pairs per row a key alone may give */
 #define FZ_BLOCK_MAX	100	/* rows sharing one key value */
 #define FZ_GUARD_MAX	500	/* larger clusters are not checked */
 #define FZ_THRESHOLD	0.9
@@ -423,20 +425,21 @@ add_key(struct fuzzy *fz, size_t *cap, int a, int b)
 static void
 choose_keys(struct fuzzy *fz)
 {
-	double *p, n = (double)fz->nrows;
+	double *p, n = (double)fz->nrows, alone = FZ_ALONE * n;
 	size_t f, g, cap = 0, nnames = 0;
 	enum ftype t;
 
 	p = xcalloc(fz->nf + 1, sizeof(*p));
-	for (f = 0; f < fz->nf; f++) {
+	for (f = 0; f <= fz->nf; f++)
 		p[f] = agree_share(fz, f);
+	for (f = 0; f < fz->nf; f++) {
 		t = fz->f[f].type;
 		nnames += t == FT_NAME;
-		if (t == FT_EMAIL || t == FT_PHONE ||
-		    (t == FT_ID && mean_len(fz, f) >= 6))
+		if ((t == FT_EMAIL || t == FT_PHONE || (t == FT_ID &&
+		    mean_len(fz, f) >= 6)) && n * (n - 1) / 2 * p[f] <= alone)
 			add_key(fz, &cap, (int)f, -1);
 	}
-	if (nnames > 0)
+	if (nnames > 0 && n * (n - 1) / 2 * p[fz->nf] <= alone)
 		add_key(fz, &cap, KEY_NAMES, -1);
 	for (f = 0; f < fz->nf; f++)
 		for (g = f + 1; g < fz->nf; g++)

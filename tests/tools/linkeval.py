@@ -4,8 +4,9 @@ the true entities, and the recall of the candidate pairs of blocking.
 
 usage: linkeval.py OUT.csv [PAIRS.csv]
 OUT.csv: crm-clean --fuzzy output, one row per input row in input order,
-with rec_id (Febrl: rec-NUM-org / rec-NUM-dup-K, the entity is NUM) and
-cluster_id columns (header names may have spaces around them).
+with rec_id (Febrl: rec-NUM-org / rec-NUM-dup-K, the entity is NUM) or
+entity_id (crm-gen people: the entity itself), and cluster_id columns
+(header names may have spaces around them).
 PAIRS.csv: crm-clean --pairs output (line_a, line_b: input lines, the
 header being line 1, one line per record).
 Prints "name value" lines: rows, true_pairs, found_pairs, false_pairs,
@@ -30,10 +31,13 @@ def main():
     with open(sys.argv[1], newline="") as f:
         rows = list(csv.reader(f))
     head = [h.strip() for h in rows[0]]
-    rid, cid = head.index("rec_id"), head.index("cluster_id")
+    cid = head.index("cluster_id")
+    febrl = "rec_id" in head
+    rid = head.index("rec_id" if febrl else "entity_id")
     ent, clu = defaultdict(list), defaultdict(list)
     for i, r in enumerate(rows[1:]):
-        ent[r[rid].strip().split("-")[1]].append(i)
+        e = r[rid].strip()
+        ent[e.split("-")[1] if febrl else e].append(i)
         clu[r[cid]].append(i)
     true, found = pairs_of(ent), pairs_of(clu)
     tp = len(true & found)
