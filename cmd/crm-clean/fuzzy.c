@@ -52,6 +52,7 @@
 #define FZ_GUARD_MAX	500	/* larger clusters are not checked */
 #define FZ_THRESHOLD	0.9
 #define FZ_KEYMAX	512	/* bytes of a blocking key value */
+#define FZ_NTOK		2	/* name tokens that key a row in field pairs */
 
 enum mrule { MR_LAST, MR_FIRST, MR_LONGEST, MR_COMMON, MR_MAX, MR_MIN };
 static const char *const mrule_names[] = { "last", "first", "longest",
@@ -84,6 +85,7 @@ struct fuzzy {
 	size_t		 bufcap;
 	/* blocking */
 	uint64_t	*fkey;		/* nrows * (nf + 1): per field, names */
+	uint64_t	*tkey;		/* nrows * nf * FZ_NTOK: name tokens */
 	struct bkey	*keys;
 	size_t		 nkeys;
 	uint64_t	*pairs;		/* candidate pairs, a << 32 | b */
@@ -244,6 +246,7 @@ clean_fuzzy_free(struct fuzzy *fz)
 	free(fz->v.len);
 	free(fz->buf);
 	free(fz->fkey);
+	free(fz->tkey);
 	free(fz->keys);
 	free(fz->pairs);
 	free(fz->levels);
@@ -332,8 +335,30 @@ cell(const struct fuzzy *fz, size_t r, size_t c, size_t *len)
 }
 
 /*
+ * The first FZ_NTOK tokens of the phonetic key of a name (its codes are
+ * sorted) as hashes into t; the rest of t is 0.
+ */
+static void
+token_keys(const char *key, size_t k, size_t f, uint64_t *t)
+{
+	size_t i = 0, j, s;
+	uint64_t h;
+
+	for (j = 0; j < FZ_NTOK; j++)
+		t[j] = 0;
+	for (j = 0; j < FZ_NTOK && i < k; j++) {
+		for (s = i; i < k && key[i] != ' '; i++)
+			;
+		h = hash_bytes(key + s, i - s, f + 1);
+		t[j] = h ? h : 1;
+		i++;
+	}
+}
+
+/*
  * The blocking key hashes of every row: field f at fkey[r * (nf+1) + f]
- * and the names' combined phonetic key at + nf; 0 when missing.
+ * and the names' combined phonetic key at + nf; 0 when missing.  Name
+ * fields also have their tokens' codes in tkey (token_keys).
  */
 static void
 field_keys(struct fuzzy *fz)
@@ -344,6 +369,8 @@ field_keys(struct fuzzy *fz)
 	uint64_t h;
 
 	fz->fkey = xcalloc(fz->nrows * w + 1, sizeof(*fz->fkey));
+	fz->tkey = xcalloc(fz->nrows * fz->nf * FZ_NTOK + 1,
+	    sizeof(*fz->tkey));
 	for (r = 0; r < fz->nrows; r++) {
 		nn = 0;
 		for (f = 0; f < fz->nf; f++) {
@@ -356,6 +383,9 @@ field_keys(struct fuzzy *fz)
 				continue;
 			h = hash_bytes(key, k, f + 1);
 			fz->fkey[r * w + f] = h ? h : 1;
+			if (fz->f[f].type == FT_NAME)
+				token_keys(key, k, f, fz->tkey +
+				    (r * fz->nf + f) * FZ_NTOK);
 			if (fz->f[f].type == FT_NAME && nn + n + 1 <
 			    sizeof(names)) {
 				names[nn++] = ' ';
@@ -373,21 +403,52 @@ field_keys(struct fuzzy *fz)
 	}
 }
 
-/* The share of pairs of rows that agree on the key of field f. */
+/*
+ * The variants of field f of row r in a field-pair key: the codes of
+ * its tokens for a name field, else its key; returns how many (0 when
+ * missing).
+ */
+static size_t
+variants(const struct fuzzy *fz, size_t r, int f, uint64_t *v)
+{
+	const uint64_t *t;
+	size_t j, n = 0;
+
+	if (fz->f[f].type == FT_NAME) {
+		t = fz->tkey + (r * fz->nf + (size_t)f) * FZ_NTOK;
+		for (j = 0; j < FZ_NTOK; j++)
+			if (t[j] != 0)
+				v[n++] = t[j];
+		return n;
+	}
+	v[0] = fz->fkey[r * (fz->nf + 1) + (size_t)f];
+	return v[0] != 0;
+}
+
+/*
+ * The share of pairs of rows that agree on the key of field f (f == nf:
+ * the names' combined key), or for a name field on one of its tokens'.
+ */
 static double
 agree_share(const struct fuzzy *fz, size_t f)
 {
 	struct u64map *m = u64map_new(sizeof(uint64_t));
-	size_t r, id, w = fz->nf + 1;
-	uint64_t h, *c;
+	size_t r, id, j, nv, w = fz->nf + 1;
+	uint64_t h, *c, v[FZ_NTOK];
 	double s = 0, n = (double)fz->nrows;
 
-	for (r = 0; r < fz->nrows; r++)
-		if ((h = fz->fkey[r * w + f]) != 0) {
+	for (r = 0; r < fz->nrows; r++) {
+		if (f < fz->nf)
+			nv = variants(fz, r, (int)f, v);
+		else
+			nv = (v[0] = fz->fkey[r * w + f]) != 0;
+		for (j = 0; j < nv; j++) {
+			h = v[j];
 			id = u64map_intern(m, h, NULL);
 			c = u64map_val(m, id);
 			(*c)++;
 		}
+	}
 	for (id = 0; id < u64map_count(m); id++) {
 		c = u64map_val(m, id);
 		s += (double)*c * (double)(*c - 1);
@@ -491,23 +552,39 @@ radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
 	/* six passes: the result is back in e */
 }
 
-/* The hash of key k for row r, 0 when the row lacks a part of it. */
 static uint64_t
-key_of(const struct fuzzy *fz, const struct bkey *k, size_t r)
+mix(uint64_t x, uint64_t y)
 {
-	const uint64_t *h = fz->fkey + r * (fz->nf + 1);
-	uint64_t x, y;
-
-	if (k->a == KEY_NAMES)
-		return h[fz->nf];
-	x = h[k->a];
-	if (k->b < 0 || x == 0)
-		return x;
-	if ((y = h[k->b]) == 0)
-		return 0;
 	x = x * 0x9E3779B97F4A7C15ull ^ (y + 0x632BE59BD9B4E019ull +
 	    (x << 6) + (x >> 2));
 	return x ? x : 1;
+}
+
+/*
+ * The hashes of key k for row r into h (at most FZ_NTOK^2): one per
+ * combination of the variants of its fields; 0 of them when the row
+ * lacks a part of it.
+ */
+static size_t
+key_of(const struct fuzzy *fz, const struct bkey *k, size_t r, uint64_t *h)
+{
+	uint64_t va[FZ_NTOK], vb[FZ_NTOK];
+	size_t na, nb, i, j, n = 0;
+
+	if (k->a == KEY_NAMES) {
+		h[0] = fz->fkey[r * (fz->nf + 1) + fz->nf];
+		return h[0] != 0;
+	}
+	if (k->b < 0) {
+		h[0] = fz->fkey[r * (fz->nf + 1) + (size_t)k->a];
+		return h[0] != 0;
+	}
+	na = variants(fz, r, k->a, va);
+	nb = variants(fz, r, k->b, vb);
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			h[n++] = mix(va[i], vb[j]);
+	return n;
 }
 
 /* Block on one key: sort the rows by its hash, pair within each run. */
@@ -515,19 +592,20 @@ static void
 block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
     size_t *entcap, struct pairbuf *out)
 {
-	size_t r, n = 0, i, j, s;
-	uint64_t h, (*e)[2];
+	size_t r, n = 0, i, j, s, m, q, max = FZ_NTOK * FZ_NTOK * fz->nrows;
+	uint64_t h[FZ_NTOK * FZ_NTOK], (*e)[2];
 
-	*ent = xgrow(*ent, entcap, 2 * fz->nrows, sizeof(**ent));
+	*ent = xgrow(*ent, entcap, 2 * max, sizeof(**ent));
 	e = *ent;
 	for (r = 0; r < fz->nrows; r++) {
-		if ((h = key_of(fz, k, r)) == 0)
-			continue;
-		e[n][0] = h;
-		e[n][1] = r;
-		n++;
+		m = key_of(fz, k, r, h);
+		for (q = 0; q < m; q++) {
+			e[n][0] = h[q];
+			e[n][1] = r;
+			n++;
+		}
 	}
-	radix_ent(e, e + fz->nrows, n);
+	radix_ent(e, e + max, n);
 	for (s = 0; s < n; s = i) {
 		for (i = s + 1; i < n && e[i][0] == e[s][0]; i++)
 			;
@@ -541,7 +619,9 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 		    (i - s - 1) / 2 + 1, sizeof(*out->p));
 		for (j = s; j < i; j++)
 			for (r = j + 1; r < i; r++)
-				out->p[out->n++] = e[j][1] << 32 | e[r][1];
+				if (e[j][1] != e[r][1])
+					out->p[out->n++] = e[j][1] << 32 |
+					    e[r][1];
 		k->npairs += (i - s) * (i - s - 1) / 2;
 	}
 }
