@@ -3,8 +3,9 @@
  *
  * "transactions" writes benchmark data of any size (order_id,
  * customer_id, date, amount, item: about 58 bytes a row, like real order
- * exports); "people" writes customer records with planted near-duplicates
- * for crm-clean --fuzzy (entity_id is the truth); "samples" writes the small realistic data sets of samples/:
+ * exports); "people" writes customer records with planted
+ * near-duplicates for crm-clean --fuzzy (entity_id is the truth);
+ * "samples" writes the small realistic data sets of samples/:
  * customer records with planted mess, 18 months of transactions, an NPS
  * survey, product reviews in English and Chinese, and the item catalogue.
  * Everything comes from one seeded stream, and amounts are integer cents:

@@ -155,32 +155,32 @@ jw_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return j + (double)l * 0.1 * (1 - j);
 }
 
-double
-strsim_jaro(const char *a, size_t alen, const char *b, size_t blen)
+/* Decode a and b (without folding) and apply fn to their code points. */
+static double
+on_cps(const char *a, size_t alen, const char *b, size_t blen,
+    double (*fn)(const uint32_t *, size_t, const uint32_t *, size_t))
 {
 	struct cps x, y;
 	double r;
 
 	cps_load(&x, a, alen, 0);
 	cps_load(&y, b, blen, 0);
-	r = jaro_cp(x.cp, x.n, y.cp, y.n);
+	r = fn(x.cp, x.n, y.cp, y.n);
 	cps_done(&x);
 	cps_done(&y);
 	return r;
 }
 
 double
+strsim_jaro(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return on_cps(a, alen, b, blen, jaro_cp);
+}
+
+double
 strsim_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen)
 {
-	struct cps x, y;
-	double r;
-
-	cps_load(&x, a, alen, 0);
-	cps_load(&y, b, blen, 0);
-	r = jw_cp(x.cp, x.n, y.cp, y.n);
-	cps_done(&x);
-	cps_done(&y);
-	return r;
+	return on_cps(a, alen, b, blen, jw_cp);
 }
 
 /*

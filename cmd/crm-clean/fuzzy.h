@@ -52,14 +52,16 @@ extern const char *const clean_fz_type_names[];
 enum ftype clean_fz_guess_type(const char *colname);
 void	 clean_fz_normalise(enum ftype, const char *p, size_t len, char *out,
 	    size_t *outlen);
-size_t	 clean_fz_key(enum ftype, const char *p, size_t len, char *out, size_t cap);
+size_t	 clean_fz_key(enum ftype, const char *p, size_t len, char *out,
+	    size_t cap);
 void	 clean_fz_compare(const struct fz_values *, uint32_t a, uint32_t b,
 	    unsigned char *levels);
 void	 clean_fz_model_init(struct fz_model *, size_t nf);
 void	 clean_fz_model_free(struct fz_model *);
 void	 clean_fz_estimate_u(struct fz_model *, const struct fz_values *,
 	    size_t nrows, uint64_t seed, int nthreads);
-void	 clean_fz_em(struct fz_model *, const unsigned char *levels, size_t npairs);
+void	 clean_fz_em(struct fz_model *, const unsigned char *levels,
+	    size_t npairs);
 double	 clean_fz_weight(const struct fz_model *, const unsigned char *levels);
 double	 clean_fz_probability(const struct fz_model *, double weight);
 

@@ -15,8 +15,8 @@
  * m from a fixed guess; EM on the candidate pairs of the blocking then
  * fits m, u and the prior share of matches among those pairs (the
  * candidates' non-matches agree on their blocking fields more often
- * than random pairs do, which a u held at random pairs would miss).  No labels are needed.  Both are
- * floored at FZ_FLOOR so that no one field can outweigh the rest.
+ * than random pairs do, which a u held at random pairs would miss).
+ * No labels are needed.  Both are floored at FZ_FLOOR so that no one field can outweigh the rest.
  */
 #include <math.h>
 #include <stdint.h>
@@ -36,8 +36,8 @@
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
 
-const char *const clean_fz_type_names[] = { "name", "text", "id", "date", "email",
-	"phone", NULL };
+const char *const clean_fz_type_names[] = { "name", "text", "id", "date",
+	"email", "phone", NULL };
 
 /* Does the lower-cased column name s contain any of the words? */
 static int
@@ -571,17 +571,65 @@ patterns_count(struct patterns *p, const unsigned char *levels,
 }
 
 /*
+ * Replace the probabilities p[0..FZ_LEVELS) of one field by the counts
+ * acc, floored and normalised; returns the largest change.
+ */
+static double
+m_step(double *p, const double *acc)
+{
+	double prev[FZ_LEVELS], d = 0;
+	int l;
+
+	memcpy(prev, p, sizeof(prev));
+	memcpy(p, acc, sizeof(prev));
+	floor_norm(p);
+	for (l = 0; l < FZ_LEVELS; l++)
+		if (fabs(p[l] - prev[l]) > d)
+			d = fabs(p[l] - prev[l]);
+	return d;
+}
+
+/*
+ * One E-step over the patterns: the match probability g of each, and
+ * the expected level counts of matches (acc) and non-matches (acu).
+ * Returns the expected number of matching pairs.
+ */
+static double
+e_step(const struct fz_model *m, const struct patterns *p, double *g,
+    double (*acc)[FZ_LEVELS], double (*acu)[FZ_LEVELS])
+{
+	size_t i, f, nf = m->nf;
+	double tot = 0;
+	unsigned char l;
+
+	memset(acc, 0, (nf ? nf : 1) * sizeof(*acc));
+	memset(acu, 0, (nf ? nf : 1) * sizeof(*acu));
+	for (i = 0; i < p->npat; i++) {
+		g[i] = clean_fz_probability(m,
+		    clean_fz_weight(m, p->lv + i * nf));
+		tot += g[i] * p->cnt[i];
+		for (f = 0; f < nf; f++)
+			if ((l = p->lv[i * nf + f]) != FZ_MISSING) {
+				acc[f][l] += g[i] * p->cnt[i];
+				acu[f][l] += (1 - g[i]) * p->cnt[i];
+			}
+	}
+	return tot;
+}
+
+/*
  * Fit m, u and the prior by EM over the candidate pairs' level
- * patterns, starting from u's random-pair estimate.  Stops when the prior and every
- * m move by less than 1e-6, or after FZ_EM_MAX rounds.
+ * patterns, starting from u's random-pair estimate.  Stops when the
+ * prior and every m and u move by less than 1e-6, or after FZ_EM_MAX
+ * rounds.
  */
 void
 clean_fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
 {
 	struct patterns p;
-	double (*acc)[FZ_LEVELS], (*acu)[FZ_LEVELS], *g, tot, z, delta, old;
-	size_t i, f, nf = m->nf;
-	int it, l;
+	double (*acc)[FZ_LEVELS], (*acu)[FZ_LEVELS], *g, d, old;
+	size_t f, nf = m->nf;
+	int it;
 
 	if (npairs == 0)
 		return;
@@ -591,44 +639,18 @@ clean_fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
 	g = xcalloc(p.npat, sizeof(*g));
 	for (it = 0; it < FZ_EM_MAX; it++) {
 		set_weights(m);
-		tot = 0;
-		for (i = 0; i < p.npat; i++) {
-			z = clean_fz_weight(m, p.lv + i * nf);
-			g[i] = clean_fz_probability(m, z);
-			tot += g[i] * p.cnt[i];
-		}
-		memset(acc, 0, (nf ? nf : 1) * sizeof(*acc));
-		memset(acu, 0, (nf ? nf : 1) * sizeof(*acu));
-		for (i = 0; i < p.npat; i++)
-			for (f = 0; f < nf; f++)
-				if (p.lv[i * nf + f] != FZ_MISSING) {
-					acc[f][p.lv[i * nf + f]] +=
-					    g[i] * p.cnt[i];
-					acu[f][p.lv[i * nf + f]] +=
-					    (1 - g[i]) * p.cnt[i];
-				}
 		old = m->prior;
-		m->prior = tot / (double)npairs;
+		m->prior = e_step(m, &p, g, acc, acu) / (double)npairs;
 		if (m->prior < FZ_FLOOR)
 			m->prior = FZ_FLOOR;
 		if (m->prior > 1 - FZ_FLOOR)
 			m->prior = 1 - FZ_FLOOR;
-		delta = fabs(m->prior - old);
+		d = fabs(m->prior - old);
 		for (f = 0; f < nf; f++) {
-			double prev[FZ_LEVELS];
-
-			memcpy(prev, m->m[f], sizeof(prev));
-			for (l = 0; l < FZ_LEVELS; l++)
-				m->m[f][l] = acc[f][l];
-			floor_norm(m->m[f]);
-			for (l = 0; l < FZ_LEVELS; l++)
-				m->u[f][l] = acu[f][l];
-			floor_norm(m->u[f]);
-			for (l = 0; l < FZ_LEVELS; l++)
-				if (fabs(m->m[f][l] - prev[l]) > delta)
-					delta = fabs(m->m[f][l] - prev[l]);
+			d = fmax(d, m_step(m->m[f], acc[f]));
+			d = fmax(d, m_step(m->u[f], acu[f]));
 		}
-		if (delta < 1e-6)
+		if (d < 1e-6)
 			break;
 	}
 	m->iterations = it + 1;
