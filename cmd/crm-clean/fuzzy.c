@@ -886,69 +886,37 @@ cmp_row_root(const void *x, const void *y)
 }
 
 /*
- * Clusters: the union of the linked pairs, each cluster of three rows
- * or more put through the guard; ids numbered by first row.
+ * Link the pairs at or over thr in all; returns the linked pairs as
+ * (root, pair index), sorted by root, and their number in *nl.
  */
-static void
-cluster(struct fuzzy *fz)
+static uint64_t (*
+links(struct fuzzy *fz, struct uf *all, double thr, size_t *nl))[2]
 {
-	struct uf *all = uf_new(fz->nrows), *fin = uf_new(fz->nrows);
-	uint64_t (*rr)[2], (*lr)[2];
-	uint32_t *mem = NULL, *first;
-	struct link *lk = NULL;
-	size_t i, j, s, e, k, nl = 0, memcap = 0, lkcap = 0, ls;
-	double thr = fz->o->threshold_set ? fz->o->threshold : FZ_THRESHOLD;
+	uint64_t (*lr)[2];
+	size_t i, n = 0;
 
 	lr = xreallocarray(NULL, fz->npairs + 1, sizeof(*lr));
 	for (i = 0; i < fz->npairs; i++)
 		if (fz->prob[i] >= thr) {
 			uf_union(all, fz->pairs[i] >> 32,
 			    (uint32_t)fz->pairs[i]);
-			lr[nl][1] = i;
-			nl++;
+			lr[n++][1] = i;
 		}
-	fz->nlinked = nl;
-	for (i = 0; i < nl; i++)
+	for (i = 0; i < n; i++)
 		lr[i][0] = uf_find(all, fz->pairs[lr[i][1]] >> 32);
-	qsort(lr, nl, sizeof(*lr), cmp_row_root);
-	rr = xreallocarray(NULL, fz->nrows + 1, sizeof(*rr));
-	for (i = 0; i < fz->nrows; i++) {
-		rr[i][0] = uf_find(all, i);
-		rr[i][1] = i;
-	}
-	qsort(rr, fz->nrows, sizeof(*rr), cmp_row_root);
-	for (s = 0, ls = 0; s < fz->nrows; s = e) {
-		for (e = s + 1; e < fz->nrows && rr[e][0] == rr[s][0]; e++)
-			;
-		k = e - s;
-		for (j = ls; j < nl && lr[j][0] == rr[s][0]; j++)
-			;
-		if (k >= 3 && k <= FZ_GUARD_MAX) {
-			mem = xgrow(mem, &memcap, k, sizeof(*mem));
-			lk = xgrow(lk, &lkcap, j - ls + 1, sizeof(*lk));
-			for (i = 0; i < k; i++)
-				mem[i] = (uint32_t)rr[s + i][1];
-			for (i = ls; i < j; i++) {
-				uint64_t p = fz->pairs[lr[i][1]];
+	qsort(lr, n, sizeof(*lr), cmp_row_root);
+	*nl = n;
+	return lr;
+}
 
-				lk[i - ls].p = fz->prob[lr[i][1]];
-				lk[i - ls].a = member(mem, k, p >> 32);
-				lk[i - ls].b = member(mem, k, (uint32_t)p);
-			}
-			fz->nsplit += guard(fz, mem, k, lk, j - ls, fin, thr);
-		} else {
-			fz->nunchecked += k > FZ_GUARD_MAX;
-			for (i = ls; i < j; i++)
-				uf_union(fin, fz->pairs[lr[i][1]] >> 32,
-				    (uint32_t)fz->pairs[lr[i][1]]);
-		}
-		ls = j;
-	}
-	/* number the clusters by their first row */
-	first = xreallocarray(NULL, fz->nrows + 1, sizeof(*first));
+/* Number the clusters of fin 1, 2, ... in the order of their first row. */
+static void
+number_clusters(struct fuzzy *fz, struct uf *fin)
+{
+	uint32_t *first = xcalloc(fz->nrows + 1, sizeof(*first));
+	size_t i, k;
+
 	fz->cid = xreallocarray(NULL, fz->nrows + 1, sizeof(*fz->cid));
-	for (i = 0; i < fz->nrows; i++)
-		first[i] = 0;
 	for (i = 0; i < fz->nrows; i++) {
 		k = uf_find(fin, i);
 		if (first[k] == 0)
@@ -956,6 +924,56 @@ cluster(struct fuzzy *fz)
 		fz->cid[i] = first[k];
 	}
 	free(first);
+}
+
+/*
+ * Clusters: the union of the linked pairs, each cluster of three rows
+ * or more (up to FZ_GUARD_MAX) put through the guard.  rr: (root, row)
+ * sorted, so that each cluster's rows and links are runs.
+ */
+static void
+cluster(struct fuzzy *fz)
+{
+	struct uf *all = uf_new(fz->nrows), *fin = uf_new(fz->nrows);
+	uint64_t (*rr)[2], (*lr)[2], p;
+	uint32_t *mem = NULL;
+	struct link *lk = NULL;
+	size_t i, j, s, e, k, nl, memcap = 0, lkcap = 0, ls;
+	double thr = fz->o->threshold_set ? fz->o->threshold : FZ_THRESHOLD;
+
+	lr = links(fz, all, thr, &nl);
+	fz->nlinked = nl;
+	rr = xreallocarray(NULL, fz->nrows + 1, sizeof(*rr));
+	for (i = 0; i < fz->nrows; i++) {
+		rr[i][0] = uf_find(all, i);
+		rr[i][1] = i;
+	}
+	qsort(rr, fz->nrows, sizeof(*rr), cmp_row_root);
+	for (s = 0, ls = 0; s < fz->nrows; s = e, ls = j) {
+		for (e = s + 1; e < fz->nrows && rr[e][0] == rr[s][0]; e++)
+			;
+		for (j = ls; j < nl && lr[j][0] == rr[s][0]; j++)
+			;
+		if ((k = e - s) < 3 || k > FZ_GUARD_MAX) {
+			fz->nunchecked += k > FZ_GUARD_MAX;
+			for (i = ls; i < j; i++)
+				uf_union(fin, fz->pairs[lr[i][1]] >> 32,
+				    (uint32_t)fz->pairs[lr[i][1]]);
+			continue;
+		}
+		mem = xgrow(mem, &memcap, k, sizeof(*mem));
+		lk = xgrow(lk, &lkcap, j - ls + 1, sizeof(*lk));
+		for (i = 0; i < k; i++)
+			mem[i] = (uint32_t)rr[s + i][1];
+		for (i = ls; i < j; i++) {
+			p = fz->pairs[lr[i][1]];
+			lk[i - ls].p = fz->prob[lr[i][1]];
+			lk[i - ls].a = member(mem, k, p >> 32);
+			lk[i - ls].b = member(mem, k, (uint32_t)p);
+		}
+		fz->nsplit += guard(fz, mem, k, lk, j - ls, fin, thr);
+	}
+	number_clusters(fz, fin);
 	free(mem);
 	free(lk);
 	free(rr);
