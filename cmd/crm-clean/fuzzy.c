@@ -7,15 +7,26 @@
  * 2. Blocking: rows that share a key are candidate pairs.  The keys are
  *    the combined phonetic key of all name fields and each email, phone
  *    and long id alone, each when it pairs at most FZ_ALONE pairs per
- *    row, and every pair of two fields whose expected chance
- *    collisions, n^2/2 * P(f) * P(g) with P the share of row pairs
- *    agreeing on the field, stay under FZ_GAMMA * n.  Several
+ *    row; then pairs, and then triples, of fields (the combined names
+ *    one of them) whose expected chance collisions, E = n^2/2 * P(f) *
+ *    P(g) [* P(h)] with P the share of row pairs agreeing on the field,
+ *    stay under FZ_GAMMA * n, fewest first while the sum of their E
+ *    stays under FZ_BUDGET * n, unless a key already chosen lies within
+ *    it; a field on which over FZ_COARSE of all pairs agree (a
+ *    state, a gender) is too coarse for a triple, and too often
+ *    implied by the others (a postcode gives the state).  A name field takes part in a key by each of its first
+ *    FZ_NTOK tokens' codes, so that a typo in one name does not matter.  Several
  *    keys mean that one typo cannot hide a pair; pairs found by several
  *    keys count once; a key value held by more than FZ_BLOCK_MAX rows
  *    is not used (with a message).
  * 3. Each candidate pair gets a level per field and a Fellegi-Sunter
  *    weight fitted without labels (EM, fuzzy_model.c); pairs whose match
- *    probability reaches --threshold are linked.
+ *    probability reaches --threshold are linked.  The fields of the
+ *    keys that found a pair (those all of them hold) count as missing,
+ *    both for EM and for the pair's score: they agree because the pair
+ *    was blocked on them, so among the candidates their agreement is no
+ *    evidence (strangers sharing a birthday and a town are candidates
+ *    through that key, and must not look alike for it).
  * 4. Clusters are the transitive closure (union-find).  The chaining
  *    guard: within a cluster of three or more rows, the links are taken
  *    again strongest first, and two parts join only when the mean match
@@ -46,22 +57,28 @@
 #include "clean.h"
 #include "fuzzy.h"
 
-#define FZ_GAMMA	0.03	/* chance pairs per row a field pair may add */
+#define FZ_GAMMA	0.1	/* chance pairs per row one combination may add */
+#define FZ_BUDGET	0.2	/* chance pairs per row all of them may add */
 #define FZ_ALONE	2.0	/* pairs per row a key alone may give */
+#define FZ_COARSE	0.05	/* no triple with a field agreeing more often */
 #define FZ_BLOCK_MAX	100	/* rows sharing one key value */
 #define FZ_GUARD_MAX	500	/* larger clusters are not checked */
 #define FZ_THRESHOLD	0.9
 #define FZ_KEYMAX	512	/* bytes of a blocking key value */
 #define FZ_NTOK		2	/* name tokens that key a row in field pairs */
+#define FZ_MAXKEYS	64	/* blocking keys at most */
+#define FZ_KEYVAR	8	/* hashes of one key for one row at most */
 
 enum mrule { MR_LAST, MR_FIRST, MR_LONGEST, MR_COMMON, MR_MAX, MR_MIN };
 static const char *const mrule_names[] = { "last", "first", "longest",
 	"most-common", "max", "min", NULL };
 
-/* A blocking key: field a alone (b -1), fields a and b, or the names. */
-#define KEY_NAMES	(-2)
+/*
+ * A blocking key: the fields of bit mask (bit f: field f; bit nf: the
+ * combined phonetic key of the names) must all agree.
+ */
 struct bkey {
-	int		 a, b;
+	uint64_t	 mask;
 	size_t		 npairs;	/* pairs it gave */
 	size_t		 skipped;	/* values over FZ_BLOCK_MAX rows */
 	size_t		 largest;
@@ -89,8 +106,10 @@ struct fuzzy {
 	struct bkey	*keys;
 	size_t		 nkeys;
 	uint64_t	*pairs;		/* candidate pairs, a << 32 | b */
+	uint64_t	*bmask;		/* fields every key finding it holds */
 	size_t		 npairs;
 	unsigned char	*levels;	/* npairs * nf */
+	unsigned char	*emlv;		/* the same, as EM sees them */
 	double		*prob;
 	struct fz_model	 model;
 	uint32_t	*cid;		/* cluster id per row, from 1 */
@@ -249,7 +268,9 @@ clean_fuzzy_free(struct fuzzy *fz)
 	free(fz->tkey);
 	free(fz->keys);
 	free(fz->pairs);
+	free(fz->bmask);
 	free(fz->levels);
+	free(fz->emlv);
 	free(fz->prob);
 	free(fz->cid);
 	clean_fz_model_free(&fz->model);
@@ -414,7 +435,7 @@ variants(const struct fuzzy *fz, size_t r, int f, uint64_t *v)
 	const uint64_t *t;
 	size_t j, n = 0;
 
-	if (fz->f[f].type == FT_NAME) {
+	if ((size_t)f < fz->nf && fz->f[f].type == FT_NAME) {
 		t = fz->tkey + (r * fz->nf + (size_t)f) * FZ_NTOK;
 		for (j = 0; j < FZ_NTOK; j++)
 			if (t[j] != 0)
@@ -437,11 +458,9 @@ agree_share(const struct fuzzy *fz, size_t f)
 	uint64_t h, *c, v[FZ_NTOK];
 	double s = 0, n = (double)fz->nrows;
 
+	(void)w;
 	for (r = 0; r < fz->nrows; r++) {
-		if (f < fz->nf)
-			nv = variants(fz, r, (int)f, v);
-		else
-			nv = (v[0] = fz->fkey[r * w + f]) != 0;
+		nv = variants(fz, r, (int)f, v);
 		for (j = 0; j < nv; j++) {
 			h = v[j];
 			id = u64map_intern(m, h, NULL);
@@ -473,45 +492,126 @@ mean_len(const struct fuzzy *fz, size_t f)
 }
 
 static void
-add_key(struct fuzzy *fz, size_t *cap, int a, int b)
+add_key(struct fuzzy *fz, size_t *cap, uint64_t mask)
 {
 	fz->keys = xgrow(fz->keys, cap, fz->nkeys + 1, sizeof(*fz->keys));
 	memset(&fz->keys[fz->nkeys], 0, sizeof(*fz->keys));
-	fz->keys[fz->nkeys].a = a;
-	fz->keys[fz->nkeys].b = b;
+	fz->keys[fz->nkeys].mask = mask;
 	fz->nkeys++;
 }
 
-/* Choose the blocking keys (see the top of the file). */
+/*
+ * Whether mask may become a key of fields: not the combined names with
+ * a name field (it holds them), no key chosen already within it (that
+ * one finds every pair this one would), room for one more.
+ */
+static int
+key_ok(const struct fuzzy *fz, uint64_t mask)
+{
+	size_t i;
+
+	if (fz->nkeys >= FZ_MAXKEYS)
+		return 0;
+	if (mask >> fz->nf & 1)
+		for (i = 0; i < fz->nf; i++)
+			if ((mask >> i & 1) && fz->f[i].type == FT_NAME)
+				return 0;
+	for (i = 0; i < fz->nkeys; i++)
+		if ((fz->keys[i].mask & mask) == fz->keys[i].mask)
+			return 0;
+	return 1;
+}
+
+/* A combination of fields and its expected chance agreements. */
+struct keycand {
+	double		 e;
+	uint64_t	 mask;
+};
+
+static int
+cmp_keycand(const void *x, const void *y)
+{
+	const struct keycand *a = x, *b = y;
+
+	if (a->e != b->e)
+		return a->e < b->e ? -1 : 1;
+	return a->mask < b->mask ? -1 : a->mask > b->mask;
+}
+
+/*
+ * Add the combinations of size fields (2 or 3; the combined names count
+ * as one field) whose expected chance agreements, half * the product of
+ * their P, are at most FZ_GAMMA * n, fewest first, while the sum of
+ * those taken stays within *budget.
+ */
+static void
+add_combos(struct fuzzy *fz, size_t *cap, const double *p, double half,
+    int size, double *budget)
+{
+	struct keycand *c = NULL;
+	size_t f, g, h, nc = 0, ccap = 0, nn = fz->nf, i;
+	double e, lim = FZ_GAMMA * (double)fz->nrows;
+	uint64_t m;
+
+	for (f = 0; f <= nn; f++)
+		for (g = f + 1; g <= nn; g++)
+			for (h = size == 3 ? g + 1 : nn + 1; h <= nn + 1 &&
+			    (size == 2 || h <= nn); h++) {
+				m = (uint64_t)1 << f | (uint64_t)1 << g;
+				e = half * p[f] * p[g];
+				if (size == 3) {
+					m |= (uint64_t)1 << h;
+					e *= p[h];
+					if (fmax(p[f], fmax(p[g], p[h])) >
+					    FZ_COARSE)
+						continue;
+				}
+				if (e > lim)
+					continue;
+				c = xgrow(c, &ccap, nc + 1, sizeof(*c));
+				c[nc].e = e;
+				c[nc++].mask = m;
+			}
+	qsort(c, nc, sizeof(*c), cmp_keycand);
+	for (i = 0; i < nc && c[i].e <= *budget; i++)
+		if (key_ok(fz, c[i].mask)) {
+			add_key(fz, cap, c[i].mask);
+			*budget -= c[i].e;
+		}
+	free(c);
+}
+
+/*
+ * Choose the blocking keys (see the top of the file): the fields alone
+ * that may be, then pairs and then triples of fields within the budget
+ * of FZ_BUDGET * n expected chance pairs.
+ */
 static void
 choose_keys(struct fuzzy *fz)
 {
-	double *p, n = (double)fz->nrows, alone = FZ_ALONE * n;
-	size_t f, g, cap = 0, nnames = 0;
+	double *p, n = (double)fz->nrows, half = n * (n - 1) / 2;
+	double budget = FZ_BUDGET * n;
+	size_t f, cap = 0, nn = fz->nf;
 	enum ftype t;
 
-	p = xcalloc(fz->nf + 1, sizeof(*p));
-	for (f = 0; f <= fz->nf; f++)
+	p = xcalloc(nn + 1, sizeof(*p));
+	for (f = 0; f <= nn; f++)
 		p[f] = agree_share(fz, f);
-	for (f = 0; f < fz->nf; f++) {
-		t = fz->f[f].type;
-		nnames += t == FT_NAME;
-		if ((t == FT_EMAIL || t == FT_PHONE || (t == FT_ID &&
-		    mean_len(fz, f) >= 6)) && n * (n - 1) / 2 * p[f] <= alone)
-			add_key(fz, &cap, (int)f, -1);
+	for (f = 0; f <= nn; f++) {
+		t = f < nn ? fz->f[f].type : FT_NAME;
+		if ((t == FT_EMAIL || t == FT_PHONE || f == nn || (t == FT_ID &&
+		    mean_len(fz, f) >= 6)) && half * p[f] <= FZ_ALONE * n &&
+		    p[f] > 0)
+			add_key(fz, &cap, (uint64_t)1 << f);
 	}
-	if (nnames > 0 && n * (n - 1) / 2 * p[fz->nf] <= alone)
-		add_key(fz, &cap, KEY_NAMES, -1);
-	for (f = 0; f < fz->nf; f++)
-		for (g = f + 1; g < fz->nf; g++)
-			if (n * n / 2 * p[f] * p[g] <= FZ_GAMMA * n)
-				add_key(fz, &cap, (int)f, (int)g);
+	add_combos(fz, &cap, p, half, 2, &budget);
+	add_combos(fz, &cap, p, half, 3, &budget);
 	free(p);
 }
 
 /* Pairs found by the keys, per thread. */
 struct pairbuf {
-	uint64_t	*p;
+	uint64_t	(*p)[2];	/* a << 32 | b, fields of the key */
 	size_t		 n, cap;
 };
 
@@ -561,39 +661,55 @@ mix(uint64_t x, uint64_t y)
 }
 
 /*
- * The hashes of key k for row r into h (at most FZ_NTOK^2): one per
- * combination of the variants of its fields; 0 of them when the row
- * lacks a part of it.
+ * The hashes of key k for row r into h (at most FZ_KEYVAR): one per
+ * combination of the variants of its fields; none when the row lacks a
+ * part of it.
  */
 static size_t
 key_of(const struct fuzzy *fz, const struct bkey *k, size_t r, uint64_t *h)
 {
-	uint64_t va[FZ_NTOK], vb[FZ_NTOK];
-	size_t na, nb, i, j, n = 0;
+	uint64_t v[FZ_NTOK], nh[FZ_KEYVAR];
+	size_t f, i, j, n = 1, m, nv;
 
-	if (k->a == KEY_NAMES) {
-		h[0] = fz->fkey[r * (fz->nf + 1) + fz->nf];
-		return h[0] != 0;
+	h[0] = 0x2545F4914F6CDD1Dull;
+	for (f = 0; f <= fz->nf; f++) {
+		if (!(k->mask >> f & 1))
+			continue;
+		if ((nv = variants(fz, r, (int)f, v)) == 0)
+			return 0;
+		for (i = 0, m = 0; i < n; i++)
+			for (j = 0; j < nv && m < FZ_KEYVAR; j++)
+				nh[m++] = mix(h[i], v[j]);
+		memcpy(h, nh, m * sizeof(*h));
+		n = m;
 	}
-	if (k->b < 0) {
-		h[0] = fz->fkey[r * (fz->nf + 1) + (size_t)k->a];
-		return h[0] != 0;
-	}
-	na = variants(fz, r, k->a, va);
-	nb = variants(fz, r, k->b, vb);
-	for (i = 0; i < na; i++)
-		for (j = 0; j < nb; j++)
-			h[n++] = mix(va[i], vb[j]);
 	return n;
 }
 
-/* Block on one key: sort the rows by its hash, pair within each run. */
+/* The fields a key holds (the combined names: every name field). */
+static uint64_t
+key_fields(const struct fuzzy *fz, const struct bkey *k)
+{
+	uint64_t m = k->mask & (((uint64_t)1 << fz->nf) - 1);
+	size_t f;
+
+	if (k->mask >> fz->nf & 1)
+		for (f = 0; f < fz->nf; f++)
+			if (fz->f[f].type == FT_NAME)
+				m |= (uint64_t)1 << f;
+	return m;
+}
+
+/*
+ * Block on one key: sort the rows by its hash, pair within each run;
+ * each pair goes with the fields of the key.
+ */
 static void
 block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
     size_t *entcap, struct pairbuf *out)
 {
-	size_t r, n = 0, i, j, s, m, q, max = FZ_NTOK * FZ_NTOK * fz->nrows;
-	uint64_t h[FZ_NTOK * FZ_NTOK], (*e)[2];
+	size_t r, n = 0, i, j, s, m, q, max = FZ_KEYVAR * fz->nrows;
+	uint64_t h[FZ_KEYVAR], (*e)[2], fields = key_fields(fz, k);
 
 	*ent = xgrow(*ent, entcap, 2 * max, sizeof(**ent));
 	e = *ent;
@@ -619,9 +735,11 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 		    (i - s - 1) / 2 + 1, sizeof(*out->p));
 		for (j = s; j < i; j++)
 			for (r = j + 1; r < i; r++)
-				if (e[j][1] != e[r][1])
-					out->p[out->n++] = e[j][1] << 32 |
+				if (e[j][1] != e[r][1]) {
+					out->p[out->n][0] = e[j][1] << 32 |
 					    e[r][1];
+					out->p[out->n++][1] = fields;
+				}
 		k->npairs += (i - s) * (i - s - 1) / 2;
 	}
 }
@@ -645,44 +763,23 @@ cmp_u64(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Sort n 64-bit values (LSD radix, four passes of 16 bits). */
-static void
-radix_u64(uint64_t *v, size_t n)
-{
-	size_t *cnt = xmalloc(65536 * sizeof(*cnt)), i, s, c;
-	uint64_t *tmp = xreallocarray(NULL, n + 1, sizeof(*tmp));
-	uint64_t *src = v, *dst = tmp, *t;
-	int pass;
-
-	for (pass = 0; pass < 4; pass++) {
-		memset(cnt, 0, 65536 * sizeof(*cnt));
-		for (i = 0; i < n; i++)
-			cnt[(src[i] >> (16 * pass)) & 0xFFFF]++;
-		for (i = 0, s = 0; i < 65536; i++) {
-			c = cnt[i];
-			cnt[i] = s;
-			s += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[cnt[(src[i] >> (16 * pass)) & 0xFFFF]++] = src[i];
-		t = src, src = dst, dst = t;
-	}
-	free(cnt);
-	free(tmp);	/* four passes: the result is back in v */
-}
-
-/* The name of key k for messages, into buf. */
+/* The name of key k for messages, into buf (fields joined by '+'). */
 static const char *
 key_name(const struct fuzzy *fz, const struct bkey *k, char *buf,
     size_t cap)
 {
-	if (k->a == KEY_NAMES)
-		snprintf(buf, cap, "names");
-	else if (k->b < 0)
-		snprintf(buf, cap, "%s", fz->f[k->a].name);
-	else
-		snprintf(buf, cap, "%s+%s", fz->f[k->a].name,
-		    fz->f[k->b].name);
+	size_t f, n = 0;
+	int w;
+
+	buf[0] = '\0';
+	for (f = 0; f <= fz->nf && n < cap; f++) {
+		if (!(k->mask >> f & 1))
+			continue;
+		w = snprintf(buf + n, cap - n, "%s%s", n > 0 ? "+" : "",
+		    f < fz->nf ? fz->f[f].name : "names");
+		if (w > 0)
+			n += (size_t)w;
+	}
 	return buf;
 }
 
@@ -691,6 +788,7 @@ static void
 block(struct fuzzy *fz, int nthreads)
 {
 	struct blockjob b;
+	uint64_t (*all)[2];
 	char name[256];
 	size_t t, i, n = 0;
 	int nt = nthreads < 1 ? 1 : nthreads;
@@ -704,20 +802,25 @@ block(struct fuzzy *fz, int nthreads)
 	par_for(fz->nkeys, nt, block_run, &b);
 	for (t = 0; t < (size_t)nt; t++)
 		n += b.out[t].n;
-	fz->pairs = xreallocarray(NULL, n + 1, sizeof(*fz->pairs));
+	all = xreallocarray(NULL, 2 * n + 1, sizeof(*all));
 	for (t = 0, n = 0; t < (size_t)nt; t++) {
 		if (b.out[t].n > 0)
-			memcpy(fz->pairs + n, b.out[t].p,
-			    b.out[t].n * sizeof(*fz->pairs));
+			memcpy(all + n, b.out[t].p, b.out[t].n * sizeof(*all));
 		n += b.out[t].n;
 		free(b.out[t].p);
 		free(b.ent[t]);
 	}
-	radix_u64(fz->pairs, n);
+	radix_ent(all, all + n, n);
+	fz->pairs = xreallocarray(NULL, n + 1, sizeof(*fz->pairs));
+	fz->bmask = xreallocarray(NULL, n + 1, sizeof(*fz->bmask));
 	for (i = 0, fz->npairs = 0; i < n; i++)
-		if (fz->npairs == 0 || fz->pairs[fz->npairs - 1] !=
-		    fz->pairs[i])
-			fz->pairs[fz->npairs++] = fz->pairs[i];
+		if (fz->npairs > 0 && fz->pairs[fz->npairs - 1] == all[i][0])
+			fz->bmask[fz->npairs - 1] &= all[i][1];
+		else {
+			fz->pairs[fz->npairs] = all[i][0];
+			fz->bmask[fz->npairs++] = all[i][1];
+		}
+	free(all);
 	for (i = 0; i < fz->nkeys; i++)
 		if (fz->keys[i].skipped > 0 && !fz->o->com.quiet)
 			crm_warnx("--fuzzy: blocking key %s: %zu value%s "
@@ -752,6 +855,28 @@ compare_run(void *arg, size_t lo, size_t hi, int thread)
 	}
 }
 
+/*
+ * The levels EM learns from and pairs are scored by: each pair's levels
+ * with the fields of the keys that found it missing, since those agree
+ * because of the blocking and not because the rows are one customer
+ * (left in, a block of strangers who share a birthday and a city would
+ * teach EM that those two fields make a match).  --pairs shows the
+ * levels unmasked.
+ */
+static const unsigned char *
+em_levels(struct fuzzy *fz)
+{
+	size_t i, f, nf = fz->nf;
+
+	fz->emlv = xreallocarray(NULL, fz->npairs + 1, nf ? nf : 1);
+	memcpy(fz->emlv, fz->levels, fz->npairs * nf);
+	for (i = 0; i < fz->npairs; i++)
+		for (f = 0; f < nf; f++)
+			if (fz->bmask[i] >> f & 1)
+				fz->emlv[i * nf + f] = FZ_MISSING;
+	return fz->emlv;
+}
+
 /* Levels of every candidate pair, the model, each pair's probability. */
 static void
 score(struct fuzzy *fz, int nthreads, int show)
@@ -766,11 +891,11 @@ score(struct fuzzy *fz, int nthreads, int show)
 	progress_free(s.pg);
 	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
 	    nthreads);
-	clean_fz_em(&fz->model, fz->levels, fz->npairs);
+	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
 	for (i = 0; i < fz->npairs; i++)
 		fz->prob[i] = clean_fz_probability(&fz->model,
-		    clean_fz_weight(&fz->model, fz->levels + i * fz->nf));
+		    clean_fz_weight(&fz->model, fz->emlv + i * fz->nf));
 }
 
 /*
@@ -1168,7 +1293,7 @@ put_pairs(const struct fuzzy *fz, const char *path)
 		csv_put_int(w, (long long)fz->line[fz->pairs[i] >> 32]);
 		csv_put_int(w, (long long)fz->line[(uint32_t)fz->pairs[i]]);
 		csv_put_fixed(w, fz->prob[i], 6);
-		csv_put_fixed(w, clean_fz_weight(&fz->model, fz->levels +
+		csv_put_fixed(w, clean_fz_weight(&fz->model, fz->emlv +
 		    i * fz->nf), 4);
 		csv_put_int(w, fz->prob[i] >= thr);
 		for (f = 0; f < fz->nf; f++) {
