@@ -67,75 +67,51 @@ jaro_of(size_t m, size_t t, size_t na, size_t nb)
 	    ((double)m - (double)(t / 2)) / m) / 3;
 }
 
-/* Jaro of strings of at most 64 code points, matches kept as bits. */
-static double
-jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-	uint64_t ma = 0, mb = 0;
-	size_t win, i, j, lo, hi, m = 0, t = 0;
+#define BIT(v, i)	((v)[(i) >> 6] >> ((i) & 63) & 1)
+#define SETBIT(v, i)	((v)[(i) >> 6] |= (uint64_t)1 << ((i) & 63))
 
-	win = (na > nb ? na : nb) / 2;
-	win = win > 0 ? win - 1 : 0;
-	for (i = 0; i < na; i++) {
-		lo = i > win ? i - win : 0;
-		hi = i + win + 1 < nb ? i + win + 1 : nb;
-		for (j = lo; j < hi; j++)
-			if (a[i] == b[j] && !(mb >> j & 1)) {
-				ma |= (uint64_t)1 << i;
-				mb |= (uint64_t)1 << j;
-				m++;
-				break;
-			}
-	}
-	for (i = 0, j = 0; m > 0 && i < na; i++) {
-		if (!(ma >> i & 1))
-			continue;
-		while (!(mb >> j & 1))
-			j++;
-		t += a[i] != b[j];
-		j++;
-	}
-	return jaro_of(m, t, na, nb);
-}
-
-/* Jaro similarity of two code point arrays. */
+/*
+ * Jaro similarity of two code point arrays; the matched characters are
+ * bits (on the stack up to STRSIM_STACK characters).
+ */
 static double
 jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
-	unsigned char fa[STRSIM_STACK], fb[STRSIM_STACK], *ma, *mb;
-	size_t win, i, j, lo, hi, m = 0, t = 0;
+	uint64_t fa[STRSIM_STACK / 64 + 1], fb[STRSIM_STACK / 64 + 1];
+	uint64_t *ma, *mb;
+	size_t win, i, j, lo, hi, m = 0, t = 0, wa, wb;
 
 	if (na == 0 && nb == 0)
 		return 1;
 	if (na == 0 || nb == 0)
 		return 0;
-	if (na <= 64 && nb <= 64)
-		return jaro_short(a, na, b, nb);
-	ma = na <= STRSIM_STACK ? fa : xmalloc(na);
-	mb = nb <= STRSIM_STACK ? fb : xmalloc(nb);
-	memset(ma, 0, na);
-	memset(mb, 0, nb);
+	wa = na / 64 + 1;
+	wb = nb / 64 + 1;
+	ma = na <= STRSIM_STACK ? fa : xreallocarray(NULL, wa, sizeof(*ma));
+	mb = nb <= STRSIM_STACK ? fb : xreallocarray(NULL, wb, sizeof(*mb));
+	memset(ma, 0, wa * sizeof(*ma));
+	memset(mb, 0, wb * sizeof(*mb));
 	win = (na > nb ? na : nb) / 2;
 	win = win > 0 ? win - 1 : 0;
 	for (i = 0; i < na; i++) {
 		lo = i > win ? i - win : 0;
 		hi = i + win + 1 < nb ? i + win + 1 : nb;
 		for (j = lo; j < hi; j++)
-			if (!mb[j] && a[i] == b[j]) {
-				ma[i] = mb[j] = 1;
+			if (a[i] == b[j] && !BIT(mb, j)) {
+				SETBIT(ma, i);
+				SETBIT(mb, j);
 				m++;
 				break;
 			}
 	}
-	if (m > 0)
-		for (i = 0, j = 0; i < na; i++) {
-			if (!ma[i])
-				continue;
-			while (!mb[j])
-				j++;
-			t += a[i] != b[j];
+	for (i = 0, j = 0; m > 0 && i < na; i++) {
+		if (!BIT(ma, i))
+			continue;
+		while (!BIT(mb, j))
 			j++;
-		}
+		t += a[i] != b[j];
+		j++;
+	}
 	if (ma != fa)
 		free(ma);
 	if (mb != fb)
