@@ -572,7 +572,8 @@ add_combos(struct fuzzy *fz, size_t *cap, const double *p, double half,
 				c[nc].e = e;
 				c[nc++].mask = m;
 			}
-	qsort(c, nc, sizeof(*c), cmp_keycand);
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), cmp_keycand);
 	for (i = 0; i < nc && c[i].e <= *budget; i++)
 		if (key_ok(fz, c[i].mask)) {
 			add_key(fz, cap, c[i].mask);
