@@ -370,7 +370,7 @@ clean_fz_compare(const struct fz_values *v, uint32_t a, uint32_t b,
 			continue;
 		}
 		best = level(t, x, nx, y, ny);
-		if (t == FT_NAME || t == FT_TEXT)
+		if (t == FT_NAME || (t == FT_TEXT && best == 0))
 			for (g = 0; g < v->nf && best < 2; g++) {
 				if (g == f || v->f[g].type != t)
 					continue;
