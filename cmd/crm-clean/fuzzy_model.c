@@ -287,21 +287,49 @@ email_local(const char *p, size_t len, char *out)
 	return n;
 }
 
+/* The domain of an email (after the last '@'; empty when none). */
+static const char *
+email_domain(const char *p, size_t len, size_t *dlen)
+{
+	const char *at = NULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] == '@')
+			at = p + i;
+	*dlen = at ? len - (size_t)(at + 1 - p) : 0;
+	return at ? at + 1 : p + len;
+}
+
+/*
+ * Emails: 3 the same; 2 the same but for dots or a +tag in the local
+ * part (zhang.wei / zhangwei), or one typo; 1 the same local part at
+ * another domain, or two typos; else 0.  A local part made of a common
+ * name (yangliu@) at another domain is weak evidence, hence only 1.
+ */
 static unsigned char
 email_level(const char *a, size_t na, const char *b, size_t nb)
 {
 	char la[256], lb[256];
-	size_t ma, mb;
+	const char *da, *db;
+	size_t ma, mb, dla, dlb, d;
+	int local = 0;
 
 	if (same(a, na, b, nb))
 		return 3;
 	if (na <= sizeof(la) && nb <= sizeof(lb)) {
 		ma = email_local(a, na, la);
 		mb = email_local(b, nb, lb);
-		if (ma > 0 && same(la, ma, lb, mb))
-			return 2;
+		local = ma > 0 && same(la, ma, lb, mb);
 	}
-	return strsim_osa(a, na, b, nb, 2) <= 2 ? 1 : 0;
+	da = email_domain(a, na, &dla);
+	db = email_domain(b, nb, &dlb);
+	if (local && same(da, dla, db, dlb))
+		return 2;
+	d = strsim_osa(a, na, b, nb, 2);
+	if (d <= 1)
+		return 2;
+	return local || d == 2 ? 1 : 0;
 }
 
 /* Phones agree on their last digits (a country code may be missing). */
@@ -571,6 +599,32 @@ patterns_count(struct patterns *p, const unsigned char *levels,
 }
 
 /*
+ * Make the weights of one field's levels non-decreasing (pool adjacent
+ * violators, equal weights): a closer agreement is never less evidence
+ * of a match, whatever a small or odd sample taught EM.
+ */
+static void
+monotone(double *w)
+{
+	double v[FZ_LEVELS];
+	int n[FZ_LEVELS], k = 0, l, j, i = 0;
+
+	for (l = 0; l < FZ_LEVELS; l++) {
+		v[k] = w[l];
+		n[k++] = 1;
+		while (k > 1 && v[k - 2] > v[k - 1]) {
+			v[k - 2] = (v[k - 2] * n[k - 2] + v[k - 1] * n[k - 1]) /
+			    (n[k - 2] + n[k - 1]);
+			n[k - 2] += n[k - 1];
+			k--;
+		}
+	}
+	for (j = 0; j < k; j++)
+		for (l = 0; l < n[j]; l++)
+			w[i++] = v[j];
+}
+
+/*
  * Replace the probabilities p[0..FZ_LEVELS) of one field by the counts
  * acc, floored and normalised; returns the largest change.
  */
@@ -621,7 +675,7 @@ e_step(const struct fz_model *m, const struct patterns *p, double *g,
  * Fit m, u and the prior by EM over the candidate pairs' level
  * patterns, starting from u's random-pair estimate.  Stops when the
  * prior and every m and u move by less than 1e-6, or after FZ_EM_MAX
- * rounds.
+ * rounds.  The weights are then made non-decreasing in the level.
  */
 void
 clean_fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
@@ -655,6 +709,8 @@ clean_fz_em(struct fz_model *m, const unsigned char *levels, size_t npairs)
 	}
 	m->iterations = it + 1;
 	set_weights(m);
+	for (f = 0; f < nf; f++)
+		monotone(m->w[f]);
 	free(acc);
 	free(acu);
 	free(g);
