@@ -624,8 +624,9 @@ struct blockjob {
 };
 
 /*
- * Sort n entries (hash, row) by hash, rows in their order among equal
- * hashes (LSD radix, six passes of 11 bits; tmp holds n entries).
+ * Sort n entries (key, value) by key, values in their order among
+ * equal keys (LSD radix, six passes of 11 bits, a pass skipped when
+ * every key has the same digit there; tmp holds n entries).
  */
 static void
 radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
@@ -638,6 +639,8 @@ radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
 		memset(cnt, 0, sizeof(cnt));
 		for (i = 0; i < n; i++)
 			cnt[(src[i][0] >> (11 * pass)) & 0x7FF]++;
+		if (n == 0 || cnt[(src[0][0] >> (11 * pass)) & 0x7FF] == n)
+			continue;	/* one digit throughout: nothing moves */
 		for (i = 0, s = 0; i < 2048; i++) {
 			c = cnt[i];
 			cnt[i] = s;
@@ -650,7 +653,8 @@ radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
 		}
 		t = src, src = dst, dst = t;
 	}
-	/* six passes: the result is back in e */
+	if (src != e)
+		memcpy(e, src, n * sizeof(*e));
 }
 
 static uint64_t
