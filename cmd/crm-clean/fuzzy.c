@@ -12,13 +12,13 @@
  *    P(g) [* P(h)] with P the share of row pairs agreeing on the field,
  *    stay under FZ_GAMMA * n, fewest first while the sum of their E
  *    stays under FZ_BUDGET * n, unless a key already chosen lies within
- *    it; a field on which over FZ_COARSE of all pairs agree (a
- *    state, a gender) is too coarse for a triple, and too often
- *    implied by the others (a postcode gives the state).  A name field takes part in a key by each of its first
- *    FZ_NTOK tokens' codes, so that a typo in one name does not matter.  Several
- *    keys mean that one typo cannot hide a pair; pairs found by several
- *    keys count once; a key value held by more than FZ_BLOCK_MAX rows
- *    is not used (with a message).
+ *    it; a field on which over FZ_COARSE of all pairs agree (a state, a
+ *    gender) is too coarse for a triple, and too often implied by the
+ *    others (a postcode gives the state).  A name field takes part in a
+ *    key by each of its first FZ_NTOK tokens' codes, so that a typo in
+ *    one name does not matter.  Several keys mean that one typo cannot
+ *    hide a pair; pairs found by several keys count once; a key value
+ *    held by more than FZ_BLOCK_MAX rows is not used (with a message).
  * 3. Each candidate pair gets a level per field and a Fellegi-Sunter
  *    weight fitted without labels (EM, fuzzy_model.c); pairs whose match
  *    probability reaches --threshold are linked.  The fields of the
@@ -1016,16 +1016,15 @@ cmp_row_root(const void *x, const void *y)
 }
 
 /*
- * Link the pairs at or over thr in all; returns the linked pairs as
- * (root, pair index), sorted by root, and their number in *nl.
+ * Link the pairs at or over thr in all; lr[0..) gets the linked pairs
+ * as (root, pair index), sorted by root (npairs entries of room); returns
+ * their number.
  */
-static uint64_t (*
-links(struct fuzzy *fz, struct uf *all, double thr, size_t *nl))[2]
+static size_t
+links(struct fuzzy *fz, struct uf *all, double thr, uint64_t (*lr)[2])
 {
-	uint64_t (*lr)[2];
 	size_t i, n = 0;
 
-	lr = xreallocarray(NULL, fz->npairs + 1, sizeof(*lr));
 	for (i = 0; i < fz->npairs; i++)
 		if (fz->prob[i] >= thr) {
 			uf_union(all, fz->pairs[i] >> 32,
@@ -1035,8 +1034,7 @@ links(struct fuzzy *fz, struct uf *all, double thr, size_t *nl))[2]
 	for (i = 0; i < n; i++)
 		lr[i][0] = uf_find(all, fz->pairs[lr[i][1]] >> 32);
 	qsort(lr, n, sizeof(*lr), cmp_row_root);
-	*nl = n;
-	return lr;
+	return n;
 }
 
 /* Number the clusters of fin 1, 2, ... in the order of their first row. */
@@ -1071,8 +1069,8 @@ cluster(struct fuzzy *fz)
 	size_t i, j, s, e, k, nl, memcap = 0, lkcap = 0, ls;
 	double thr = fz->o->threshold_set ? fz->o->threshold : FZ_THRESHOLD;
 
-	lr = links(fz, all, thr, &nl);
-	fz->nlinked = nl;
+	lr = xreallocarray(NULL, fz->npairs + 1, sizeof(*lr));
+	fz->nlinked = nl = links(fz, all, thr, lr);
 	rr = xreallocarray(NULL, fz->nrows + 1, sizeof(*rr));
 	for (i = 0; i < fz->nrows; i++) {
 		rr[i][0] = uf_find(all, i);

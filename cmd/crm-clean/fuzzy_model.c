@@ -16,7 +16,9 @@
  * fits m, u and the prior share of matches among those pairs (the
  * candidates' non-matches agree on their blocking fields more often
  * than random pairs do, which a u held at random pairs would miss).
- * No labels are needed.  Both are floored at FZ_FLOOR so that no one field can outweigh the rest.
+ * No labels are needed.  Both are floored at FZ_FLOOR so that no one
+ * field can outweigh the rest; the final weights never fall as the
+ * level rises.
  */
 #include <math.h>
 #include <stdint.h>
