@@ -3,7 +3,9 @@
  *
  * "transactions" writes benchmark data of any size (order_id,
  * customer_id, date, amount, item: about 58 bytes a row, like real order
- * exports); "samples" writes the small realistic data sets of samples/:
+ * exports); "people" writes customer records with planted
+ * near-duplicates for crm-clean --fuzzy (entity_id is the truth);
+ * "samples" writes the small realistic data sets of samples/:
  * customer records with planted mess, 18 months of transactions, an NPS
  * survey, product reviews in English and Chinese, and the item catalogue.
  * Everything comes from one seeded stream, and amounts are integer cents:
@@ -27,7 +29,7 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-enum mode { MODE_TRANSACTIONS, MODE_SAMPLES };
+enum mode { MODE_TRANSACTIONS, MODE_SAMPLES, MODE_PEOPLE };
 
 struct opts {
 	enum mode	 mode;
@@ -1490,6 +1492,208 @@ gen_samples(const struct opts *o)
 	free(s);
 }
 
+
+/* ---------------------------------------------------------------- */
+/* People with planted near-duplicates, for crm-clean --fuzzy.      */
+
+static const char *const pp_first[] = {
+	"james", "mary", "john", "patricia", "robert", "jennifer", "michael",
+	"linda", "william", "elizabeth", "david", "barbara", "richard",
+	"susan", "joseph", "jessica", "thomas", "sarah", "charles", "karen",
+	"daniel", "nancy", "matthew", "lisa", "anthony", "betty", "mark",
+	"margaret", "donald", "sandra", "steven", "ashley", "paul",
+	"kimberly", "andrew", "emily", "joshua", "donna", "kenneth",
+	"michelle", "kevin", "dorothy", "brian", "carol", "george", "amanda",
+	"edward", "melissa", "ronald", "deborah", "timothy", "stephanie",
+	"jason", "rebecca", "jeffrey", "laura", "ryan", "sharon", "jacob",
+	"cynthia", "gary", "kathleen", "nicholas", "amy", "eric", "shirley",
+	"jonathan", "angela", "stephen", "helen", "larry", "anna", "justin",
+	"brenda", "scott", "pamela", "brandon", "nicole", "frank", "samantha",
+	"benjamin", "katherine", "gregory", "emma", "samuel", "ruth",
+	"raymond", "christine", "patrick", "catherine", "alexander", "debra",
+	"jack", "rachel", "dennis", "carolyn", "jerry", "janet", "tyler",
+	"virginia", "aaron", "maria", "jose", "heather", "henry", "diane",
+	"wei", "fang", "lei", "jing", "min", "yan", "hui", "ling", "jun",
+	"anil", "priya", "rahul", "deepa", "omar", "fatima", "yuki", "hana",
+	"lucas", "sofia", "mateo", "valentina", "noah", "mia", "elias", "lea"
+};
+static const char *const pp_syl[] = {
+	"an", "ber", "car", "dal", "el", "fen", "gar", "hol", "is", "jor",
+	"kel", "lan", "mor", "nor", "ol", "per", "quin", "ros", "sten", "tor",
+	"ul", "ven", "wil", "xan", "yor", "zel", "bri", "cla", "dre", "fro",
+	"gri", "har", "ing", "kin", "ley", "man", "ney", "son", "ton", "worth",
+	"ch", "sch", "mitz", "berg", "feld", "stein", "ova", "ski", "ez", "es"
+};
+static const char *const pp_city[] = {
+	"springfield", "riverside", "fairview", "madison", "georgetown",
+	"clinton", "salem", "franklin", "greenville", "bristol", "oxford",
+	"arlington", "ashland", "burlington", "manchester", "milton",
+	"newport", "auburn", "dayton", "lexington", "jackson", "hudson",
+	"kingston", "marion", "dover", "chester", "winchester", "lancaster",
+	"shanghai", "beijing", "shenzhen", "hangzhou", "mumbai", "delhi",
+	"osaka", "berlin", "madrid", "lyon", "porto", "krakow"
+};
+static const char *const pp_domain[] = {
+	"gmail.com", "yahoo.com", "outlook.com", "mail.com", "qq.com",
+	"163.com", "web.de", "proton.me"
+};
+
+/* One person: the fields as written, before any mess. */
+struct ppl {
+	char	name[64];
+	char	email[96];
+	char	phone[24];
+	char	dob[16];
+	char	city[24];
+};
+
+static void
+pp_make(struct rng *r, struct ppl *p)
+{
+	char sur[40];
+	size_t k, n = 2 + (size_t)rng_below(r, 2);
+	const char *f = pp_first[rng_below(r, NELEM(pp_first))];
+	int64_t day = date_days_from_civil(1940, 1, 1) +
+	    (int64_t)rng_below(r, 65 * 365);
+
+	sur[0] = '\0';
+	for (k = 0; k < n; k++)
+		strcat(sur, pp_syl[rng_below(r, NELEM(pp_syl))]);
+	snprintf(p->name, sizeof(p->name), "%c%s %c%s", f[0] - 32, f + 1,
+	    sur[0] - 32, sur + 1);
+	snprintf(p->email, sizeof(p->email), "%s.%s%u@%s", f, sur,
+	    (unsigned)rng_below(r, 100), pp_domain[rng_below(r,
+	    NELEM(pp_domain))]);
+	snprintf(p->phone, sizeof(p->phone), "%03u-%03u-%04u",
+	    (unsigned)(200 + rng_below(r, 800)), (unsigned)rng_below(r, 1000),
+	    (unsigned)rng_below(r, 10000));
+	date_fmt_day(p->dob, day);
+	snprintf(p->city, sizeof(p->city), "%s",
+	    pp_city[rng_below(r, NELEM(pp_city))]);
+}
+
+/* A typo in s: a letter substituted, dropped, doubled or swapped. */
+static void
+pp_typo(struct rng *r, char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 3)
+		return;
+	i = 1 + (size_t)rng_below(r, n - 2);
+	switch (rng_below(r, 4)) {
+	case 0: s[i] = (char)('a' + rng_below(r, 26)); break;
+	case 1: memmove(s + i, s + i + 1, n - i); break;
+	case 2: if (n + 1 < 64) { memmove(s + i + 1, s + i, n - i + 1); }
+		break;
+	default: { char c = s[i]; s[i] = s[i + 1]; s[i + 1] = c; } break;
+	}
+}
+
+/* Mess up a copy of p: one to three of typos, other formats, missing
+ * values, a swapped day and month. */
+static void
+pp_mess(struct rng *r, struct ppl *p)
+{
+	int k, n = 1 + (int)rng_below(r, 3);
+	char *sp, tmp[64];
+	unsigned y, m, d;
+
+	for (k = 0; k < n; k++)
+		switch (rng_below(r, 8)) {
+		case 0: pp_typo(r, p->name); break;
+		case 1:		/* "Last First", upper case */
+			if ((sp = strchr(p->name, ' ')) != NULL) {
+				snprintf(tmp, sizeof(tmp), "%s %.*s", sp + 1,
+				    (int)(sp - p->name), p->name);
+				strcpy(p->name, tmp);
+			}
+			for (sp = p->name; *sp; sp++)
+				if (*sp >= 'a' && *sp <= 'z')
+					*sp = (char)(*sp - 32);
+			break;
+		case 2: pp_typo(r, p->email); break;
+		case 3: p->email[0] = '\0'; break;
+		case 4:		/* another format, or one digit off */
+			if (rng_below(r, 2)) {
+				snprintf(tmp, sizeof(tmp), "+1 (%.3s) %.3s %.4s",
+				    p->phone, p->phone + 4, p->phone + 8);
+				strcpy(p->phone, tmp);
+			} else
+				p->phone[9] = (char)('0' + rng_below(r, 10));
+			break;
+		case 5: p->phone[0] = '\0'; break;
+		case 6:
+			if (sscanf(p->dob, "%u-%u-%u", &y, &m, &d) == 3 &&
+			    d <= 12)
+				snprintf(p->dob, sizeof(p->dob),
+				    "%04u-%02u-%02u", y, d, m);
+			else
+				p->dob[0] = '\0';
+			break;
+		default: p->city[0] = '\0'; break;
+		}
+}
+
+static void
+pp_put(struct csv_writer *w, unsigned long long id, const struct ppl *p)
+{
+	csv_put_int(w, (long long)id);
+	csv_put_str(w, p->name);
+	csv_put_str(w, p->email);
+	csv_put_str(w, p->phone);
+	csv_put_str(w, p->dob);
+	csv_put_str(w, p->city);
+	if (csv_end_row(w) == -1)
+		crm_err(1, "write error on %s", csv_writer_path(w));
+}
+
+/*
+ * people: entity_id,name,email,phone,birth_date,city; a quarter of the
+ * people come again (one copy, or two), each copy messed by pp_mess and
+ * written after a few other rows.  entity_id is the truth.
+ */
+static void
+gen_people(const struct opts *o, struct csv_writer *w)
+{
+	static const char *const head[] = { "entity_id", "name", "email",
+	    "phone", "birth_date", "city", NULL };
+	struct ppl p, q, pend[8];
+	unsigned long long pid[8], ent = 0, due[8];
+	long long rows = 0;
+	struct rng r;
+	size_t k, np = 0;
+
+	rng_seed(&r, o->seed);
+	for (k = 0; head[k] != NULL; k++)
+		csv_put_str(w, head[k]);
+	if (csv_end_row(w) == -1)
+		crm_err(1, "write error on %s", csv_writer_path(w));
+	while (rows < o->rows) {
+		for (k = 0; k < np && rows < o->rows; k++)
+			if (due[k] <= ent) {
+				pp_put(w, pid[k], &pend[k]);
+				rows++;
+				pend[k] = pend[--np];
+				pid[k] = pid[np];
+				due[k--] = due[np];
+			}
+		if (rows >= o->rows)
+			break;
+		pp_make(&r, &p);
+		pp_put(w, ++ent, &p);
+		rows++;
+		for (k = rng_below(&r, 4) == 0 ? 1 + rng_below(&r, 2) : 0;
+		    k > 0 && np < NELEM(pend); k--) {
+			q = p;
+			pp_mess(&r, &q);
+			pend[np] = q;
+			pid[np] = ent;
+			due[np++] = ent + 1 + rng_below(&r, 20);
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- */
 
 static void __attribute__((noreturn))
@@ -1498,11 +1702,14 @@ usage(int status)
 	static const char text[] =
 	    "usage: crm-gen transactions [--rows N] [--customers M] "
 	    "[--seed S] [-o FILE] [--gzip]\n"
+	    "       crm-gen people [--rows N] [--seed S] [-o FILE] [--gzip]\n"
 	    "       crm-gen samples DIR [--seed S]\n"
 	    "\n"
 	    "Write deterministic test data: benchmark transactions\n"
 	    "(order_id,customer_id,date,amount,item; --rows 1000000 by\n"
-	    "default, customers rows/17) or the sample data sets of samples/.\n"
+	    "default, customers rows/17), people with planted near-duplicates\n"
+	    "(entity_id,name,email,phone,birth_date,city; entity_id is the\n"
+	    "truth) or the sample data sets of samples/.\n"
 	    "\n"
 	    "example: crm-gen transactions --rows 2000000 --seed 1 "
 	    "-o orders.csv\n";
@@ -1563,6 +1770,8 @@ main(int argc, char *argv[])
 		usage(2);
 	if (strcmp(argv[optind], "transactions") == 0 && optind + 1 == argc)
 		o.mode = MODE_TRANSACTIONS;
+	else if (strcmp(argv[optind], "people") == 0 && optind + 1 == argc)
+		o.mode = MODE_PEOPLE;
 	else if (strcmp(argv[optind], "samples") == 0 && optind + 2 == argc) {
 		o.mode = MODE_SAMPLES;
 		o.dir = argv[optind + 1];
@@ -1576,7 +1785,10 @@ main(int argc, char *argv[])
 	}
 	if ((w = csv_writer_open(o.output, o.gzip)) == NULL)
 		crm_err(1, "%s", o.output != NULL ? o.output : "<stdout>");
-	gen_transactions(&o, w);
+	if (o.mode == MODE_PEOPLE)
+		gen_people(&o, w);
+	else
+		gen_transactions(&o, w);
 	if (csv_writer_close(w) == -1)
 		crm_err(1, "%s", o.output != NULL ? o.output : "<stdout>");
 	return 0;

@@ -155,8 +155,17 @@ crm_usage(const char *synopsis)
 void
 crm_help(const char *synopsis, const char *help)
 {
+	const char *parts[2] = { help, NULL };
+
+	crm_help_parts(synopsis, parts);
+}
+
+void
+crm_help_parts(const char *synopsis, const char *const *parts)
+{
 	fputs(synopsis, stdout);
-	fputs(help, stdout);
+	for (; *parts != NULL; parts++)
+		fputs(*parts, stdout);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		crm_err(1, "write error on <stdout>");
 	exit(0);

@@ -116,6 +116,10 @@ void	 crm_version(void);
 void	 crm_usage(const char *synopsis) __attribute__((noreturn));
 void	 crm_help(const char *synopsis, const char *help)
 	    __attribute__((noreturn));
+/* The same for a help text in parts (NULL-terminated), when one string
+ * would pass the 4095 characters C compilers must support. */
+void	 crm_help_parts(const char *synopsis, const char *const *parts)
+	    __attribute__((noreturn));
 
 /*
  * Option-argument parsers: exit 2 with "prog: what: reason ('arg')"

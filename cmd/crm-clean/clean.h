@@ -50,6 +50,14 @@ struct opts {
 	const char	*report;
 	const char	*duplicates;	/* --duplicates FILE */
 	struct prep_opts prep;		/* prep.h: --where, --derive, ... */
+	struct collist	 fuzzy;		/* --fuzzy COLS (COL or COL:TYPE) */
+	double		 threshold;	/* --threshold P */
+	int		 threshold_set;
+	const char	*cluster_col;	/* --cluster-col NAME */
+	int		 merge;		/* --merge */
+	char		**merge_rule;	/* --merge-rule COL=RULE */
+	size_t		 nmerge_rule;
+	const char	*pairs;		/* --pairs FILE */
 	char *const	*files;
 	size_t		 nfiles;
 };
@@ -103,6 +111,7 @@ struct cleaner {
 	struct dedup	*dd;		/* NULL without --dedup */
 	struct csv_writer *dupw;	/* --duplicates: dropped rows */
 	struct prep	*prep;		/* NULL without prep options */
+	struct fuzzy	*fz;		/* NULL without --fuzzy */
 	struct tally	 t;
 };
 
@@ -129,6 +138,15 @@ int	 clean_dedup_last_put(struct dedup *, const char *const *val,
 void	 clean_dedup_last_flush(struct dedup *,
 	    void (*)(void *, const char *const *, const size_t *,
 	    const unsigned char *), void *);
+
+/* fuzzy.c */
+struct fuzzy;
+void	 clean_fuzzy_opts_check(const struct opts *);
+struct fuzzy *clean_fuzzy_new(const struct cleaner *);
+void	 clean_fuzzy_free(struct fuzzy *);
+void	 clean_fuzzy_header(struct cleaner *);
+void	 clean_fuzzy_add(struct cleaner *, const struct csv_row *);
+void	 clean_fuzzy_finish(struct cleaner *);
 
 /* report.c */
 void	 clean_tally_init(struct tally *, size_t ncols);

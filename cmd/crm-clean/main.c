@@ -19,13 +19,19 @@
 #include "prep.h"
 
 enum {
-	OPT_DEDUP = OPT_COMMON_LAST,
+	OPT_CLUSTER_COL = OPT_COMMON_LAST,
+	OPT_DEDUP,
 	OPT_DUPLICATES,
+	OPT_FUZZY,
 	OPT_KEEP,
 	OPT_LOWER,
 	OPT_MATCH,
+	OPT_MERGE,
+	OPT_MERGE_RULE,
+	OPT_PAIRS,
 	OPT_REPORT,
 	OPT_REQUIRE,
+	OPT_THRESHOLD,
 	OPT_TRIM,
 	OPT_UPPER
 };
@@ -33,13 +39,20 @@ enum {
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
 	CLEAN_PREP_LONGOPTS,
+	CRM_OPT_THREADS,
+	{ "cluster-col", required_argument, NULL, OPT_CLUSTER_COL },
 	{ "dedup",	required_argument, NULL, OPT_DEDUP },
 	{ "duplicates",	required_argument, NULL, OPT_DUPLICATES },
+	{ "fuzzy",	required_argument, NULL, OPT_FUZZY },
 	{ "keep",	required_argument, NULL, OPT_KEEP },
 	{ "lower",	required_argument, NULL, OPT_LOWER },
 	{ "match",	required_argument, NULL, OPT_MATCH },
+	{ "merge",	no_argument,	   NULL, OPT_MERGE },
+	{ "merge-rule",	required_argument, NULL, OPT_MERGE_RULE },
+	{ "pairs",	required_argument, NULL, OPT_PAIRS },
 	{ "report",	required_argument, NULL, OPT_REPORT },
 	{ "require",	required_argument, NULL, OPT_REQUIRE },
+	{ "threshold",	required_argument, NULL, OPT_THRESHOLD },
 	{ "trim",	optional_argument, NULL, OPT_TRIM },
 	{ "upper",	required_argument, NULL, OPT_UPPER },
 	{ "verbose",	no_argument,	   NULL, 'v' },
@@ -50,22 +63,24 @@ static const char *const keep_names[] = { "first", "last", NULL };
 
 static const char synopsis[] =
 "usage: crm-clean [-hqtVv] [-d delim] [-o file] [--amount cols]\n"
-"                 [--country cc] [--country-column col] [--date cols]\n"
-"                 [--date-format fmt] [--decimal-comma] [--dedup cols]\n"
-"                 [--derive name=expr] [--drop cols] [--duplicates file]\n"
-"                 [--email cols] [--email-canonical] [--email-lower-local]\n"
-"                 [--excel-safe] [--fill col=value|mean|median|mode]\n"
-"                 [--filtered file] [--flag] [--gzip] [--hash cols]\n"
+"                 [--cluster-col name] [--country cc] [--country-column col]\n"
+"                 [--date cols] [--date-format fmt] [--decimal-comma]\n"
+"                 [--dedup cols] [--derive name=expr] [--drop cols]\n"
+"                 [--duplicates file] [--email cols] [--email-canonical]\n"
+"                 [--email-lower-local] [--excel-safe]\n"
+"                 [--fill col=value|mean|median|mode] [--filtered file]\n"
+"                 [--flag] [--fuzzy cols] [--gzip] [--hash cols]\n"
 "                 [--keep first|last] [--lower cols] [--mask cols]\n"
-"                 [--mask-keep n] [--match col=regex] [--name cols]\n"
-"                 [--outliers cols] [--method iqr|zscore|mad] [--k k]\n"
-"                 [--outliers-reject] [--phone cols] [--reject file]\n"
+"                 [--mask-keep n] [--match col=regex] [--merge]\n"
+"                 [--merge-rule col=rule] [--name cols] [--outliers cols]\n"
+"                 [--method iqr|zscore|mad] [--k k] [--outliers-reject]\n"
+"                 [--pairs file] [--phone cols] [--reject file]\n"
 "                 [--report file] [--require cols] [--salt salt]\n"
 "                 [--salt-file file] [--schema file] [--select cols]\n"
-"                 [--skip-bad] [--trim[=cols]] [--upper cols]\n"
-"                 [--where expr] [file ...]\n";
+"                 [--skip-bad] [--threads n] [--threshold p] [--trim[=cols]]\n"
+"                 [--upper cols] [--where expr] [file ...]\n";
 
-static const char help[] =
+static const char help_prep[] =
 "\n"
 "  -d, --delimiter C   input field delimiter (default ',')\n"
 "  -t, --tab           tab-separated input\n"
@@ -100,7 +115,9 @@ static const char help[] =
 "                      case; CJK as written\n"
 "      --outliers COLS add COL_outlier (1 or 0) by --method (iqr, zscore,\n"
 "                      mad; default iqr) with --k (1.5, 3, 3.5)\n"
-"      --outliers-reject  reject the outliers instead\n"
+"      --outliers-reject  reject the outliers instead\n";
+
+static const char help_rest[] =
 "validation:\n"
 "      --require COLS  reject rows with an empty cell in COLS\n"
 "      --match COL=RE  reject rows whose COL does not match the PCRE2 RE\n"
@@ -117,6 +134,18 @@ static const char help[] =
 "      --dedup COLS    drop rows whose COLS repeat an earlier row's\n"
 "      --keep WHICH    with --dedup: keep the first or last of each key\n"
 "      --duplicates FILE  with --dedup: write the rows dropped to FILE\n"
+"      --fuzzy COLS    find rows of the same customer despite typos; each\n"
+"                      COL may be COL:TYPE, TYPE name, text, id, date,\n"
+"                      email or phone (guessed from the name otherwise)\n"
+"      --threshold P   with --fuzzy: match probability linking two rows\n"
+"                      (default 0.9)\n"
+"      --cluster-col NAME  with --fuzzy: the cluster id column (cluster_id)\n"
+"      --merge         with --fuzzy: one golden record per cluster, with\n"
+"                      cluster_id and cluster_size\n"
+"      --merge-rule COL=RULE  with --merge: first, last (default), longest,\n"
+"                      most-common, max or min non-empty value of COL\n"
+"      --pairs FILE    with --fuzzy: write the scored candidate pairs\n"
+"      --threads N     with --fuzzy: threads (default: all cores)\n"
 "bad rows and counts:\n"
 "      --reject FILE   write rejected rows with a reason column to FILE\n"
 "      --skip-bad      drop bad rows (counted) instead of stopping\n"
@@ -131,7 +160,10 @@ static const char help[] =
 "      --reject bad.csv samples/customers.csv > clean.csv\n"
 "  crm-clean --where 'Quantity > 0 and not is_empty(CustomerID)' \\\n"
 "      --derive 'amount=Quantity*UnitPrice' \\\n"
-"      --select CustomerID,InvoiceNo,InvoiceDate,amount retail.csv\n";
+"      --select CustomerID,InvoiceNo,InvoiceDate,amount retail.csv\n"
+"  crm-clean --fuzzy name,email,phone --merge samples/customers.csv\n";
+
+static const char *const help[] = { help_prep, help_rest, NULL };
 
 /* Add one --match COL=REGEX, compiling the pattern now (exit 2 if bad). */
 static void
@@ -160,8 +192,29 @@ own_opt(struct opts *o, int ch, char *arg)
 	case 'v':
 		o->verbose = 1;
 		break;
+	case OPT_CLUSTER_COL:
+		o->cluster_col = arg;
+		break;
 	case OPT_DEDUP:
 		collist_add(&o->dedup, arg);
+		break;
+	case OPT_FUZZY:
+		collist_add(&o->fuzzy, arg);
+		break;
+	case OPT_MERGE:
+		o->merge = 1;
+		break;
+	case OPT_MERGE_RULE:
+		o->merge_rule = xreallocarray(o->merge_rule,
+		    o->nmerge_rule + 1, sizeof(*o->merge_rule));
+		o->merge_rule[o->nmerge_rule++] = arg;
+		break;
+	case OPT_PAIRS:
+		o->pairs = arg;
+		break;
+	case OPT_THRESHOLD:
+		o->threshold = opt_double(arg, 0, 1, "--threshold");
+		o->threshold_set = 1;
 		break;
 	case OPT_DUPLICATES:
 		o->duplicates = arg;
@@ -209,7 +262,7 @@ opts_parse(struct opts *o, int argc, char *argv[])
 	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "v",
 	    longopts)) != -1) {
 		if (ch == 'h')
-			crm_help(synopsis, help);
+			crm_help_parts(synopsis, help);
 		else if (ch == 'V') {
 			crm_version();
 			exit(0);
@@ -222,8 +275,13 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		crm_errx(2, "--keep needs --dedup");
 	if (o->duplicates && o->dedup.n == 0)
 		crm_errx(2, "--duplicates needs --dedup");
+	clean_fuzzy_opts_check(o);
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
+	if (o->fuzzy.n > 0 && prep_wanted(&o->prep))
+		crm_errx(2, "--fuzzy takes the rows as they come: prepare them "
+		    "(--where, --derive, normalisers, ...) in an earlier "
+		    "crm-clean of the pipe");
 	prep_opts_check(&o->prep, argc - optind, o->files);
 }
 
@@ -237,6 +295,8 @@ opts_free(struct opts *o)
 	collist_free(&o->upper);
 	collist_free(&o->require);
 	collist_free(&o->dedup);
+	collist_free(&o->fuzzy);
+	free(o->merge_rule);
 	for (i = 0; i < o->nmatch; i++) {
 		rx_free(o->match[i].rx);
 		free(o->match[i].col);
@@ -295,6 +355,8 @@ cleaner_setup(struct cleaner *cl, struct opts *o)
 	if (o->dedup.n > 0)
 		cl->dd = clean_dedup_new(o->keep_last,
 		    cl->prep != NULL ? prep_nslots(cl->prep) : n);
+	if (o->fuzzy.n > 0)
+		cl->fz = clean_fuzzy_new(cl);
 	clean_tally_init(&cl->t, n);
 }
 
@@ -388,6 +450,10 @@ keep(struct cleaner *cl, const struct csv_row *row)
 	const char *v;
 	size_t i, n;
 
+	if (cl->fz != NULL) {
+		clean_fuzzy_add(cl, row);
+		return;
+	}
 	if (cl->dd == NULL) {
 		emit(cl, row);
 		return;
@@ -433,6 +499,8 @@ clean(struct cleaner *cl)
 	}
 	if (cl->dd != NULL && cl->o->keep_last)
 		clean_dedup_last_flush(cl->dd, emit_kept, cl);
+	if (cl->fz != NULL)
+		clean_fuzzy_finish(cl);
 }
 
 /*
@@ -475,6 +543,7 @@ cleaner_free(struct cleaner *cl)
 	free(cl->why);
 	clean_dedup_free(cl->dd);
 	prep_free(cl->prep);
+	clean_fuzzy_free(cl->fz);
 	clean_tally_free(&cl->t);
 }
 
@@ -498,7 +567,10 @@ main(int argc, char *argv[])
 	}
 	cl.out = crm_open_output(&o.com);
 	if (cl.in != NULL) {
-		put_header(&cl, cl.out);
+		if (cl.fz != NULL)
+			clean_fuzzy_header(&cl);
+		else
+			put_header(&cl, cl.out);
 		if (o.duplicates != NULL) {
 			cl.dupw = crm_open_file(o.duplicates, 0);
 			put_header(&cl, cl.dupw);

@@ -326,7 +326,7 @@ prep_opts_free(struct prep_opts *po)
 }
 
 /* True when any preparation option is given. */
-static int
+int
 prep_wanted(const struct prep_opts *po)
 {
 	return po->where || po->nderive || po->select.n || po->drop.n ||

@@ -140,6 +140,8 @@ int	 prep_opt(struct prep_opts *, int ch, const char *arg);
 /* Checks across options, after parsing (exit 2). */
 void	 prep_opts_check(struct prep_opts *, int nfiles, char *const *files);
 void	 prep_opts_free(struct prep_opts *);
+/* True when any preparation option (--where, --derive, ...) is given. */
+int	 prep_wanted(const struct prep_opts *);
 
 /* prep.c: the run */
 struct prep;

@@ -1,0 +1,68 @@
+/*
+ * fuzzy.h: the parts of crm-clean --fuzzy shared between fuzzy.c (rows,
+ * blocking, clusters, output) and fuzzy_model.c (field comparison and
+ * the Fellegi-Sunter model fitted by EM).
+ */
+#ifndef CRM_CLEAN_FUZZY_H
+#define CRM_CLEAN_FUZZY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* How a field is compared; each gives a level 0 (disagree) .. 3 (same). */
+enum ftype { FT_NAME, FT_TEXT, FT_ID, FT_DATE, FT_EMAIL, FT_PHONE,
+	FT_COUNT };
+#define FZ_LEVELS	4
+#define FZ_MISSING	255	/* an empty value on either side */
+#define FZ_MAXFIELDS	27	/* level patterns are base-5 codes in 64 bits */
+
+struct fz_field {
+	const char	*name;		/* as given on the command line */
+	size_t		 col;
+	enum ftype	 type;
+};
+
+/*
+ * Normalised values of every field of every row: value (r, f) is
+ * norm[off[r * nf + f] .. + len[r * nf + f]), empty when missing.
+ */
+struct fz_values {
+	size_t		 nf;
+	const struct fz_field *f;
+	char		*norm;
+	size_t		 normlen;
+	size_t		 normcap;
+	uint64_t	*off;
+	uint32_t	*len;
+};
+
+/* The model: log(m/u) per field and level, and the prior of a match. */
+struct fz_model {
+	size_t		 nf;
+	double		(*m)[FZ_LEVELS];
+	double		(*u)[FZ_LEVELS];
+	double		(*w)[FZ_LEVELS];
+	double		 prior;		/* share of candidate pairs matching */
+	int		 iterations;
+};
+
+extern const char *const clean_fz_type_names[];
+
+/* fuzzy_model.c */
+enum ftype clean_fz_guess_type(const char *colname);
+void	 clean_fz_normalise(enum ftype, const char *p, size_t len, char *out,
+	    size_t *outlen);
+size_t	 clean_fz_key(enum ftype, const char *p, size_t len, char *out,
+	    size_t cap);
+void	 clean_fz_compare(const struct fz_values *, uint32_t a, uint32_t b,
+	    unsigned char *levels);
+void	 clean_fz_model_init(struct fz_model *, size_t nf);
+void	 clean_fz_model_free(struct fz_model *);
+void	 clean_fz_estimate_u(struct fz_model *, const struct fz_values *,
+	    size_t nrows, uint64_t seed, int nthreads);
+void	 clean_fz_em(struct fz_model *, const unsigned char *levels,
+	    size_t npairs);
+double	 clean_fz_weight(const struct fz_model *, const unsigned char *levels);
+double	 clean_fz_probability(const struct fz_model *, double weight);
+
+#endif
