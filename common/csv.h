@@ -33,6 +33,14 @@ struct csv_writer;
 
 /* Limits: a record (all its fields) may hold up to this many bytes. */
 #define CSV_MAX_RECORD	((size_t)1 << 30)
+/*
+ * A quoted field may span up to this many lines; one still open after
+ * them, or at the end of the input, is a syntax error and its record is
+ * rejected as its first line alone (reading goes on with the next line).
+ */
+#define CSV_MAX_SPAN	100000
+/* csv_open's delim for --ws: fields separated by runs of blanks/tabs. */
+#define CSV_WS		256
 
 /*
  * Open paths[0..npaths-1] as one stream ("-" or no paths: stdin).  Never
