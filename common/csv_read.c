@@ -560,8 +560,8 @@ slow_error(struct csv_reader *r, unsigned long long nl, const char *what)
 	r->line += k;
 	if (nl == 0)
 		return seterr(r, CSV_ERR_SYNTAX, "%s", what);
-	return seterr(r, CSV_ERR_SYNTAX, "%s, on line %llu (the record is "
-	    "rejected as its first line)", what, r->rec_line + nl);
+	return seterr(r, CSV_ERR_SYNTAX, "%s, on line %llu", what,
+	    r->rec_line + nl);
 }
 
 /*

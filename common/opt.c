@@ -343,9 +343,9 @@ crm_open_output(const struct crm_common *c)
 void
 crm_close_output(struct csv_writer *w)
 {
-	char name[1024];
+	char *name = xstrdup(csv_writer_path(w));
 
-	snprintf(name, sizeof(name), "%s", csv_writer_path(w));
 	if (csv_writer_close(w) == -1)
 		crm_err(1, "write error on %s", name);
+	free(name);
 }

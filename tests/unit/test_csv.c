@@ -303,6 +303,38 @@ t_writer(void)
 	    "\"\"\n0.1,1e+21,-3,0.6666666666666666,-0.00\n") == 0);
 }
 
+/*
+ * A first field that begins with a UTF-8 BOM is quoted, else the reader
+ * would skip the BOM (found by fuzz_write).
+ */
+static void
+t_writer_bom(void)
+{
+	char out[] = "/tmp/crm-test-outXXXXXX";
+	char *path = out;
+	struct csv_writer *w;
+	struct csv_reader *r;
+	const char *f;
+	size_t len;
+	int fd;
+
+	fd = mkstemp(out);
+	close(fd);
+	w = csv_writer_open(out, 0);
+	csv_put_str(w, "\xef\xbb\xbfid");
+	csv_put_str(w, "\xef\xbb\xbfx");
+	csv_end_row(w);
+	CHECK(csv_writer_close(w) == 0);
+	r = csv_open(&path, 1, ',');
+	CHECK(csv_read_header(r) == 1);
+	f = csv_name_len(r, 0, &len);
+	CHECK_STR(f, len, "\xef\xbb\xbfid");
+	f = csv_name_len(r, 1, &len);
+	CHECK_STR(f, len, "\xef\xbb\xbfx");
+	csv_close(r);
+	unlink(out);
+}
+
 /* A row read by the fast path is copied whole; appended fields follow. */
 static void
 t_put_plain_row(void)
@@ -357,6 +389,7 @@ main(void)
 	RUN(t_span_limit);
 	RUN(t_ws);
 	RUN(t_writer);
+	RUN(t_writer_bom);
 	RUN(t_put_plain_row);
 	T_EXIT();
 }
