@@ -59,6 +59,9 @@ crm_common_opt(struct crm_common *c, int ch, const char *arg)
 	case 't':
 		c->delim = '\t';
 		return 1;
+	case OPT_WS:		/* the last of -d, -t and --ws counts */
+		c->delim = CSV_WS;
+		return 1;
 	case 'o':
 		c->output = arg;
 		return 1;

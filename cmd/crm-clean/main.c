@@ -58,6 +58,7 @@ static const char help[] =
 "\n"
 "  -d, --delimiter C   input field delimiter (default ',')\n"
 "  -t, --tab           tab-separated input\n"
+"      --ws            fields separated by runs of blanks, no quoting\n"
 "  -o, --output FILE   write to FILE atomically (gzip when it ends in .gz)\n"
 "      --gzip          compress the output\n"
 "      --trim[=COLS]   trim and collapse spaces (all columns without COLS)\n"
