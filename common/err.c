@@ -247,7 +247,11 @@ crm_dataerr(const struct csv_reader *r, const char *fmt, ...)
 	va_list ap;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: %s:%llu: ", progname, csv_path(r), csv_line(r));
+	if (csv_line(r) > 0)
+		fprintf(stderr, "%s: %s:%llu: ", progname, csv_path(r),
+		    csv_line(r));
+	else			/* no record yet: the file alone */
+		fprintf(stderr, "%s: %s: ", progname, csv_path(r));
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
