@@ -331,6 +331,26 @@ model_abort(struct model_writer *w)
 	writer_free(w);
 }
 
+/*
+ * What is wrong with the n bytes read at buf[len], as far as they show
+ * (the start must be the magic line's, no NUL, not over the size
+ * limit), or NULL.
+ */
+static const char *
+model_early(const char *buf, size_t len, size_t n)
+{
+	size_t ml = strlen(MODEL_MAGIC);
+
+	if (len < ml && memcmp(buf + len, MODEL_MAGIC + len,
+	    n < ml - len ? n : ml - len) != 0)
+		return "not a crmkit model";
+	if (memchr(buf + len, '\0', n) != NULL)
+		return "corrupted model (NUL byte)";
+	if (len + n > MODEL_MAXSIZE)
+		return "model too large (over 4 GiB of text)";
+	return NULL;
+}
+
 /* Read the whole (possibly gzip) file; NULL with a message on failure. */
 static char *
 model_slurp(const char *path, size_t *lenp, char *err, size_t errlen)
@@ -347,16 +367,21 @@ model_slurp(const char *path, size_t *lenp, char *err, size_t errlen)
 		    strerror(errno ? errno : ENOMEM));
 		return NULL;
 	}
+	/*
+	 * Checked while inflating, so that a gzip bomb is turned down after
+	 * its first chunk rather than once inflated: the magic line (a
+	 * foreign file), NUL bytes (never in a model's text) and the size.
+	 */
 	for (;;) {
 		buf = xgrow(buf, &cap, len + 65536, 1);
 		errno = 0;
 		if ((n = gzread(gz, buf + len, 65536)) <= 0)
 			break;
-		len += (size_t)n;
-		if (len > MODEL_MAXSIZE) {
-			snprintf(err, errlen, "%s: model too large", path);
+		if ((msg = model_early(buf, len, (size_t)n)) != NULL) {
+			snprintf(err, errlen, "%s: %s", path, msg);
 			goto fail;
 		}
+		len += (size_t)n;
 	}
 	if (n < 0) {
 		msg = gzerror(gz, &zerr);
