@@ -3,16 +3,21 @@
  *
  * Input comes from a list of files (or stdin), each plain or gzip (by
  * magic bytes), into one growable buffer, and records are cut from it.
- * A line in which no field begins with a quote, with no CR but a final
- * one and no NUL, is split at the delimiter with memchr: the common case,
- * at memory speed.  Every other record is parsed whole by libcsv (strict,
- * no space trimming), fed one line segment at a time (each ending just
- * after an LF or CR) until its row callback fires or the input ends; its
- * fields are what the field callback handed over.  Where strict libcsv
- * stops at a quote inside an unquoted field, that quote is fed again as
- * an ordinary character (lp_feed), so that both paths read it as Python
- * does.  A NUL byte is checked for before feeding.  After a syntax error
- * the record is given up at the end of the line where the error is.
+ * Lines end in LF, CRLF or a lone CR (line_end; find_lf remembers how
+ * far it looked, so that CR-only input is read in linear time).  A line
+ * in which no field begins with a quote and with no NUL is split at the
+ * delimiter with memchr: the common case, at memory speed.  Every other
+ * record is parsed whole by libcsv (strict, no space trimming), fed one
+ * line at a time (with its line end) until its row callback fires or the
+ * input ends; its fields are what the field callback handed over.  Where
+ * strict libcsv stops at a quote inside an unquoted field, that quote is
+ * fed again as an ordinary character (lp_feed), so that both paths read
+ * it as Python does.  A NUL byte is checked for before feeding.  After a
+ * syntax error, a quote open at the end of the input or one open after
+ * CSV_MAX_SPAN lines, the record is given up as its first line alone and
+ * reading resumes at the next line (slow_error): a stray quote costs one
+ * line, never the rest of the file.  --ws (CSV_WS) splits lines at runs
+ * of blanks, with no quoting (split_ws).
  * tests/unit/test_csv.c and tests/fuzz/fuzz_csv.c check both paths
  * against libcsv alone and an independent reference.  Blank lines are
  * not records (as libcsv reads them).
