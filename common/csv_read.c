@@ -486,7 +486,7 @@ need(struct csv_reader *r, size_t off)
  * lf_at) holds no LF), so that input with CR line ends, which has no LF
  * to find, is not scanned again for each of its lines.
  */
-static size_t
+static inline size_t
 find_lf(struct csv_reader *r, size_t from)
 {
 	const char *q;
@@ -510,7 +510,7 @@ find_lf(struct csv_reader *r, size_t from)
  * when the input ends first (*len = *next = the end of the input), -1 on
  * a fatal error.  Two memchr calls beat one loop testing both bytes.
  */
-static int
+static inline int
 line_end(struct csv_reader *r, size_t off, size_t *len, size_t *next)
 {
 	size_t s = off, lf, avail, c;
