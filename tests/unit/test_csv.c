@@ -190,6 +190,7 @@ t_cr_lines(void)
 static void
 t_stray_quote(void)
 {
+	static const char in[] = "id,t\n1,\"ab\n2,x\n3,\"c\nd\"e\n4,y\n";
 	char *path;
 	struct csv_reader *r;
 	const struct csv_row *row;
@@ -197,8 +198,7 @@ t_stray_quote(void)
 	size_t len, n = 0;
 	int k;
 
-	path = xstrdup(tmpfile_with("id,t\n1,\"ab\n2,x\n3,\"c\nd\"e\n4,y\n",
-	    31));
+	path = xstrdup(tmpfile_with(in, sizeof(in) - 1));
 	r = csv_open(&path, 1, ',');
 	CHECK(csv_read_header(r) == 1);
 	CHECK(csv_read(r, &row) == -1 && row == NULL);
