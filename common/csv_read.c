@@ -331,7 +331,6 @@ static int
 fill(struct csv_reader *r)
 {
 	ssize_t k;
-
 	size_t d = r->start;
 
 	if (d > 0 && (r->end == r->cap || d > r->cap / 2)) {
