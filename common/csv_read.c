@@ -64,6 +64,17 @@ struct csv_reader {
 	unsigned long long rec_line;	/* where the current record starts */
 	unsigned long long nrec;
 	size_t		 raw_off, raw_len;
+	/*
+	 * The last runaway: a record over several lines that ended in an
+	 * error, rejected as its first line run_first; it was open (inside
+	 * a quoted field) at the start of each line up to run_last.  A later
+	 * record open at the start of one of those lines is in the same
+	 * state there, reads the same text to the same error and is
+	 * rejected at once with the message run_what: without this, lines
+	 * such as 'a",b,"c' took quadratic time.
+	 */
+	unsigned long long run_first, run_last;
+	char		 run_what[160];
 	/* find_lf's memory: buf[lf_from..lf_at) holds no LF */
 	size_t		 lf_from, lf_at;
 	int		 lf_found;	/* buf[lf_at] is an LF */
@@ -217,6 +228,7 @@ open_next(struct csv_reader *r)
 	r->eof = 0;
 	r->at_start = 1;
 	r->line = 1;
+	r->run_first = r->run_last = 0;
 	r->start = r->end = 0;
 	r->lf_from = r->lf_at = 0;
 	r->lf_found = 0;
@@ -545,15 +557,28 @@ line_end(struct csv_reader *r, size_t off, size_t *len, size_t *next)
  * After a syntax error in the record at buf[start]: reject its first
  * line alone (its text is the raw record) and go on with the next line,
  * so that a stray quote never takes the records after it down with it.
- * nl: the line ends the record had passed (0: the error is on its first
- * line).
+ * nl: the lines the record had passed, open, when the error showed (on
+ * line rec_line + nl, which the message names when online is set).  A
+ * record over several lines is remembered as a runaway (struct
+ * csv_reader): a later record still open at the start of one of its
+ * lines would read the same text to the same error.
  */
 static int
-slow_error(struct csv_reader *r, unsigned long long nl, const char *what)
+slow_error(struct csv_reader *r, unsigned long long nl, int online,
+    const char *what)
 {
 	size_t len, next;
 	int k;
 
+	if (online && nl > 0)
+		snprintf(r->run_what, sizeof(r->run_what), "%s, on line %llu",
+		    what, r->rec_line + nl);
+	else if (what != r->run_what)
+		snprintf(r->run_what, sizeof(r->run_what), "%s", what);
+	if (nl > 0) {
+		r->run_first = r->rec_line;
+		r->run_last = r->rec_line + nl;
+	}
 	if (lp_reset(r) == -1)
 		return -1;
 	if ((k = line_end(r, 0, &len, &next)) == -1)
@@ -562,10 +587,7 @@ slow_error(struct csv_reader *r, unsigned long long nl, const char *what)
 	r->raw_len = len;
 	r->start += next;
 	r->line += k;
-	if (nl == 0)
-		return seterr(r, CSV_ERR_SYNTAX, "%s", what);
-	return seterr(r, CSV_ERR_SYNTAX, "%s, on line %llu", what,
-	    r->rec_line + nl);
+	return seterr(r, CSV_ERR_SYNTAX, "%s", r->run_what);
 }
 
 /*
@@ -661,22 +683,28 @@ parse_slow(struct csv_reader *r)
 		z = memchr(r->buf + r->start + off, '\0', end - off);
 		stop = z ? (size_t)(z - (r->buf + r->start)) : end;
 		if ((f = lp_feed(r, &off, stop)) != 1)
-			return f == -1 ? -1 : slow_error(r, nl,
+			return f == -1 ? -1 : slow_error(r, nl, 1,
 			    "malformed quoting (text after a closing quote)");
 		if (z != NULL)
-			return slow_error(r, nl,
+			return slow_error(r, nl, 1,
 			    "NUL byte in record (binary data?)");
 		if (k == 1) {
-			if (!r->done && ++nl >= CSV_MAX_SPAN) {
+			if (r->done)
+				continue;
+			/* open where an earlier runaway was: its error */
+			if (++nl == 1 && r->rec_line > r->run_first &&
+			    r->rec_line + 1 <= r->run_last)
+				return slow_error(r, 0, 0, r->run_what);
+			if (nl >= CSV_MAX_SPAN) {
 				snprintf(what, sizeof(what), "quoted field "
 				    "still open after %d lines", CSV_MAX_SPAN);
-				return slow_error(r, 0, what);
+				return slow_error(r, nl, 0, what);
 			}
 			continue;
 		}
 		/* the input ends: the record too, unless a quote is open */
 		if (!r->done && csv_fini(&r->lp, lcb_field, lcb_row, r) != 0)
-			return slow_error(r, 0, "unterminated quoted field");
+			return slow_error(r, nl, 0, "unterminated quoted field");
 		break;
 	}
 	row_from_fbuf(r);

@@ -196,7 +196,9 @@ ref_eol(const char *in, size_t len, size_t i)
  * line.  A record with an error (text after a closing quote, a NUL byte,
  * a quote still open at the end or after CSV_MAX_SPAN lines) yields
  * "E:LINE\n" (the line where it starts) and reading goes on with the
- * line after that one; a bad header ends the input.  *err is set when
+ * line after that one; a bad header ends the input.  A later record
+ * still open (inside a quoted field) at the start of a line that a bad
+ * record over several lines held open is bad too.  *err is set when
  * there was an error.
  */
 static char *
@@ -205,6 +207,7 @@ ref2_dump(const char *in, size_t len, int *err)
 	struct ref x = { NULL, 0, 0, 0 };
 	size_t i = 0, rec = 0, s, fl;
 	unsigned long long line = 1, rline, open;
+	unsigned long long run_first = 0, run_last = 0;
 	char *fld = xmalloc(len + 1);
 
 	*err = 0;
@@ -234,9 +237,14 @@ ref2_dump(const char *in, size_t len, int *err)
 							break;
 					}
 					if ((in[i] == '\n' || (in[i] == '\r' &&
-					    (i + 1 >= len || in[i + 1] != '\n')))
-					    && ++open >= CSV_MAX_SPAN)
-						goto bad;
+					    (i + 1 >= len || in[i + 1] != '\n')))) {
+						/* open at the start of line rline+open */
+						if (++open == 1 && rline > run_first &&
+						    rline + 1 <= run_last)
+							goto doomed;
+						if (open >= CSV_MAX_SPAN)
+							goto bad;
+					}
 					fld[fl++] = in[i];
 				}
 				i++;
@@ -266,6 +274,16 @@ ref2_dump(const char *in, size_t len, int *err)
 		}
 		continue;
 bad:
+		/*
+		 * a bad record over several lines: a later one open at the
+		 * start of a line it held open reads the same text to the
+		 * same error, and is rejected too
+		 */
+		if (open > 0) {
+			run_first = rline;
+			run_last = rline + open;
+		}
+doomed:
 		/* the bad record is its first line alone */
 		*err = 1;
 		x.n = rec;

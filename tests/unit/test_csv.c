@@ -248,6 +248,41 @@ t_span_limit(void)
 	free(in);
 }
 
+/*
+ * Lines that each close a quote and open one ('a",b,"c') form one
+ * runaway quoted field from line 2 to the end: every line is rejected
+ * alone, at its own line, and a record open where the runaway was is
+ * rejected at once (without that, reading was quadratic).  A record
+ * that closes on its own line is read.
+ */
+static void
+t_runaway(void)
+{
+	size_t n = 3000, i, len = 0;
+	char *in = xmalloc(16 * n + 64), *s, *ref;
+	char want[32];
+	int err;
+
+	len += (size_t)sprintf(in, "x,y,z\n");
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(in + len, i == n / 2 ? "1,\"2\",3\n" :
+		    "a\",b,\"c\n");
+	s = dump(in, len, ',');
+	norm_errs(s);
+	ref = ref2_dump(in, len, &err);
+	CHECK(strcmp(s, ref) == 0);
+	for (i = 0; i < n; i++) {
+		if (i == n / 2)
+			snprintf(want, sizeof(want), "R:1|2|3\n");
+		else
+			snprintf(want, sizeof(want), "E:%zu\n", i + 2);
+		CHECK(strstr(s, want) != NULL);
+	}
+	free(s);
+	free(ref);
+	free(in);
+}
+
 /* --ws: runs of blanks and tabs separate fields, quotes are text. */
 static void
 t_ws(void)
@@ -387,6 +422,7 @@ main(void)
 	RUN(t_cr_lines);
 	RUN(t_stray_quote);
 	RUN(t_span_limit);
+	RUN(t_runaway);
 	RUN(t_ws);
 	RUN(t_writer);
 	RUN(t_writer_bom);
