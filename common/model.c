@@ -341,7 +341,7 @@ model_early(const char *buf, size_t len, size_t n)
 {
 	size_t ml = strlen(MODEL_MAGIC);
 
-	if (len < ml && memcmp(buf + len, MODEL_MAGIC + len,
+	if (len < ml && memcmp(buf + len, &MODEL_MAGIC[len],
 	    n < ml - len ? n : ml - len) != 0)
 		return "not a crmkit model";
 	if (memchr(buf + len, '\0', n) != NULL)
