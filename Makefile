@@ -102,7 +102,8 @@ $(BIN)/crm-gen: bench/gen.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-# libFuzzer targets (clang): the reader, numbers, dates, model files.
+# libFuzzer targets (clang): the reader (plain, CR-only, gzip), the writer,
+# numbers, dates, model files.
 fuzz:
 	@sh tests/deps.sh sanitize
 	$(MAKE) BUILD=build-fuzz CC=clang \

@@ -118,3 +118,21 @@ mbs "crm-clean --email --phone --name" "$(bench_time "'$clean' --email email \
     "$cust"
 mbs "(the same customers passed through)" \
     "$(bench_time "'$clean' <'$cust'")" "$cust"
+
+# Lone CR line ends (old Excel for Mac) read in linear time: 200,000 rows
+# with CR against the same rows with LF (issue 7: the CR file took 43 s).
+lf=$DATA/cr-lf-200000-s$SEED.csv
+cr=$DATA/cr-cr-200000-s$SEED.csv
+if [ ! -s "$cr" ] || [ "$TX" -nt "$cr" ]; then
+	head -n 200001 "$TX" >"$lf"
+	tr '\n' '\r' <"$lf" >"$cr"
+fi
+if "$clean" <"$cr" | cmp -s - "$lf"; then
+	echo "check: CR input gives the LF rows"
+else
+	echo "check: CR input DIFFERS from the LF rows"
+fi
+t_lf=$(bench_time "'$clean' <'$lf'")
+t_cr=$(bench_time "'$clean' <'$cr'")
+awk -v c="$t_cr" -v l="$t_lf" 'BEGIN { printf "crm-clean 200,000 rows: " \
+    "CR line ends %.3f s, LF %.3f s (CR/LF %.2f)\n", c, l, (l > 0 ? c / l : 0) }'

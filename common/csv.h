@@ -4,9 +4,10 @@
  *
  * The reader reads any number of files (or stdin) as one stream, plain or
  * gzip (detected by magic bytes), and yields records of borrowed fields.
- * Two paths parse, with one result:
- * - a line in which no field begins with a quote, with no CR but a final
- *   one and no NUL, is split at the delimiter with memchr;
+ * Lines end in LF, CRLF or a lone CR (old Mac exports); line numbers
+ * count each.  Two paths parse, with one result:
+ * - a line in which no field begins with a quote and with no NUL is split
+ *   at the delimiter with memchr;
  * - every other record is parsed whole by libcsv in strict mode
  *   (CSV_STRICT | CSV_STRICT_FINI, no space trimming), which reads quoted
  *   fields as RFC 4180 has them (delimiters, doubled quotes and line
@@ -17,6 +18,18 @@
  * csv module and the csv-spectrum suite read it so, exports hold such
  * quotes (12" pizza), and the memchr path reads it so too: a line reads
  * the same whichever path takes it.  A NUL byte is an error on both.
+ *
+ * A bad record never takes others with it: text after a closing quote,
+ * a NUL byte, a quoted field still open at the end of the input or after
+ * CSV_MAX_SPAN lines make the record a syntax error that is the line
+ * where it starts alone (csv_raw gives that line, csv_line its number),
+ * and reading goes on with the next line.  So a stray quote costs its
+ * own line, while a legal quoted field over several lines (RFC 4180) is
+ * one record.
+ *
+ * With delim CSV_WS (--ws) lines are split at runs of blanks and tabs,
+ * those at either end ignored, with no quoting at all; a line of blanks
+ * alone is not a record.
  *
  * The writer quotes only where needed, writes LF, and can compress and
  * write atomically.
@@ -33,6 +46,14 @@ struct csv_writer;
 
 /* Limits: a record (all its fields) may hold up to this many bytes. */
 #define CSV_MAX_RECORD	((size_t)1 << 30)
+/*
+ * A quoted field may span up to this many lines; one still open after
+ * them, or at the end of the input, is a syntax error and its record is
+ * rejected as its first line alone (reading goes on with the next line).
+ */
+#define CSV_MAX_SPAN	100000
+/* csv_open's delim for --ws: fields separated by runs of blanks/tabs. */
+#define CSV_WS		256
 
 /*
  * Open paths[0..npaths-1] as one stream ("-" or no paths: stdin).  Never
@@ -53,7 +74,8 @@ int		 csv_read_header(struct csv_reader *);
  * - a ragged record (field count not the header's): -1 with *row set to
  *   the record as read;
  * - a syntax error (text after a closing quote, an unterminated quoted
- *   field, a NUL byte): -1 with *row NULL; csv_raw gives its text;
+ *   field, a NUL byte): -1 with *row NULL; csv_raw gives the record's
+ *   first line, and reading goes on after it;
  * - fatal (I/O, gzip, limits, a header that differs between files):
  *   -1, and every later call too.
  * After a ragged or syntax error csv_read may be called again: it goes
@@ -125,8 +147,10 @@ size_t		 csv_nfields(const struct csv_row *);
 const char	*csv_field(const struct csv_row *, size_t i, size_t *len);
 
 /*
- * Writer.  path NULL or "-" is stdout; otherwise the file is written
- * to a temporary name beside it and renamed on a successful close.
+ * Writer.  path NULL or "-" is stdout; otherwise the file is opened as
+ * outfile.h says: a regular file (or a new name, symbolic links
+ * followed) through a temporary name beside it, renamed on a successful
+ * close; a device, FIFO or /dev/stdout directly.
  * gzip: compress (also when path ends in ".gz").  Returns NULL with
  * errno set on failure to create.
  */

@@ -3,16 +3,21 @@
  *
  * Input comes from a list of files (or stdin), each plain or gzip (by
  * magic bytes), into one growable buffer, and records are cut from it.
- * A line in which no field begins with a quote, with no CR but a final
- * one and no NUL, is split at the delimiter with memchr: the common case,
- * at memory speed.  Every other record is parsed whole by libcsv (strict,
- * no space trimming), fed one line segment at a time (each ending just
- * after an LF or CR) until its row callback fires or the input ends; its
- * fields are what the field callback handed over.  Where strict libcsv
- * stops at a quote inside an unquoted field, that quote is fed again as
- * an ordinary character (lp_feed), so that both paths read it as Python
- * does.  A NUL byte is checked for before feeding.  After a syntax error
- * the record is given up at the end of the line where the error is.
+ * Lines end in LF, CRLF or a lone CR (line_end; find_lf remembers how
+ * far it looked, so that CR-only input is read in linear time).  A line
+ * in which no field begins with a quote and with no NUL is split at the
+ * delimiter with memchr: the common case, at memory speed.  Every other
+ * record is parsed whole by libcsv (strict, no space trimming), fed one
+ * line at a time (with its line end) until its row callback fires or the
+ * input ends; its fields are what the field callback handed over.  Where
+ * strict libcsv stops at a quote inside an unquoted field, that quote is
+ * fed again as an ordinary character (lp_feed), so that both paths read
+ * it as Python does.  A NUL byte is checked for before feeding.  After a
+ * syntax error, a quote open at the end of the input or one open after
+ * CSV_MAX_SPAN lines, the record is given up as its first line alone and
+ * reading resumes at the next line (slow_error): a stray quote costs one
+ * line, never the rest of the file.  --ws (CSV_WS) splits lines at runs
+ * of blanks, with no quoting (split_ws).
  * tests/unit/test_csv.c and tests/fuzz/fuzz_csv.c check both paths
  * against libcsv alone and an independent reference.  Blank lines are
  * not records (as libcsv reads them).
@@ -43,6 +48,7 @@ struct csv_reader {
 	size_t		 npaths;
 	size_t		 next;		/* next path to open */
 	int		 delim;
+	int		 ws;		/* fields separated by runs of blanks */
 	const char	*path;		/* name for messages */
 	int		 fd;		/* -1: no file open */
 	int		 eof;		/* current file fully read */
@@ -58,6 +64,20 @@ struct csv_reader {
 	unsigned long long rec_line;	/* where the current record starts */
 	unsigned long long nrec;
 	size_t		 raw_off, raw_len;
+	/*
+	 * The last runaway: a record over several lines that ended in an
+	 * error, rejected as its first line run_first; it was open (inside
+	 * a quoted field) at the start of each line up to run_last.  A later
+	 * record open at the start of one of those lines is in the same
+	 * state there, reads the same text to the same error and is
+	 * rejected at once with the message run_what: without this, lines
+	 * such as 'a",b,"c' took quadratic time.
+	 */
+	unsigned long long run_first, run_last;
+	char		 run_what[160];
+	/* find_lf's memory: buf[lf_from..lf_at) holds no LF */
+	size_t		 lf_from, lf_at;
+	int		 lf_found;	/* buf[lf_at] is an LF */
 
 	struct csv_row	 row;
 	struct csv_row	 hdr;
@@ -143,6 +163,10 @@ csv_open(char *const *paths, size_t npaths, int delim)
 	r->paths = paths;
 	r->npaths = npaths;
 	r->delim = delim ? delim : ',';
+	if (delim == CSV_WS) {
+		r->ws = 1;
+		r->delim = ' ';
+	}
 	r->fd = -1;
 	r->path = "<stdin>";
 	r->cap = BUFSZ;
@@ -204,7 +228,10 @@ open_next(struct csv_reader *r)
 	r->eof = 0;
 	r->at_start = 1;
 	r->line = 1;
+	r->run_first = r->run_last = 0;
 	r->start = r->end = 0;
+	r->lf_from = r->lf_at = 0;
+	r->lf_found = 0;
 	return 1;
 }
 
@@ -302,6 +329,8 @@ sniff_gzip(struct csv_reader *r)
 	r->gz = 1;
 	r->zend = 0;
 	r->end = r->start;
+	r->lf_from = r->lf_at = r->start;
+	r->lf_found = 0;
 	return 0;
 }
 
@@ -314,11 +343,19 @@ static int
 fill(struct csv_reader *r)
 {
 	ssize_t k;
+	size_t d = r->start;
 
-	if (r->start > 0 && (r->end == r->cap || r->start > r->cap / 2)) {
-		memmove(r->buf, r->buf + r->start, r->end - r->start);
-		r->end -= r->start;
+	if (d > 0 && (r->end == r->cap || d > r->cap / 2)) {
+		memmove(r->buf, r->buf + d, r->end - d);
+		r->end -= d;
 		r->start = 0;
+		if (r->lf_at >= d) {		/* find_lf's memory moves too */
+			r->lf_from = r->lf_from > d ? r->lf_from - d : 0;
+			r->lf_at -= d;
+		} else {
+			r->lf_from = r->lf_at = 0;
+			r->lf_found = 0;
+		}
 	}
 	if (r->end == r->cap) {
 		if (r->cap >= CSV_MAX_RECORD)
@@ -455,68 +492,132 @@ need(struct csv_reader *r, size_t off)
 }
 
 /*
- * After a syntax error at buf[start+off]: give the record up at the end
- * of that line, so that reading can go on with the next one.  nl counts
- * the line feeds before off.
+ * The offset (from buf) of the first LF at or after buf[from], or r->end
+ * when none is buffered.  How far it looked is remembered (buf[lf_from..
+ * lf_at) holds no LF), so that input with CR line ends, which has no LF
+ * to find, is not scanned again for each of its lines.
  */
-static int
-slow_error(struct csv_reader *r, size_t off, unsigned long long nl,
-    const char *what)
+static inline size_t
+find_lf(struct csv_reader *r, size_t from)
 {
-	int k;
+	const char *q;
 
-	if (lp_reset(r) == -1)
-		return -1;
-	while ((k = need(r, off)) == 1 && r->buf[r->start + off] != '\n')
-		off++;
-	if (k == -1)
-		return -1;
-	r->raw_off = r->start;
-	r->raw_len = off;
-	/* without its line end (one, when the input ended inside quotes) */
-	if (k == 0 && r->raw_len > 0 &&
-	    r->buf[r->start + r->raw_len - 1] == '\n')
-		r->raw_len--;
-	if (r->raw_len > 0 && r->buf[r->start + r->raw_len - 1] == '\r')
-		r->raw_len--;
-	if (k == 1) {
-		off++;
-		nl++;
+	if (from < r->lf_from || from > r->lf_at || r->lf_at > r->end) {
+		r->lf_from = r->lf_at = from;
+		r->lf_found = 0;
 	}
-	r->start += off;
-	r->line += nl;
-	return seterr(r, CSV_ERR_SYNTAX, "%s", what);
+	if (!r->lf_found) {
+		q = memchr(r->buf + r->lf_at, '\n', r->end - r->lf_at);
+		r->lf_found = q != NULL;
+		r->lf_at = q ? (size_t)(q - r->buf) : r->end;
+	}
+	return r->lf_at;
 }
 
 /*
- * The line segment that begins at buf[start+off] ends just after the
- * next LF or CR (*end, an offset from start, too).  Returns 1, 0 when
- * the input ends before either (*end is then the end of the input), -1
- * on a fatal error.  Two memchr calls beat one loop testing both bytes.
+ * The line that begins at buf[start+off]: line ends are LF, CRLF and a
+ * lone CR (old Mac exports).  Sets *len to the offset (from start) where
+ * its text ends and *next to where the next line begins.  Returns 1, 0
+ * when the input ends first (*len = *next = the end of the input), -1 on
+ * a fatal error.  Two memchr calls beat one loop testing both bytes.
  */
-static int
-seg_end(struct csv_reader *r, size_t off, size_t *end)
+static inline int
+line_end(struct csv_reader *r, size_t off, size_t *len, size_t *next)
 {
-	const char *p, *lf, *cr;
-	size_t s = off, avail;
+	size_t s = off, lf, avail, c;
+	const char *p, *cr;
 
 	for (;;) {
 		p = r->buf + r->start;
 		avail = r->end - r->start;
-		lf = memchr(p + s, '\n', avail - s);
-		cr = memchr(p + s, '\r', (lf ? (size_t)(lf - p) : avail) - s);
-		if (cr != NULL || lf != NULL) {
-			*end = (size_t)((cr ? cr : lf) - p) + 1;
+		lf = find_lf(r, r->start + s) - r->start;
+		if ((cr = memchr(p + s, '\r', lf - s)) != NULL) {
+			c = (size_t)(cr - p);
+			if (c + 1 < avail || r->eof) {
+				*len = c;
+				*next = c + 1 + (c + 1 < avail && p[c + 1] == '\n');
+				return 1;
+			}
+			s = c;		/* a CR last: is an LF next? */
+		} else if (lf < avail) {
+			*len = lf;
+			*next = lf + 1;
 			return 1;
-		}
-		s = avail;
-		if (r->eof) {
-			*end = avail;
+		} else if (r->eof) {
+			*len = *next = avail;
 			return 0;
-		}
+		} else
+			s = avail;
 		if (fill(r) == -1)
 			return -1;
 	}
+}
+
+/*
+ * After a syntax error in the record at buf[start]: reject its first
+ * line alone (its text is the raw record) and go on with the next line,
+ * so that a stray quote never takes the records after it down with it.
+ * nl: the lines the record had passed, open, when the error showed (on
+ * line rec_line + nl, which the message names when online is set).  A
+ * record over several lines is remembered as a runaway (struct
+ * csv_reader): a later record still open at the start of one of its
+ * lines would read the same text to the same error.
+ */
+static int
+slow_error(struct csv_reader *r, unsigned long long nl, int online,
+    const char *what)
+{
+	size_t len, next;
+	int k;
+
+	if (online && nl > 0)
+		snprintf(r->run_what, sizeof(r->run_what), "%s, on line %llu",
+		    what, r->rec_line + nl);
+	else if (what != r->run_what)
+		snprintf(r->run_what, sizeof(r->run_what), "%s", what);
+	if (nl > 0) {
+		r->run_first = r->rec_line;
+		r->run_last = r->rec_line + nl;
+	}
+	if (lp_reset(r) == -1)
+		return -1;
+	if ((k = line_end(r, 0, &len, &next)) == -1)
+		return -1;
+	r->raw_off = r->start;
+	r->raw_len = len;
+	r->start += next;
+	r->line += k;
+	return seterr(r, CSV_ERR_SYNTAX, "%s", r->run_what);
+}
+
+/*
+ * Skip the line ends before a record (libcsv skips empty rows too) and
+ * note the line where it starts.  Returns 1, 0 when only line ends were
+ * left in the input, -1 on a fatal error.
+ */
+static int
+skip_line_ends(struct csv_reader *r)
+{
+	size_t off = 0;
+	unsigned long long nl = 0;
+	int k;
+	char c;
+
+	while ((k = need(r, off)) == 1 &&
+	    ((c = r->buf[r->start + off]) == '\n' || c == '\r')) {
+		off++;
+		if (c == '\r' && (k = need(r, off)) == 1 &&
+		    r->buf[r->start + off] == '\n')
+			off++;		/* CRLF: one line end */
+		if (k == -1)
+			return -1;
+		nl++;
+	}
+	r->start += off;
+	r->line += nl;
+	if (k == 1)
+		r->rec_line = r->line;
+	return k;
 }
 
 /*
@@ -555,74 +656,62 @@ lp_feed(struct csv_reader *r, size_t *off, size_t end)
 }
 
 /*
- * Skip the line ends before a record (libcsv skips empty rows too) and
- * note the line where it starts.  Returns 1, 0 when only line ends were
- * left in the input, -1 on a fatal error.
- */
-static int
-skip_line_ends(struct csv_reader *r)
-{
-	size_t off = 0;
-	unsigned long long nl = 0;
-	int k;
-
-	while ((k = need(r, off)) == 1 && (r->buf[r->start + off] == '\n' ||
-	    r->buf[r->start + off] == '\r'))
-		nl += r->buf[r->start + off++] == '\n';
-	r->start += off;
-	r->line += nl;
-	if (k == 1)
-		r->rec_line = r->line;
-	return k;
-}
-
-/*
- * Parse the record at buf[start] whole with libcsv, one line segment at
- * a time, until its row callback fires (at a segment's end) or the input
- * ends.  Returns 1, 0 when only line ends were left in the input, or -1
- * on an error (fatal for I/O and memory, else resumable).  Not inlined:
- * kept out of next_record, plain input reads a few per cent faster
+ * Parse the record at buf[start] whole with libcsv, one line at a time
+ * (each with its line end), until its row callback fires (at a line's
+ * end) or the input ends.  A quoted field still open at the end of the
+ * input, or after CSV_MAX_SPAN lines, is a syntax error (slow_error).
+ * Returns 1, 0 when only line ends were left in the input, or -1 on an
+ * error (fatal for I/O and memory, else resumable).  Not inlined: kept
+ * out of next_record, plain input reads a few per cent faster
  * (tests/tools/csvcount).
  */
 static int __attribute__((noinline))
 parse_slow(struct csv_reader *r)
 {
-	size_t off = 0, end, stop;
+	size_t off = 0, len, end, stop;
 	unsigned long long nl = 0;
 	const char *z;
+	char what[64];
 	int k, f;
 
 	if ((k = skip_line_ends(r)) <= 0)
 		return k;
 	r->flen = r->nfoff = r->done = 0;
 	while (!r->done) {
-		if ((k = seg_end(r, off, &end)) == -1)
+		if ((k = line_end(r, off, &len, &end)) == -1)
 			return -1;
 		z = memchr(r->buf + r->start + off, '\0', end - off);
 		stop = z ? (size_t)(z - (r->buf + r->start)) : end;
 		if ((f = lp_feed(r, &off, stop)) != 1)
-			return f == -1 ? -1 : slow_error(r, off, nl,
+			return f == -1 ? -1 : slow_error(r, nl, 1,
 			    "malformed quoting (text after a closing quote)");
 		if (z != NULL)
-			return slow_error(r, off, nl,
+			return slow_error(r, nl, 1,
 			    "NUL byte in record (binary data?)");
 		if (k == 1) {
-			nl += r->buf[r->start + end - 1] == '\n';
+			if (r->done)
+				continue;
+			/* open where an earlier runaway was: its error */
+			if (++nl == 1 && r->rec_line > r->run_first &&
+			    r->rec_line + 1 <= r->run_last)
+				return slow_error(r, 0, 0, r->run_what);
+			if (nl >= CSV_MAX_SPAN) {
+				snprintf(what, sizeof(what), "quoted field "
+				    "still open after %d lines", CSV_MAX_SPAN);
+				return slow_error(r, nl, 0, what);
+			}
 			continue;
 		}
 		/* the input ends: the record too, unless a quote is open */
 		if (!r->done && csv_fini(&r->lp, lcb_field, lcb_row, r) != 0)
-			return slow_error(r, off, nl, "unterminated quoted field");
+			return slow_error(r, nl, 0, "unterminated quoted field");
 		break;
 	}
 	row_from_fbuf(r);
 	r->raw_off = r->start;
-	r->raw_len = off;
-	while (r->raw_len && (r->buf[r->start + r->raw_len - 1] == '\n' ||
-	    r->buf[r->start + r->raw_len - 1] == '\r'))
-		r->raw_len--;
+	r->raw_len = len;
 	r->start += off;
-	r->line += nl;
+	r->line += nl + (k == 1);
 	return 1;
 }
 
@@ -641,44 +730,68 @@ has_quoted_field(const char *p, size_t len, int delim)
 }
 
 /*
+ * --ws: split p[0..len) at runs of blanks and tabs, ignoring those at
+ * either end.  Quotes are ordinary characters.
+ */
+static void
+split_ws(struct csv_reader *r, const char *p, size_t len)
+{
+	const char *end = p + len, *q;
+
+	r->row.n = 0;
+	r->row.plain = 0;
+	r->row.raw = p;
+	r->row.rawlen = len;
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p == end)
+			return;
+		for (q = p; q < end && *q != ' ' && *q != '\t'; q++)
+			;
+		row_add(&r->row, p, (size_t)(q - p));
+		p = q;
+	}
+}
+
+/*
  * Cut the next record from the current file.  Returns 1 for a record,
  * 0 at the end of the file, -1 on an error.
  */
 static int
 next_record(struct csv_reader *r)
 {
-	const char *p, *nl;
-	size_t avail, len, scanned = 0;
-	int k, quotes;
+	const char *p;
+	size_t len, next;
+	int k, quotes, nul;
 
 	for (;;) {
-		avail = r->end - r->start;
-		p = r->buf + r->start;
-		nl = avail > scanned ? memchr(p + scanned, '\n',
-		    avail - scanned) : NULL;
-		if (nl == NULL && !r->eof) {
-			scanned = avail;
-			if ((k = fill(r)) == -1)
-				return -1;
-			continue;
-		}
-		scanned = 0;
-		if (avail == 0)
+		if ((k = line_end(r, 0, &len, &next)) == -1)
+			return -1;
+		if (next == 0)
 			return 0;
-		len = nl ? (size_t)(nl - p) : avail;
+		p = r->buf + r->start;
 		r->rec_line = r->line;
-		if (len && p[len - 1] == '\r')
-			len--;
-		quotes = memchr(p, '"', len) != NULL;
-		if (memchr(p, '\r', len) || memchr(p, '\0', len) ||
-		    (quotes && has_quoted_field(p, len, r->delim)))
+		quotes = !r->ws && memchr(p, '"', len) != NULL;
+		nul = memchr(p, '\0', len) != NULL;
+		if (!r->ws && (nul || (quotes &&
+		    has_quoted_field(p, len, r->delim))))
 			return parse_slow(r);
-		r->start = nl ? (size_t)(nl - r->buf) + 1 : r->end;
-		r->line++;
-		if (len == 0)
-			continue;	/* a blank line is not a record */
+		r->start += next;
+		r->line += k;
 		r->raw_off = p - r->buf;
 		r->raw_len = len;
+		if (nul)		/* --ws */
+			return seterr(r, CSV_ERR_SYNTAX,
+			    "NUL byte in record (binary data?)");
+		if (r->ws) {
+			split_ws(r, p, len);
+			if (r->row.n == 0)
+				continue;	/* blanks alone */
+			return 1;
+		}
+		if (len == 0)
+			continue;	/* a blank line is not a record */
 		split_plain(r, p, len, quotes);
 		return 1;
 	}

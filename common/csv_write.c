@@ -4,7 +4,8 @@
  * Fields are quoted only when they hold the delimiter, a quote, CR or LF
  * (and a lone empty field, which would otherwise read back as a blank
  * line); LF ends records.  Output is buffered, optionally deflated, and
- * written to a temporary file renamed into place on close.
+ * written as outfile.h says: regular files through a temporary file
+ * renamed into place on close, devices and FIFOs directly.
  */
 #include <sys/stat.h>
 
@@ -20,13 +21,14 @@
 #include "csv_row.h"
 #include "err.h"
 #include "num.h"
+#include "outfile.h"
 
 #define WBUFSZ	(1 << 16)
 
 struct csv_writer {
 	int		 fd;
-	char		*path;		/* final name, NULL for stdout */
-	char		*tmp;		/* temporary name */
+	char		*path;		/* the name given, NULL for stdout */
+	struct outfile	 of;		/* its file (outfile.h) */
 	int		 gz;
 	z_stream	 zs;
 	unsigned char	*zout;
@@ -34,6 +36,7 @@ struct csv_writer {
 	size_t		 len;
 	size_t		 nf;		/* fields in the current record */
 	int		 last_empty;
+	int		 begun;		/* a record has been ended */
 	int		 failed;
 	int		 err;
 };
@@ -113,44 +116,28 @@ wbytes(struct csv_writer *w, const char *p, size_t n)
 	}
 }
 
-static void
-unlink_tmp(void *arg)
-{
-	struct csv_writer *w = arg;
-
-	if (w->tmp)
-		unlink(w->tmp);
-}
-
 struct csv_writer *
 csv_writer_open(const char *path, int gzip)
 {
 	struct csv_writer *w;
 	size_t n;
-	mode_t um;
+	int e;
 
 	w = xcalloc(1, sizeof(*w));
 	w->fd = 1;
+	w->of.fd = -1;
 	if (path && strcmp(path, "-") != 0) {
 		n = strlen(path);
 		if (n > 3 && strcmp(path + n - 3, ".gz") == 0)
 			gzip = 1;
-		w->path = xstrdup(path);
-		w->tmp = xmalloc(n + 16);
-		snprintf(w->tmp, n + 16, "%s.tmpXXXXXX", path);
-		if ((w->fd = mkstemp(w->tmp)) == -1) {
-			int e = errno;
-
-			free(w->tmp);
-			free(w->path);
+		if (outfile_open(&w->of, path) == -1) {
+			e = errno;
 			free(w);
 			errno = e;
 			return NULL;
 		}
-		um = umask(0);
-		umask(um);
-		fchmod(w->fd, 0666 & ~um);
-		crm_atexit(unlink_tmp, w);
+		w->path = xstrdup(path);
+		w->fd = w->of.fd;
 	}
 	w->buf = xmalloc(WBUFSZ);
 	if (gzip) {
@@ -173,9 +160,13 @@ csv_put(struct csv_writer *w, const char *p, size_t len)
 	size_t i, s;
 	int q = 0;
 
+	/* a UTF-8 BOM first in the output would be skipped by a reader */
+	if (!w->begun && w->nf == 0 && len >= 3 &&
+	    memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		q = 1;
 	if (w->nf++)
 		wbytes(w, ",", 1);
-	for (i = 0; i < len; i++)
+	for (i = 0; i < len && !q; i++)
 		if (needq[(unsigned char)p[i]]) {
 			q = 1;
 			break;
@@ -242,7 +233,9 @@ csv_put_row(struct csv_writer *w, const struct csv_row *row)
 {
 	size_t i;
 
-	if (row->plain && row->n > 0) {		/* the line as it was */
+	if (row->plain && row->n > 0 && (w->begun || w->nf > 0 ||
+	    row->rawlen < 3 || memcmp(row->raw, "\xef\xbb\xbf", 3) != 0)) {
+		/* the line as it was */
 		if (w->nf)
 			wbytes(w, ",", 1);
 		wbytes(w, row->raw, row->rawlen);
@@ -266,6 +259,7 @@ csv_end_row(struct csv_writer *w)
 	if (w->nf == 1 && w->last_empty)
 		wbytes(w, "\"\"", 2);	/* else it reads back as a blank line */
 	w->nf = 0;
+	w->begun = 1;
 	if (w->len == WBUFSZ)
 		wflush(w, 0);
 	if (w->len < WBUFSZ)
@@ -290,10 +284,8 @@ writer_free(struct csv_writer *w)
 {
 	if (w->gz)
 		deflateEnd(&w->zs);
-	crm_atexit(NULL, w);
 	free(w->zout);
 	free(w->buf);
-	free(w->tmp);
 	free(w->path);
 	free(w);
 }
@@ -307,16 +299,12 @@ csv_writer_close(struct csv_writer *w)
 		return 0;
 	wflush(w, 1);
 	if (w->path) {
-		if (close(w->fd) == -1 && !w->failed) {
-			w->failed = 1;
-			w->err = errno;
-		}
-		if (!w->failed && rename(w->tmp, w->path) == -1) {
-			w->failed = 1;
-			w->err = errno;
-		}
 		if (w->failed)
-			unlink(w->tmp);
+			outfile_abort(&w->of);
+		else if (outfile_commit(&w->of) == -1) {
+			w->failed = 1;
+			w->err = errno;
+		}
 	}
 	e = w->failed ? w->err : 0;
 	writer_free(w);
@@ -332,9 +320,7 @@ csv_writer_abort(struct csv_writer *w)
 {
 	if (w == NULL)
 		return;
-	if (w->path) {
-		close(w->fd);
-		unlink(w->tmp);
-	}
+	if (w->path)
+		outfile_abort(&w->of);
 	writer_free(w);
 }

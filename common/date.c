@@ -284,7 +284,7 @@ date_parse_fmt(const char *fmt, const char *p, size_t len, int64_t *secs,
     const char **why)
 {
 	const char *e;
-	int f[8] = { 1970, 1, 1, 0, 0, 0, 0, 0 };
+	int f[8] = { 1970, 1, 1, 0, 0, 0, -1, 0 };	/* -1: no %j */
 
 	p = text_strip(p, &len);
 	e = p + len;
@@ -312,10 +312,11 @@ date_parse_fmt(const char *fmt, const char *p, size_t len, int64_t *secs,
 		}
 		f[3] = f[3] % 12 + (f[7] == 2 ? 12 : 0);
 	}
-	if (f[6]) {		/* day of the year */
+	if (f[6] >= 0) {	/* day of the year, 001 to 365 or 366 */
 		int64_t d0 = date_days_from_civil(f[0], 1, 1);
 
-		if (f[6] > 365 + (int)(days_in_month(f[0], 2) == 29)) {
+		if (f[6] < 1 ||
+		    f[6] > 365 + (int)(days_in_month(f[0], 2) == 29)) {
 			*why = "no such date";
 			return -1;
 		}
@@ -326,16 +327,35 @@ date_parse_fmt(const char *fmt, const char *p, size_t len, int64_t *secs,
 	return mktime_utc(f[0], f[1], f[2], f[3], f[4], f[5], secs, why);
 }
 
+/* The length of a label snprintf'd into 16 bytes (it may be cut). */
+static size_t
+label_len(int n)
+{
+	return n < 0 ? 0 : n > 15 ? 15 : (size_t)n;
+}
+
+/*
+ * A year as ISO 8601 writes it: four digits for 0000 to 9999, else the
+ * expanded form, a sign and at least four digits (-0001, +10000).
+ */
+static const char *
+year_fmt(int64_t y)
+{
+	return y >= 0 && y <= 9999 ? "%04lld" : "%+05lld";
+}
+
 size_t
 date_fmt_day(char *buf, int64_t days)
 {
+	char fmt[32];
 	int64_t y;
 	unsigned m, d;
 
 	date_civil_from_days(days, &y, &m, &d);
-	if (y < 0 || y > 9999)
-		return (size_t)snprintf(buf, 16, "%04lld-%02u-%02u",
-		    (long long)y, m, d);
+	if (y < 0 || y > 9999) {
+		snprintf(fmt, sizeof(fmt), "%s-%%02u-%%02u", year_fmt(y));
+		return label_len(snprintf(buf, 16, fmt, (long long)y, m, d));
+	}
 	/* the common case by hand: this runs once per output date */
 	buf[0] = (char)('0' + y / 1000);
 	buf[1] = (char)('0' + y / 100 % 10);
@@ -410,25 +430,28 @@ period_label(char *buf, enum period p, int64_t idx)
 {
 	int64_t y, start = period_start(p, idx);
 	unsigned m, d;
+	char fmt[32];
 
 	switch (p) {
 	case PERIOD_DAY:
 		return date_fmt_day(buf, idx);
 	case PERIOD_WEEK:		/* the ISO year is its Thursday's */
 		date_civil_from_days(start + 3, &y, &m, &d);
-		return (size_t)snprintf(buf, 16, "%04lld-W%02lld", (long long)y,
+		snprintf(fmt, sizeof(fmt), "%s-W%%02lld", year_fmt(y));
+		return label_len(snprintf(buf, 16, fmt, (long long)y,
 		    (long long)((start + 3 - date_days_from_civil(y, 1, 1)) / 7 +
-		    1));
+		    1)));
 	case PERIOD_MONTH:
 		date_civil_from_days(start, &y, &m, &d);
-		return (size_t)snprintf(buf, 16, "%04lld-%02u", (long long)y,
-		    m);
+		snprintf(fmt, sizeof(fmt), "%s-%%02u", year_fmt(y));
+		return label_len(snprintf(buf, 16, fmt, (long long)y, m));
 	case PERIOD_QUARTER:
 		date_civil_from_days(start, &y, &m, &d);
-		return (size_t)snprintf(buf, 16, "%04lld-Q%u", (long long)y,
-		    (m - 1) / 3 + 1);
+		snprintf(fmt, sizeof(fmt), "%s-Q%%u", year_fmt(y));
+		return label_len(snprintf(buf, 16, fmt, (long long)y,
+		    (m - 1) / 3 + 1));
 	case PERIOD_YEAR:
-		return (size_t)snprintf(buf, 16, "%04lld", (long long)idx);
+		return label_len(snprintf(buf, 16, year_fmt(idx), (long long)idx));
 	}
 	return 0;
 }

@@ -31,7 +31,10 @@ void	 date_civil_from_days(int64_t days, int64_t *y, unsigned *m,
 	    unsigned *d);
 /* Floor division of seconds to days. */
 int64_t	 date_days(int64_t secs);
-/* Format a day as YYYY-MM-DD into buf (>= 16 bytes); returns length. */
+/*
+ * Format a day as YYYY-MM-DD into buf (>= 16 bytes; the year as
+ * period_label writes it); returns length.
+ */
 size_t	 date_fmt_day(char *buf, int64_t days);
 /* Format seconds as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS if not midnight. */
 size_t	 date_fmt_secs(char *buf, int64_t secs);
@@ -50,7 +53,10 @@ int64_t	 period_index(enum period, int64_t days);
 int64_t	 period_start(enum period, int64_t idx);
 /*
  * Label a period: 2024-03-05 (day), 2024-W10 (ISO week), 2024-03,
- * 2024-Q1, 2024.  buf >= 16 bytes.  Returns length.
+ * 2024-Q1, 2024.  Years outside 0000..9999 take ISO 8601's expanded
+ * form, a sign and at least four digits: -0001-W52 (the ISO week of
+ * 0000-01-01), +10000-01.  buf >= 16 bytes (a longer label is cut).
+ * Returns length.
  */
 size_t	 period_label(char *buf, enum period, int64_t idx);
 

@@ -4,6 +4,13 @@
 
 struct csv_reader;
 
+/*
+ * Set the program name (the base name of argv0): the first call of every
+ * main.  It also checks the standard descriptors: a closed stdout is an
+ * error here ("standard output is closed", exit 1), before any file is
+ * opened; a closed stdin or stderr is given /dev/null so that no file
+ * takes its number (reading the closed stdin still fails).
+ */
 void		 crm_setprogname(const char *);
 const char	*crm_progname(void);
 
@@ -40,5 +47,15 @@ void	 crm_ttyline(const char *text, int pad);
  * list grows; only running out of memory stops the program).
  */
 void	 crm_atexit(void (*)(void *), void *);
+/*
+ * A temporary file being written (path stays valid until
+ * crm_tmp_remove): it is removed on an exit through crm_err* and when
+ * SIGINT, SIGTERM, SIGHUP or SIGPIPE kills the program (the handler,
+ * installed at the first call, unlinks and re-raises the signal, which
+ * then kills as usual; a signal that was ignored stays ignored).  Up to
+ * 256 at a time; more are only removed by their writer.
+ */
+void	 crm_tmp_add(const char *path);
+void	 crm_tmp_remove(const char *path);
 
 #endif

@@ -47,15 +47,32 @@ on_progress(void *arg, uint64_t done, uint64_t total)
 	progress_set(in->prog, done);
 }
 
+/*
+ * Put the name of one of the reject file's own columns: base, or, when
+ * the input has a column of that name already, base_1, base_2, ... the
+ * first the input does not have (so that no name is there twice).
+ */
+static void
+put_reject_name(struct crm_input *in, const char *base)
+{
+	char name[32];
+	unsigned k;
+
+	snprintf(name, sizeof(name), "%s", base);
+	for (k = 1; csv_col(in->r, name) != -1; k++)
+		snprintf(name, sizeof(name), "%s_%u", base, k);
+	csv_put_str(in->rej, name);
+}
+
 /* The reject file's header: the input's columns, reason, source, raw. */
 static void
 reject_open(struct crm_input *in)
 {
 	in->rej = crm_open_file(in->com->reject, 0);
 	csv_put_row(in->rej, csv_header(in->r));
-	csv_put_str(in->rej, "reason");
-	csv_put_str(in->rej, "source");
-	csv_put_str(in->rej, "raw");
+	put_reject_name(in, "reason");
+	put_reject_name(in, "source");
+	put_reject_name(in, "raw");
 	if (csv_end_row(in->rej) == -1)
 		crm_err(1, "write error on %s", in->com->reject);
 }

@@ -16,6 +16,8 @@
  * split into the header's columns keeps its fields and an empty raw; a
  * row that was not (ragged, bad quoting, a NUL byte) has empty fields
  * and its exact text in raw.  Rows in = rows used + rows rejected.
+ * When the input has a column named reason, source or raw already, the
+ * reject file's own takes the first free suffix: reason_1, reason_2, ...
  *
  * Like err.c and opt.c, this layer prints (through err.h) and exits;
  * the core (csv.h, num.h, date.h, ...) only returns errors.

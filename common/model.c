@@ -1,6 +1,7 @@
 /*
  * model.c: writing and reading crmkit model files (see model.h).
- * Writing streams through a temporary file that is renamed into place;
+ * Writing streams through a temporary file that is renamed into place
+ * (or directly to a device: outfile.h);
  * reading loads the whole file, checks it and indexes its keys.
  */
 #include <errno.h>
@@ -18,13 +19,14 @@
 #include "err.h"
 #include "hash.h"
 #include "model.h"
+#include "outfile.h"
 
 #define MODEL_MAGIC	"crmkit-model "
 #define MODEL_MAXSIZE	((size_t)1 << 32)	/* 4 GiB of text */
 
 struct model_writer {
 	char		*path;
-	char		*tmp;		/* the temporary file */
+	struct outfile	 of;		/* the file (outfile.h) */
 	FILE		*fp;		/* plain output, or */
 	gzFile		 gz;		/* gzip output */
 	int		 syncfd;	/* a dup of the file, for fsync */
@@ -110,60 +112,45 @@ line_flush(struct model_writer *w, int count)
 	w->len = 0;
 }
 
-/* Open the temporary file as plain or gzip output. */
+/*
+ * Open the output (outfile.h: a temporary file renamed into place, or a
+ * device written directly) as plain or gzip.  The stdio or zlib stream
+ * owns the descriptor from here on.
+ */
 static int
 model_open_tmp(struct model_writer *w, int gzip)
 {
-	mode_t mask;
-	int fd;
+	int fd, e;
 
-	w->tmp = xmalloc(strlen(w->path) + 8);
-	snprintf(w->tmp, strlen(w->path) + 8, "%s.XXXXXX", w->path);
-	if ((fd = mkstemp(w->tmp)) == -1) {
-		free(w->tmp);
-		w->tmp = NULL;
+	if (outfile_open(&w->of, w->path) == -1)
 		return -1;
-	}
-	/* mkstemp makes 0600; a model is an ordinary file. */
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
+	fd = w->of.fd;
 	if ((w->syncfd = dup(fd)) == -1)
 		goto fail;
 	if (gzip)
 		w->gz = gzdopen(fd, "wb");
 	else
 		w->fp = fdopen(fd, "w");
-	if (w->gz != NULL || w->fp != NULL)
+	if (w->gz != NULL || w->fp != NULL) {
+		w->of.fd = -1;
 		return 0;
+	}
 fail:
-	if (errno == 0)
-		errno = ENOMEM;
-	close(fd);
-	unlink(w->tmp);
+	e = errno ? errno : ENOMEM;
+	outfile_abort(&w->of);
+	errno = e;
 	return -1;
-}
-
-/* Run by crm_err* on its way out: no half-written model is left. */
-static void
-model_unlink_tmp(void *arg)
-{
-	struct model_writer *w = arg;
-
-	if (w->tmp != NULL)
-		unlink(w->tmp);
 }
 
 static void
 writer_free(struct model_writer *w)
 {
-	crm_atexit(NULL, w);
+	outfile_abort(&w->of);		/* nothing left after a commit */
 	if (w->syncfd != -1)
 		close(w->syncfd);
 	if (w->cloc != (locale_t)0)
 		freelocale(w->cloc);
 	free(w->line);
-	free(w->tmp);
 	free(w->path);
 	free(w);
 }
@@ -182,6 +169,7 @@ model_create(const char *path, const char *program, const char *algorithm)
 	}
 	w = xcalloc(1, sizeof(*w));
 	w->syncfd = -1;
+	w->of.fd = -1;
 	w->path = xstrdup(path);
 	n = strlen(path);
 	gzip = n >= 3 && strcmp(path + n - 3, ".gz") == 0;
@@ -192,7 +180,6 @@ model_create(const char *path, const char *program, const char *algorithm)
 		errno = e;
 		return NULL;
 	}
-	crm_atexit(model_unlink_tmp, w);
 	w->cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	w->crc = crc32(0, NULL, 0);
 	line_add(w, MODEL_MAGIC, strlen(MODEL_MAGIC));
@@ -327,10 +314,8 @@ model_close(struct model_writer *w)
 	errno = 0;
 	line_flush(w, 0);
 	e = writer_finish(w);
-	if (e == 0 && rename(w->tmp, w->path) != 0)
+	if (e == 0 && outfile_commit(&w->of) != 0)
 		e = errno;
-	if (e != 0)
-		unlink(w->tmp);
 	writer_free(w);
 	errno = e;
 	return e == 0 ? 0 : -1;
@@ -343,8 +328,27 @@ model_abort(struct model_writer *w)
 		return;
 	w->err = ECANCELED;
 	writer_finish(w);
-	unlink(w->tmp);
 	writer_free(w);
+}
+
+/*
+ * What is wrong with the n bytes read at buf[len], as far as they show
+ * (the start must be the magic line's, no NUL, not over the size
+ * limit), or NULL.
+ */
+static const char *
+model_early(const char *buf, size_t len, size_t n)
+{
+	size_t ml = strlen(MODEL_MAGIC);
+
+	if (len < ml && memcmp(buf + len, &MODEL_MAGIC[len],
+	    n < ml - len ? n : ml - len) != 0)
+		return "not a crmkit model";
+	if (memchr(buf + len, '\0', n) != NULL)
+		return "corrupted model (NUL byte)";
+	if (len + n > MODEL_MAXSIZE)
+		return "model too large (over 4 GiB of text)";
+	return NULL;
 }
 
 /* Read the whole (possibly gzip) file; NULL with a message on failure. */
@@ -363,16 +367,21 @@ model_slurp(const char *path, size_t *lenp, char *err, size_t errlen)
 		    strerror(errno ? errno : ENOMEM));
 		return NULL;
 	}
+	/*
+	 * Checked while inflating, so that a gzip bomb is turned down after
+	 * its first chunk rather than once inflated: the magic line (a
+	 * foreign file), NUL bytes (never in a model's text) and the size.
+	 */
 	for (;;) {
 		buf = xgrow(buf, &cap, len + 65536, 1);
 		errno = 0;
 		if ((n = gzread(gz, buf + len, 65536)) <= 0)
 			break;
-		len += (size_t)n;
-		if (len > MODEL_MAXSIZE) {
-			snprintf(err, errlen, "%s: model too large", path);
+		if ((msg = model_early(buf, len, (size_t)n)) != NULL) {
+			snprintf(err, errlen, "%s: %s", path, msg);
 			goto fail;
 		}
+		len += (size_t)n;
 	}
 	if (n < 0) {
 		msg = gzerror(gz, &zerr);

@@ -30,8 +30,10 @@ struct model;
 
 /*
  * Start writing path: the text goes to a temporary file beside it
- * (path.XXXXXX), renamed into place by model_close, and removed if the
- * program exits through crm_err* before that.  Returns NULL with
+ * (path.tmpXXXXXX), renamed into place by model_close, and removed if
+ * the program exits through crm_err* or dies by a signal before that;
+ * a device or FIFO is written directly, a symbolic link is followed
+ * (outfile.h).  Returns NULL with
  * errno set when the temporary file cannot be created, or EINVAL when
  * program or algorithm is not one word.
  */

@@ -59,6 +59,9 @@ crm_common_opt(struct crm_common *c, int ch, const char *arg)
 	case 't':
 		c->delim = '\t';
 		return 1;
+	case OPT_WS:		/* the last of -d, -t and --ws counts */
+		c->delim = CSV_WS;
+		return 1;
 	case 'o':
 		c->output = arg;
 		return 1;
@@ -352,9 +355,9 @@ crm_open_output(const struct crm_common *c)
 void
 crm_close_output(struct csv_writer *w)
 {
-	char name[1024];
+	char *name = xstrdup(csv_writer_path(w));
 
-	snprintf(name, sizeof(name), "%s", csv_writer_path(w));
 	if (csv_writer_close(w) == -1)
 		crm_err(1, "write error on %s", name);
+	free(name);
 }

@@ -35,6 +35,7 @@ enum {
 	OPT_THREADS,
 	OPT_GZIP,
 	OPT_DATE_FORMAT,
+	OPT_WS,
 	OPT_ROLE,			/* OPT_ROLE + enum crm_role */
 	OPT_COMMON_LAST = OPT_ROLE + ROLE_COUNT
 };
@@ -53,7 +54,8 @@ enum {
 	{ "reject",	required_argument, NULL, OPT_REJECT }, \
 	{ "skip-bad",	no_argument,	   NULL, OPT_SKIP_BAD }, \
 	{ "tab",	no_argument,	   NULL, 't' }, \
-	{ "version",	no_argument,	   NULL, 'V' }
+	{ "version",	no_argument,	   NULL, 'V' }, \
+	{ "ws",		no_argument,	   NULL, OPT_WS }
 #define CRM_OPT_SEED	{ "seed", required_argument, NULL, OPT_SEED }
 #define CRM_OPT_THREADS	{ "threads", required_argument, NULL, OPT_THREADS }
 #define CRM_OPT_DATE_FORMAT \
@@ -72,7 +74,7 @@ enum {
 #define CRM_COMMON_SHORTOPTS "d:ho:qtV"
 
 struct crm_common {
-	int		 delim;		/* input delimiter */
+	int		 delim;		/* input delimiter; CSV_WS: --ws */
 	const char	*output;	/* NULL: stdout */
 	const char	*reject;	/* NULL: none */
 	int		 skip_bad;

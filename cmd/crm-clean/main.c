@@ -84,6 +84,7 @@ static const char help_prep[] =
 "\n"
 "  -d, --delimiter C   input field delimiter (default ',')\n"
 "  -t, --tab           tab-separated input\n"
+"      --ws            fields separated by runs of blanks, no quoting\n"
 "  -o, --output FILE   write to FILE atomically (gzip when it ends in .gz)\n"
 "      --gzip          compress the output\n"
 "rows and columns (expressions: see crm-clean(1)):\n"

@@ -58,6 +58,12 @@ t_formats(void)
 	CHECK(fmt("%m/%d/%Y %H:%M %p", "02/29/2024 12:05 am") ==
 	    1709164800 + 300);
 	CHECK(fmt("%d/%m/%Y", "30/02/2024") == -999999);
+	/* %j is 001 to 365 (366 in a leap year): day 000 does not exist */
+	CHECK(fmt("%Y%j", "2024000") == -999999);
+	CHECK(fmt("%Y-%j", "2023-000") == -999999);
+	CHECK(fmt("%Y%j", "2023001") == iso("2023-01-01"));
+	CHECK(fmt("%Y%j", "2024366") == iso("2024-12-31"));
+	CHECK(fmt("%Y%j", "2023366") == -999999);
 	CHECK(fmt("%d/%m/%Y", "29/02/2024x") == -999999);
 	CHECK(date_fmt_check("%d/%m/%Y") == NULL);
 	CHECK(date_fmt_check("%Q") != NULL);
@@ -105,6 +111,25 @@ t_periods(void)
 	    iso("2024-01-01") / 86400);
 	CHECK(period_index(PERIOD_MONTH, iso("2024-03-01") / 86400) ==
 	    period_index(PERIOD_MONTH, d) + 1);
+	/*
+	 * Years outside 0000..9999 in ISO 8601's expanded form: the ISO
+	 * week of 0000-01-01 (a Saturday) is the last of year -1, which
+	 * began on a Friday and has 52 weeks (it printed as -001-W52)
+	 */
+	i = period_index(PERIOD_WEEK, date_days_from_civil(0, 1, 1));
+	period_label(buf, PERIOD_WEEK, i);
+	CHECK(strcmp(buf, "-0001-W52") == 0);
+	i = period_index(PERIOD_WEEK, date_days_from_civil(0, 1, 3));
+	period_label(buf, PERIOD_WEEK, i);
+	CHECK(strcmp(buf, "0000-W01") == 0);
+	period_label(buf, PERIOD_YEAR, -1);
+	CHECK(strcmp(buf, "-0001") == 0);
+	period_label(buf, PERIOD_MONTH, 10000 * 12 + 2);
+	CHECK(strcmp(buf, "+10000-03") == 0);
+	period_label(buf, PERIOD_QUARTER, -4);
+	CHECK(strcmp(buf, "-0001-Q1") == 0);
+	date_fmt_day(buf, date_days_from_civil(-1, 12, 31));
+	CHECK(strcmp(buf, "-0001-12-31") == 0);
 	date_fmt_secs(buf, iso("2024-02-29T13:45:10"));
 	CHECK(strcmp(buf, "2024-02-29T13:45:10") == 0);
 	date_fmt_day(buf, -1);

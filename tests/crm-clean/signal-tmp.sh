@@ -1,0 +1,29 @@
+# A deadly signal (SIGTERM, SIGHUP, SIGPIPE) while crm-clean writes -o,
+# --reject and --duplicates removes their temporary files, and the
+# program dies of the signal (status 128 + its number).  The input is a
+# FIFO that is held open, so the program is mid-stream when killed.
+# (SIGINT, which a shell's background job ignores, is tested in
+# tests/unit/test_outfile.c.)
+cd "$WORK"
+crm-gen transactions --rows 2000 --seed 3 >rows.csv
+for sig in TERM HUP PIPE; do
+	rm -f in.fifo
+	mkfifo in.fifo
+	crm-clean --dedup customer_id --duplicates dup.csv --reject rej.csv \
+	    -o out.csv in.fifo &
+	pid=$!
+	exec 3>in.fifo
+	cat rows.csv >&3
+	n=0
+	until [ -n "$(ls out.csv.tmp* 2>/dev/null)" ] &&
+	    [ -n "$(ls dup.csv.tmp* 2>/dev/null)" ] || [ $n -ge 200 ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+	echo "$sig: $(ls | grep -c tmp) temporary files while running"
+	kill -s "$sig" $pid
+	wait $pid 2>/dev/null
+	echo "$sig: status $?"
+	exec 3>&-
+	ls
+done
