@@ -107,35 +107,48 @@ metrics_ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
 	metrics_close(s);
 }
 
-/* Historical CLV of one customer's records [i, j). */
+/*
+ * Historical CLV of one customer's records [i, j): revenue is the exact
+ * sum of the amounts, and each period's exact sum is discounted.
+ */
 static void
 hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
     size_t i, size_t j, int64_t last)
 {
+	struct fixsum rev = FIXSUM_ZERO, per = FIXSUM_ZERO;
 	const char *id;
 	char buf[32];
 	size_t k, len;
-	int64_t p0 = period_index(o->period, l->v[i].day), p, np;
-	double rev = 0, clv = 0, r, m;
+	int64_t p0 = period_index(o->period, l->v[i].day), p, pl, np;
+	double clv = 0, r, m;
 
+	id = strmap_key(l->custs, l->v[i].cust, &len);
+	pl = p0;
 	for (k = i; k < j && l->v[k].day <= (o->has_asof ? o->asof :
 	    INT64_MAX); k++) {
 		p = period_index(o->period, l->v[k].day);
-		r = fixsum_get(&l->v[k].amount);
-		rev += r;
-		clv += o->margin * r / pow(1 + o->discount, (double)(p - p0));
+		if (p != pl) {
+			clv += o->margin * metrics_sum(&per, id, len) /
+			    pow(1 + o->discount, (double)(pl - p0));
+			memset(&per, 0, sizeof(per));
+			pl = p;
+		}
+		fixsum_addf(&per, &l->v[k].amount);
+		fixsum_addf(&rev, &l->v[k].amount);
 	}
 	if (k == i)
 		return;
+	clv += o->margin * metrics_sum(&per, id, len) /
+	    pow(1 + o->discount, (double)(pl - p0));
+	r = metrics_sum(&rev, id, len);
 	np = last - p0 + 1;
-	id = strmap_key(l->custs, l->v[i].cust, &len);
 	csv_put(w, id, len);
 	csv_put(w, buf, period_label(buf, o->period, p0));
 	csv_put_int(w, (long long)np);
-	csv_put_num(w, rev);
+	csv_put_num(w, r);
 	csv_put_num(w, clv);
 	if (o->has_retention) {
-		m = o->margin * rev / (double)np;
+		m = o->margin * r / (double)np;
 		csv_put_num(w, m * o->retention / (1 + o->discount -
 		    o->retention));
 	}
@@ -167,13 +180,6 @@ clv_hist(const struct opts *o, const struct txlog *l)
 	return 0;
 }
 
-/* The fitted (or loaded) models. */
-struct fits {
-	struct bgnbd		 bg;
-	struct gammagamma	 gg;
-	int			 has_gg;
-};
-
 static void
 fits_save(const struct opts *o, const struct fits *f)
 {
@@ -201,37 +207,25 @@ fits_save(const struct opts *o, const struct fits *f)
 		crm_err(1, "%s", o->save);
 }
 
+/* Load the fits of --use: every parameter checked, the units the same. */
 static void
 fits_load(const struct opts *o, struct fits *f)
 {
 	char err[256];
-	const char *fr;
 	struct model *m;
-	double fm;
+	int rc;
 
 	if ((m = model_load(o->use, "crm-metrics", err, sizeof(err))) == NULL)
 		crm_errx(2, "%s", err);
-	fr = model_get(m, "freq");
-	if (fr == NULL || model_get_double(m, "freq_multiplier", &fm) != 0 ||
-	    model_get_double(m, "r", &f->bg.r) != 0 ||
-	    model_get_double(m, "alpha", &f->bg.alpha) != 0 ||
-	    model_get_double(m, "a", &f->bg.a) != 0 ||
-	    model_get_double(m, "b", &f->bg.b) != 0 ||
-	    model_get_double(m, "log_likelihood", &f->bg.ll) != 0)
-		crm_errx(2, "%s: not a bg/nbd model", o->use);
-	if (fr[0] != o->freq || fm != o->freq_mult)
-		crm_errx(2, "%s: fitted with --freq %s --freq-multiplier %g",
-		    o->use, fr, fm);
-	f->has_gg = model_get_double(m, "p", &f->gg.p) == 0 &&
-	    model_get_double(m, "q", &f->gg.q) == 0 &&
-	    model_get_double(m, "v", &f->gg.v) == 0 &&
-	    model_get_double(m, "gg_log_likelihood", &f->gg.ll) == 0;
-	if (f->has_gg && model_get_double(m, "gg_customers", &fm) == 0 &&
-	    fm >= 0)
-		f->gg.n = (size_t)fm;
+	rc = metrics_fits_read(m, f, err, sizeof(err));
+	model_free(m);
+	if (rc != 0)
+		crm_errx(2, "%s: %s", o->use, err);
+	if (f->freq != o->freq || f->freq_mult != o->freq_mult)
+		crm_errx(2, "%s: fitted with --freq %c --freq-multiplier %g",
+		    o->use, f->freq, f->freq_mult);
 	if (o->gammagamma && !f->has_gg)
 		crm_errx(2, "%s: no gamma-gamma fit in the model", o->use);
-	model_free(m);
 }
 
 static void
@@ -288,27 +282,6 @@ put_params(struct csv_writer *w, const struct fits *f, size_t n)
 	param_row(w, "gammagamma", "customers", (double)f->gg.n);
 }
 
-/*
- * CLV over the horizon H, as lifetimes' customer_lifetime_value: the
- * expected purchases of month i (E(min(i u, H)) - E((i-1) u), u the
- * units of a month) times the expected spend, discounted by (1+d)^i.
- */
-static double
-pred_clv(const struct opts *o, const struct bgnbd *bg, double spend,
-    double x, double tx, double T)
-{
-	double u = month_units(o), h = horizon(o), prev = 0, e, clv = 0, ti;
-	int i;
-
-	for (i = 1; (double)(i - 1) * u < h - 1e-9; i++) {
-		ti = fmin((double)i * u, h);
-		e = metrics_bgnbd_expected(bg, ti, x, tx, T);
-		clv += spend * (e - prev) / pow(1 + o->discount, (double)i);
-		prev = e;
-	}
-	return clv;
-}
-
 static void
 pred_header(struct csv_writer *w, const struct opts *o, const struct ltsum *t)
 {
@@ -353,8 +326,9 @@ pred_rows(struct csv_writer *w, const struct opts *o, const struct ltsum *t,
 			sp = metrics_gg_expected_spend(&f->gg, t->x[i],
 			    t->m[i]);
 			csv_put_num(w, sp);
-			csv_put_num(w, pred_clv(o, &f->bg, sp, t->x[i],
-			    t->tx[i], t->T[i]));
+			csv_put_num(w, metrics_bgnbd_clv(&f->bg, sp, t->x[i],
+			    t->tx[i], t->T[i], month_units(o), horizon(o),
+			    o->discount));
 		}
 		csv_end_row(w);
 	}
@@ -370,6 +344,11 @@ clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
 		crm_errx(2, "--spend gammagamma needs a monetary value "
 		    "(column '%s' or monetary_value)",
 		    o->com.role[ROLE_AMOUNT]);
+	if (o->gammagamma && !(horizon(o) / month_units(o) <=
+	    METRICS_MAX_MONTHS))
+		crm_errx(2, "--horizon: %g is %g months, over the %d months "
+		    "(100 years) of CLV", horizon(o),
+		    horizon(o) / month_units(o), METRICS_MAX_MONTHS);
 	if (t->n == 0 && o->use == NULL) {
 		w = crm_open_output(&o->com);
 		if (o->params) {

@@ -129,12 +129,11 @@ span(const struct opts *o, const struct txlog *l, int64_t *first,
 		return 0;
 	*first = period_index(o->period, l->minday);
 	*last = period_index(o->period, o->has_asof ? o->asof : l->maxday);
-	if (*last < *first)
-		return 0;
-	if (*last - *first >= 20000)
-		crm_errx(1, "more than 20000 periods: use a longer --period");
-	return 1;
+	return *last >= *first;
 }
+
+/* Cells a retention table may have (8 bytes each: 80 MB). */
+#define RET_MAXCELLS	((int64_t)10000000)
 
 int
 metrics_retention(const struct opts *o)
@@ -148,6 +147,11 @@ metrics_retention(const struct opts *o)
 		return 0;
 	if (span(o, &l, &first, &last)) {
 		np = last - first + 1;
+		if (np * np > RET_MAXCELLS)
+			crm_errx(1, "a retention table of %lld periods has "
+			    "%lld cells, over the limit of %lld: use a longer "
+			    "--period or --asof", (long long)np,
+			    (long long)(np * np), (long long)RET_MAXCELLS);
 		cnt = ret_counts(o, &l, first, np, last);
 	}
 	w = crm_open_output(&o->com);

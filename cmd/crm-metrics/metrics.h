@@ -17,6 +17,7 @@
 struct csv_reader;
 struct csv_row;
 struct csv_writer;
+struct model;
 struct strmap;
 
 enum metrics_cmd {
@@ -108,6 +109,11 @@ void	 metrics_txlog_add(struct txlog *, const struct rec *);
  */
 uint64_t metrics_txlog_purchases(const struct txlog *, size_t i, size_t j,
 	    int64_t maxday, uint32_t **buf, size_t *cap);
+/*
+ * The value of an exact sum of the amounts of customer id[0..len) (id
+ * NULL: of a group); exit 1 when it overflowed, never a wrong figure.
+ */
+double	 metrics_sum(const struct fixsum *, const char *id, size_t len);
 /* Sort by customer, group, day and fold equal keys. */
 void	 metrics_txlog_sort(struct txlog *);
 /* Read a whole transaction input (or partial states) into the log. */
@@ -163,6 +169,58 @@ struct gammagamma {
 	size_t	 n;
 	int	 iter;
 };
+
+/* The fitted (or loaded) models and the time units they were fitted in. */
+struct fits {
+	struct bgnbd		 bg;
+	struct gammagamma	 gg;
+	int			 has_gg;
+	int			 freq;		/* 'D' or 'W' */
+	double			 freq_mult;
+};
+
+/* Limits of input values (and so of what a state file may hold). */
+#define METRICS_MAX_AMOUNT	1e15	/* |amount| of one row below this */
+#define METRICS_MIN_FREQMULT	1e-9
+#define METRICS_MAX_FREQMULT	1e9
+#define METRICS_MAX_MONTHS	1200	/* the CLV horizon: 100 years */
+
+/*
+ * state.c: the values of partial state rows and model files, checked
+ * without printing or exiting.  Each returns 0, or -1 with the column
+ * (or parameter) and what is wrong.
+ */
+struct state_tx {
+	int64_t		 day;
+	uint32_t	 rows;
+	int		 has_amount;
+	struct fixsum	 amount;
+};
+
+struct state_sv {
+	int64_t		 period;
+	int		 score;
+	uint64_t	 count;
+};
+
+int	 metrics_state_tx(const struct csv_row *, struct state_tx *,
+	    const char **col, const char **why);
+int	 metrics_state_survey(const struct csv_row *, int lo, int hi,
+	    int has_period, enum period, struct state_sv *, const char **col,
+	    const char **why);
+/* Fold r's rows and amount into e: 0, or -1 when the rows would wrap. */
+int	 metrics_rec_fold(struct rec *e, const struct rec *r);
+/* The fits of a loaded model, every parameter in its domain. */
+int	 metrics_fits_read(const struct model *, struct fits *, char *err,
+	    size_t errlen);
+/*
+ * CLV over the horizon h (in units of u, the length of a month) as
+ * lifetimes' customer_lifetime_value: the expected purchases of month i
+ * times spend, discounted by (1+d)^i.  NaN when h/u is over
+ * METRICS_MAX_MONTHS (callers check that first).
+ */
+double	 metrics_bgnbd_clv(const struct bgnbd *, double spend, double x,
+	    double tx, double T, double u, double h, double d);
 
 int	 metrics_bgnbd_fit(const struct ltsum *, double penalizer,
 	    struct bgnbd *,

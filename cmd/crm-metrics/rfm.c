@@ -290,7 +290,7 @@ rfm_stream(const struct opts *o)
 			continue;
 		id = strmap_key(a.ids, i, &len);
 		rfm_put(w, id, len, e->first, e->last, (double)e->orders,
-		    e->orders, fixsum_get(&e->total), asof);
+		    e->orders, metrics_sum(&e->total, id, len), asof);
 	}
 	crm_close_output(w);
 	rfm_free(&a);
@@ -344,7 +344,7 @@ rfm_log(const struct opts *o, const struct txlog *l)
 		id = strmap_key(l->custs, l->v[i].cust, &len);
 		rfm_put(w, id, len, l->v[i].day, last, o->repeat ?
 		    (double)(periods - 1) : (double)orders, orders,
-		    fixsum_get(&tot), asof);
+		    metrics_sum(&tot, id, len), asof);
 	}
 	crm_close_output(w);
 	free(buf);
@@ -373,41 +373,43 @@ ltsum_alloc(struct ltsum *t, size_t n)
 	t->cust = xcalloc(n + 1, sizeof(*t->cust));
 }
 
-/* Summarise one customer's records [i, j) into t; skipped if none. */
+/*
+ * Summarise one customer's records [i, j) into t; skipped if none.  The
+ * monetary value is the exact sum of the repeat periods' amounts
+ * divided by their number.
+ */
 static void
-lt_one(struct ltsum *t, const struct opts *o, const struct rec *v,
+lt_one(struct ltsum *t, const struct opts *o, const struct txlog *l,
     size_t i, size_t j, int64_t obs)
 {
-	struct fixsum ps;
+	const struct rec *v = l->v;
+	struct fixsum rep = FIXSUM_ZERO;
 	int64_t p0 = 0, pl = INT64_MIN, p;
-	double x = -1, msum = 0;
-	size_t k;
+	double x = -1;
+	const char *id;
+	size_t k, len;
 
-	memset(&ps, 0, sizeof(ps));
 	for (k = i; k < j; k++) {
 		p = freq_period(o, v[k].day);
 		if (p > obs)
 			break;
 		if (p != pl) {
-			if (x > 0)
-				msum += fixsum_get(&ps);
-			memset(&ps, 0, sizeof(ps));
 			if (x < 0)
 				p0 = p;
 			x++;
 			pl = p;
 		}
-		fixsum_addf(&ps, &v[k].amount);
+		if (x > 0)
+			fixsum_addf(&rep, &v[k].amount);
 	}
 	if (x < 0)
 		return;
-	if (x > 0)
-		msum += fixsum_get(&ps);
+	id = strmap_key(l->custs, v[i].cust, &len);
 	t->cust[t->n] = v[i].cust;
 	t->x[t->n] = x;
 	t->tx[t->n] = (double)(pl - p0) / o->freq_mult;
 	t->T[t->n] = (double)(obs - p0) / o->freq_mult;
-	t->m[t->n] = x > 0 ? msum / x : 0;
+	t->m[t->n] = x > 0 ? metrics_sum(&rep, id, len) / x : 0;
 	t->n++;
 }
 
@@ -429,7 +431,7 @@ metrics_ltsum_from_log(struct ltsum *t, const struct txlog *l,
 	for (i = 0; i < l->n; i = j) {
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
 			;
-		lt_one(t, o, l->v, i, j, obs);
+		lt_one(t, o, l, i, j, obs);
 	}
 }
 

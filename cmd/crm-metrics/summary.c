@@ -109,7 +109,7 @@ sum_header(struct csv_writer *w, const struct opts *o, int money)
 static void
 sum_put(struct csv_writer *w, const struct sumrow *r, int money)
 {
-	double rev = fixsum_get(&r->revenue);
+	double rev = metrics_sum(&r->revenue, NULL, 0);
 
 	csv_put_int(w, (long long)r->customers);
 	csv_put_int(w, (long long)r->orders);

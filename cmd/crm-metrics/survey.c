@@ -104,27 +104,53 @@ static const char *const state_cols[] = { "crm_metrics_state", "group",
 	"period", "score", "count" };
 #define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
 
-/* Read survey partial states (merge). */
+/* The responses of a group so far. */
+static uint64_t
+sg_total(const struct sgroup *g)
+{
+	uint64_t n = 0;
+	int sc;
+
+	for (sc = 0; sc < NSCORE; sc++)
+		n += g->count[sc];
+	return n;
+}
+
+/*
+ * Read survey partial states (merge).  Every value is range-checked
+ * (state.c), and a group's responses stay below 2^63.
+ */
 static int
 survey_merge(struct survey *sv, const struct opts *o)
 {
+	static const size_t fieldof[] = { 2, 3, 4 };
 	struct csv_reader *r;
 	const struct csv_row *row;
-	const char *p;
+	struct sgroup *g;
+	struct state_sv st;
+	const char *p, *col, *why;
 	size_t len, by;
-	long long per, sc, n;
 
 	if ((r = metrics_partial_open(o, state_cols, NSTATE, "survey")) == NULL)
 		return 0;
 	while (metrics_partial_next(r, &row)) {
+		if (metrics_state_survey(row, sv->lo, sv->hi, o->has_period,
+		    o->period, &st, &col, &why) != 0) {
+			if (strcmp(col, "crm_metrics_state") == 0)
+				crm_dataerr(r, "not a crm-metrics survey "
+				    "state row");
+			p = csv_field(row, fieldof[strcmp(col, "period") == 0 ?
+			    0 : strcmp(col, "score") == 0 ? 1 : 2], &len);
+			crm_dataerr(r, "column '%s': %s ('%.*s')", col, why,
+			    (int)len, p);
+		}
 		p = csv_field(row, 1, &len);
 		by = input_intern(sv->byv, p, len, NULL, "groups");
-		per = metrics_partial_int(r, row, 2, state_cols[2],
-		    INT64_MIN, INT64_MAX);
-		sc = metrics_partial_int(r, row, 3, state_cols[3], sv->lo,
-		    sv->hi);
-		n = metrics_partial_int(r, row, 4, state_cols[4], 1, LLONG_MAX);
-		group_of(sv, by, per)->count[sc] += (uint64_t)n;
+		g = group_of(sv, by, st.period);
+		if (sg_total(g) > (uint64_t)INT64_MAX - st.count)
+			crm_dataerr(r, "column 'count': more than 2^63 - 1 "
+			    "responses in one group");
+		g->count[st.score] += st.count;
 	}
 	csv_close(r);
 	return 1;

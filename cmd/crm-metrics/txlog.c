@@ -70,6 +70,42 @@ metrics_txlog_free(struct txlog *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/*
+ * Fold r into e, the same customer, group, day and order: more rows than
+ * a record counts (2^32 - 1, which only forged states reach) is a limit.
+ */
+static void
+fold(const struct txlog *l, struct rec *e, const struct rec *r)
+{
+	const char *id;
+	size_t len;
+	char day[32];
+
+	if (metrics_rec_fold(e, r) == 0)
+		return;
+	id = strmap_key(l->custs, e->cust, &len);
+	date_fmt_day(day, e->day);
+	crm_errx(1, "customer '%.*s': more than %lu rows on %s", (int)len, id,
+	    (unsigned long)UINT32_MAX, day);
+}
+
+/*
+ * The value of an exact sum of amounts (of customer id[0..len), or of
+ * a group when id is NULL); a sum that overflowed (|sum| >= 2^63) exits
+ * 1: never a wrapped, wrong figure.
+ */
+double
+metrics_sum(const struct fixsum *s, const char *id, size_t len)
+{
+	if (fixsum_ok(s))
+		return fixsum_get(s);
+	if (id != NULL)
+		crm_errx(1, "customer '%.*s': the sum of the amounts is out "
+		    "of range (2^63 or more in magnitude)", (int)len, id);
+	crm_errx(1, "the sum of the amounts is out of range (2^63 or more "
+	    "in magnitude)");
+}
+
 /* Add a record, folding it into the last one when the key repeats. */
 void
 metrics_txlog_add(struct txlog *l, const struct rec *r)
@@ -84,8 +120,7 @@ metrics_txlog_add(struct txlog *l, const struct rec *r)
 		e = &l->v[l->n - 1];
 		if (e->cust == r->cust && e->group == r->group &&
 		    e->day == r->day && e->order == r->order) {
-			e->n += r->n;
-			fixsum_addf(&e->amount, &r->amount);
+			fold(l, e, r);
 			return;
 		}
 	}
@@ -118,10 +153,9 @@ metrics_txlog_sort(struct txlog *l)
 		return;
 	qsort(l->v, l->n, sizeof(*l->v), rec_cmp);
 	for (i = 1, k = 0; i < l->n; i++) {
-		if (rec_cmp(&l->v[k], &l->v[i]) == 0) {
-			l->v[k].n += l->v[i].n;
-			fixsum_addf(&l->v[k].amount, &l->v[i].amount);
-		} else
+		if (rec_cmp(&l->v[k], &l->v[i]) == 0)
+			fold(l, &l->v[k], &l->v[i]);
+		else
 			l->v[++k] = l->v[i];
 	}
 	l->n = k + 1;
