@@ -119,13 +119,17 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	const char *id;
 	char buf[32];
 	size_t k, len;
-	int64_t p0 = period_index(o->period, l->v[i].day), p, pl, np;
+	int64_t p0, p, pl, np, asof = o->has_asof ? o->asof : INT64_MAX;
 	double clv = 0, r, m;
 
+	for (k = i; k < j && !(l->v[k].buy && l->v[k].day <= asof); k++)
+		;
+	if (k == j)	/* no purchase */
+		return;
+	p0 = period_index(o->period, l->v[k].day);
 	id = strmap_key(l->custs, l->v[i].cust, &len);
 	pl = p0;
-	for (k = i; k < j && l->v[k].day <= (o->has_asof ? o->asof :
-	    INT64_MAX); k++) {
+	for (k = i; k < j && l->v[k].day <= asof; k++) {
 		p = period_index(o->period, l->v[k].day);
 		if (p != pl) {
 			clv += o->margin * metrics_sum(&per, id, len) /
@@ -136,8 +140,6 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 		fixsum_addf(&per, &l->v[k].amount);
 		fixsum_addf(&rev, &l->v[k].amount);
 	}
-	if (k == i)
-		return;
 	clv += o->margin * metrics_sum(&per, id, len) /
 	    pow(1 + o->discount, (double)(pl - p0));
 	r = metrics_sum(&rev, id, len);
@@ -145,11 +147,11 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	csv_put(w, id, len);
 	csv_put(w, buf, period_label(buf, o->period, p0));
 	csv_put_int(w, (long long)np);
-	csv_put_num(w, r);
-	csv_put_num(w, clv);
+	metrics_put_num(w, o, r);
+	metrics_put_num(w, o, clv);
 	if (o->has_retention) {
 		m = o->margin * r / (double)np;
-		csv_put_num(w, m * o->retention / (1 + o->discount -
+		metrics_put_num(w, o, m * o->retention / (1 + o->discount -
 		    o->retention));
 	}
 	csv_end_row(w);
@@ -251,35 +253,94 @@ fits_make(const struct opts *o, const struct ltsum *t, struct fits *f)
 }
 
 static void
-param_row(struct csv_writer *w, const char *model, const char *name,
-    double v)
+param_row(struct csv_writer *w, const struct opts *o, const char *model,
+    const char *name, double v)
 {
 	csv_put_str(w, model);
 	csv_put_str(w, name);
-	csv_put_num(w, v);
+	metrics_put_num(w, o, v);
+	csv_end_row(w);
+}
+
+/*
+ * What makes a fit degenerate: parameters run to a boundary of their
+ * domain, where the likelihood is flat and the figures mean little.
+ * NULL when the fit looks sound.
+ */
+static const char *
+bg_boundary(const struct bgnbd *bg)
+{
+	if (bg->a < 1e-4 || bg->b > 1e4)
+		return "a -> 0 or b -> infinity: the fit finds no customer "
+		    "dropping out; likely too short a history or the wrong "
+		    "--freq";
+	if (bg->r < 1e-4 || bg->r > 1e4 || bg->alpha > 1e8)
+		return "r or alpha at a boundary: purchase rates barely vary "
+		    "or barely exist; likely too few repeat purchases or "
+		    "the wrong --freq";
+	return NULL;
+}
+
+static const char *
+gg_boundary(const struct gammagamma *gg)
+{
+	if (gg->q <= 1)
+		return "q <= 1: the mean spend of the population is infinite; "
+		    "likely a few huge spends among few repeat buyers";
+	if (gg->p > 1e4 || gg->q > 1e4 || gg->v > 1e10)
+		return "p, q or v at a boundary: spend barely varies between "
+		    "customers; likely too few repeat buyers";
+	return NULL;
+}
+
+/* Say on stderr when a fit is degenerate (always: it is about the result). */
+static void
+fits_warn(const struct fits *f)
+{
+	const char *why;
+
+	if ((why = bg_boundary(&f->bg)) != NULL)
+		crm_warnx("bg/nbd fit at a boundary (r %g, alpha %g, a %g, "
+		    "b %g): %s", f->bg.r, f->bg.alpha, f->bg.a, f->bg.b, why);
+	if (f->has_gg && (why = gg_boundary(&f->gg)) != NULL)
+		crm_warnx("gamma-gamma fit at a boundary (p %g, q %g, v %g): "
+		    "%s", f->gg.p, f->gg.q, f->gg.v, why);
+}
+
+static void
+note_row(struct csv_writer *w, const char *model, const char *why)
+{
+	if (why == NULL)
+		return;
+	csv_put_str(w, model);
+	csv_put_str(w, "boundary");
+	csv_put_str(w, why);
 	csv_end_row(w);
 }
 
 static void
-put_params(struct csv_writer *w, const struct fits *f, size_t n)
+put_params(struct csv_writer *w, const struct opts *o, const struct fits *f,
+    size_t n)
 {
 	csv_put_str(w, "model");
 	csv_put_str(w, "parameter");
 	csv_put_str(w, "value");
 	csv_end_row(w);
-	param_row(w, "bgnbd", "r", f->bg.r);
-	param_row(w, "bgnbd", "alpha", f->bg.alpha);
-	param_row(w, "bgnbd", "a", f->bg.a);
-	param_row(w, "bgnbd", "b", f->bg.b);
-	param_row(w, "bgnbd", "log_likelihood", f->bg.ll);
-	param_row(w, "bgnbd", "customers", (double)n);
+	param_row(w, o, "bgnbd", "r", f->bg.r);
+	param_row(w, o, "bgnbd", "alpha", f->bg.alpha);
+	param_row(w, o, "bgnbd", "a", f->bg.a);
+	param_row(w, o, "bgnbd", "b", f->bg.b);
+	param_row(w, o, "bgnbd", "log_likelihood", f->bg.ll);
+	param_row(w, o, "bgnbd", "customers", (double)n);
+	note_row(w, "bgnbd", bg_boundary(&f->bg));
 	if (!f->has_gg)
 		return;
-	param_row(w, "gammagamma", "p", f->gg.p);
-	param_row(w, "gammagamma", "q", f->gg.q);
-	param_row(w, "gammagamma", "v", f->gg.v);
-	param_row(w, "gammagamma", "log_likelihood", f->gg.ll);
-	param_row(w, "gammagamma", "customers", (double)f->gg.n);
+	param_row(w, o, "gammagamma", "p", f->gg.p);
+	param_row(w, o, "gammagamma", "q", f->gg.q);
+	param_row(w, o, "gammagamma", "v", f->gg.v);
+	param_row(w, o, "gammagamma", "log_likelihood", f->gg.ll);
+	param_row(w, o, "gammagamma", "customers", (double)f->gg.n);
+	note_row(w, "gammagamma", gg_boundary(&f->gg));
 }
 
 static void
@@ -312,21 +373,21 @@ pred_rows(struct csv_writer *w, const struct opts *o, const struct ltsum *t,
 	for (i = 0; i < t->n; i++) {
 		id = strmap_key(ids, t->cust[i], &len);
 		csv_put(w, id, len);
-		csv_put_num(w, t->x[i]);
-		csv_put_num(w, t->tx[i]);
-		csv_put_num(w, t->T[i]);
+		metrics_put_num(w, o, t->x[i]);
+		metrics_put_num(w, o, t->tx[i]);
+		metrics_put_num(w, o, t->T[i]);
 		if (t->has_m)
-			csv_put_num(w, t->m[i]);
-		csv_put_num(w, metrics_bgnbd_expected(&f->bg, horizon(o),
+			metrics_put_num(w, o, t->m[i]);
+		metrics_put_num(w, o, metrics_bgnbd_expected(&f->bg, horizon(o),
 		    t->x[i],
 		    t->tx[i], t->T[i]));
-		csv_put_num(w, metrics_bgnbd_palive(&f->bg, t->x[i], t->tx[i],
+		metrics_put_num(w, o, metrics_bgnbd_palive(&f->bg, t->x[i], t->tx[i],
 		    t->T[i]));
 		if (o->gammagamma) {
 			sp = metrics_gg_expected_spend(&f->gg, t->x[i],
 			    t->m[i]);
-			csv_put_num(w, sp);
-			csv_put_num(w, metrics_bgnbd_clv(&f->bg, sp, t->x[i],
+			metrics_put_num(w, o, sp);
+			metrics_put_num(w, o, metrics_bgnbd_clv(&f->bg, sp, t->x[i],
 			    t->tx[i], t->T[i], month_units(o), horizon(o),
 			    o->discount));
 		}
@@ -362,9 +423,11 @@ clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
 		return 0;
 	}
 	fits_make(o, t, &f);
+	if (o->use == NULL)
+		fits_warn(&f);
 	w = crm_open_output(&o->com);
 	if (o->params)
-		put_params(w, &f, t->n);
+		put_params(w, o, &f, t->n);
 	else
 		pred_rows(w, o, t, ids, &f);
 	crm_close_output(w);
@@ -411,7 +474,8 @@ clv_predictive(const struct opts *o)
 			metrics_ltsum_read(&t, l.custs, &s);
 			goto fit;
 		}
-		metrics_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT);
+		metrics_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT |
+		    (metrics_uses_order(o) ? WANT_ORDER : 0));
 		metrics_txlog_read_src(&l, &s);
 	}
 	metrics_ltsum_from_log(&t, &l, o);

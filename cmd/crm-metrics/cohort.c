@@ -36,6 +36,8 @@ periods_of(const struct opts *o, const struct txlog *l, size_t i, size_t j,
 		p = period_index(o->period, l->v[k].day);
 		if (p > last)
 			break;
+		if (!l->v[k].buy)
+			continue;
 		if (m == 0 || q[m - 1] != p)
 			q[m++] = p;
 	}
@@ -67,7 +69,7 @@ ret_cell(struct csv_writer *w, const struct opts *o, uint64_t n,
     uint64_t size)
 {
 	if (o->pct)
-		metrics_put_ratio(w, 100 * (double)n, (double)size);
+		metrics_put_ratio(w, o, 100 * (double)n, (double)size);
 	else
 		csv_put_int(w, (long long)n);
 }
@@ -220,7 +222,7 @@ churn_out(struct csv_writer *w, const struct opts *o, int64_t first,
 		csv_put_int(w, (long long)nw[p]);
 		csv_put_int(w, (long long)ch[p]);
 		csv_put_int(w, (long long)st[p + 1]);
-		metrics_put_ratio(w, (double)ch[p], (double)st[p]);
+		metrics_put_ratio(w, o, (double)ch[p], (double)st[p]);
 		csv_end_row(w);
 	}
 }

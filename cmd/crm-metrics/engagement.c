@@ -58,7 +58,7 @@ metrics_engagement(const struct opts *o)
 {
 	struct txlog l;
 
-	if (o->by != NULL && !o->has_period)
+	if (o->by.n > 0 && !o->has_period)
 		crm_errx(2, "engagement --by needs --period");
 	if (!metrics_txlog_read(&l, o, 0))
 		return 0;

@@ -28,7 +28,7 @@ enum metrics_cmd {
 struct opts {
 	struct crm_common com;
 	enum metrics_cmd cmd;
-	const char	*by;
+	struct collist	 by;		/* --by columns */
 	enum period	 period;
 	int		 has_period;
 	int64_t		 asof;		/* a day */
@@ -44,7 +44,10 @@ struct opts {
 	const char	*save, *use;
 	int		 pct, longfmt;
 	int		 window, satisfied;
+	int		 scale_lo, scale_hi;	/* survey scores */
+	int		 digits;	/* --digits, -1: shortest round-trip */
 	int		 partial, merging;
+	int		 returns;	/* RETURNS_NET, _DROP, _KEEP */
 	char *const	*files;
 	size_t		 nfiles;
 };
@@ -62,14 +65,28 @@ struct opts {
 struct src {
 	const struct opts	*o;
 	struct crm_input	*in;
-	long			 c_cust, c_date, c_amount, c_score, c_by;
+	long			 c_cust, c_date, c_amount, c_score;
 	long			 c_order;
+	long			*c_by;		/* the --by columns */
+	char			*gkey;		/* scratch of metrics_group */
+	size_t			 gcap;
 };
 
 int	 metrics_open(struct src *, const struct opts *, int need);
 void	 metrics_need(struct src *, int need);
 int	 metrics_uses_order(const struct opts *);
+int	 metrics_counts_orders(const struct opts *);
 void	 metrics_close(struct src *);
+/*
+ * The group of a row: the values of the --by columns joined by NUL bytes
+ * (which no field holds), so that keys sort as the tuples of values;
+ * "" without --by.  Valid until the next call.
+ */
+const char *metrics_group(struct src *, const struct csv_row *, size_t *len);
+/* The --by column names as header fields, and a group key's values. */
+void	 metrics_put_by_header(struct csv_writer *, const struct opts *);
+void	 metrics_put_group(struct csv_writer *, const struct opts *,
+	    const char *key, size_t len);
 
 /*
  * One (customer, group, day, order) record of the transaction log.
@@ -79,14 +96,26 @@ void	 metrics_close(struct src *);
  */
 #define ORDER_NONE	UINT32_MAX
 
+/*
+ * The sign of a record's amount (rows of each sign are kept apart, so
+ * that a return never hides in a purchase's record), and --returns.
+ */
+enum { REC_BUY, REC_ZERO, REC_RET };
+enum { RETURNS_NET, RETURNS_DROP, RETURNS_KEEP };
+
 struct rec {
 	uint32_t	 cust;
 	uint32_t	 group;
 	int32_t		 day;
 	uint32_t	 n;		/* rows folded into this record */
 	uint32_t	 order;		/* id in orders, or ORDER_NONE */
+	uint8_t		 cls;		/* REC_BUY, REC_ZERO, REC_RET */
+	uint8_t		 buy;		/* a purchase (metrics_txlog_mark) */
 	struct fixsum	 amount;
 };
+
+/* The class of an amount: positive, zero (below 2^-64 too), negative. */
+int	 metrics_rec_class(const struct fixsum *);
 
 /* Transactions read into records, and customer/group/order names. */
 struct txlog {
@@ -104,7 +133,8 @@ void	 metrics_txlog_free(struct txlog *);
 void	 metrics_txlog_add(struct txlog *, const struct rec *);
 /*
  * The purchases of one customer's records [i, j) on days up to maxday:
- * rows without an order one each, distinct orders once.  *buf (of
+ * of the records marked buy, rows without an order one each, distinct
+ * orders once.  *buf (of
  * capacity *cap) is scratch space, grown as needed; the caller frees it.
  */
 uint64_t metrics_txlog_purchases(const struct txlog *, size_t i, size_t j,
@@ -114,8 +144,15 @@ uint64_t metrics_txlog_purchases(const struct txlog *, size_t i, size_t j,
  * NULL: of a group); exit 1 when it overflowed, never a wrong figure.
  */
 double	 metrics_sum(const struct fixsum *, const char *id, size_t len);
-/* Sort by customer, group, day and fold equal keys. */
+/* Sort by customer, group, day, order and class; fold equal keys. */
 void	 metrics_txlog_sort(struct txlog *);
+/*
+ * Mark the purchases of the sorted log (rec.buy): with --returns keep
+ * every record; otherwise a record of positive amount whose order (the
+ * customer's lines of that order up to --asof) nets above 0, or of no
+ * order.  Returns and the lines of a cancelled order are no purchase.
+ */
+void	 metrics_txlog_mark(struct txlog *, const struct opts *);
 /* Read a whole transaction input (or partial states) into the log. */
 int	 metrics_txlog_read(struct txlog *, const struct opts *, int need);
 void	 metrics_txlog_read_src(struct txlog *, struct src *);
@@ -264,6 +301,13 @@ int	 metrics_gkey_cmp(const void *, const void *);
 
 /* Helpers of output. */
 void	 metrics_put_day(struct csv_writer *, int64_t day);
-void	 metrics_put_ratio(struct csv_writer *, double num, double den);
+void	 metrics_put_ratio(struct csv_writer *, const struct opts *,
+	    double num, double den);
+/*
+ * A figure: integers plainly; others in the shortest round-trip form,
+ * or with --digits N rounded to N decimals (half to even on the exact
+ * binary value, as printf rounds).
+ */
+void	 metrics_put_num(struct csv_writer *, const struct opts *, double);
 
 #endif

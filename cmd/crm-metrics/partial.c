@@ -84,7 +84,7 @@ metrics_partial_int(struct csv_reader *r, const struct csv_row *row, size_t i,
  */
 static void
 state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
-    int keep, int *amounts)
+    int keep, int drop, int *amounts)
 {
 	struct state_tx st;
 	struct rec e;
@@ -111,6 +111,10 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
 	memset(&e, 0, sizeof(e));
 	e.n = st.rows;
 	e.amount = st.amount;
+	e.cls = st.has_amount ? (uint8_t)metrics_rec_class(&st.amount) :
+	    REC_BUY;
+	if (e.cls == REC_RET && drop)
+		return;
 	l->has_amount = st.has_amount;
 	p = csv_field(row, 4, &len);
 	e.order = !keep || len == 0 ? ORDER_NONE :
@@ -177,9 +181,11 @@ metrics_partial_read(struct txlog *l, const struct opts *o)
 	    "transaction")) == NULL)
 		return 0;
 	while (metrics_partial_next(r, &row))
-		state_row(l, r, row, metrics_uses_order(o), &amounts);
+		state_row(l, r, row, metrics_uses_order(o),
+		    o->returns == RETURNS_DROP, &amounts);
 	csv_close(r);
 	metrics_txlog_sort(l);
+	metrics_txlog_mark(l, o);
 	return 1;
 }
 
@@ -197,6 +203,8 @@ metrics_partial(const struct opts *o)
 		need = NEED_AMOUNT;
 	if ((o->cmd == CMD_SUMMARY || o->cmd == CMD_CLV) && !o->bgnbd)
 		need = NEED_AMOUNT;
+	if (o->cmd == CMD_ENGAGEMENT)
+		need = 0;
 	if (!metrics_txlog_read(&l, o, need))
 		return 0;
 	w = crm_open_output(&o->com);

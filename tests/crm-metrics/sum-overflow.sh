@@ -7,7 +7,7 @@
 (echo customer_id,date,amount; for d in 1 2 3 4 5 6; do
 	yes c1,2023-01-0$d,999999999999999 | head -2000; done) > "$WORK/big.csv"
 for args in rfm "rfm --repeat" summary clv "rfm --lifetimes"; do
-	crm-metrics $args "$WORK/big.csv" > "$WORK/out.csv" 2> "$WORK/err"
+	crm-metrics $args -q "$WORK/big.csv" > "$WORK/out.csv" 2> "$WORK/err"
 	echo "$args: exit $? $(cat "$WORK/err") ($(wc -c < "$WORK/out.csv") bytes out)"
 done
 (echo customer_id,date,amount; yes c1,2023-01-02,999999999999999 |
