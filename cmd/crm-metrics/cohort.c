@@ -21,6 +21,7 @@
 #include "csv.h"
 #include "date.h"
 #include "err.h"
+#include "hash.h"
 
 #include "metrics.h"
 
@@ -44,21 +45,28 @@ periods_of(const struct opts *o, const struct txlog *l, size_t i, size_t j,
 	return m;
 }
 
-/* Retention counts: cnt[(c - first) * np + k], np periods in all. */
+/*
+ * Retention counts: cnt[(g * np + c - first) * np + k] for group g, np
+ * periods in all.  A customer's cohort in a group is the period of the
+ * first purchase in that group.
+ */
 static uint64_t *
 ret_counts(const struct opts *o, const struct txlog *l, int64_t first,
-    int64_t np, int64_t last)
+    int64_t np, int64_t last, size_t ng)
 {
-	uint64_t *cnt = xcalloc((size_t)(np * np), sizeof(*cnt));
+	uint64_t *cnt = xcalloc(ng * (size_t)(np * np), sizeof(*cnt));
 	int64_t *q = xcalloc(l->n + 1, sizeof(*q));
-	size_t i, j, k, m;
+	size_t i, j, k, m, base;
 
 	for (i = 0; i < l->n; i = j) {
-		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
+		    l->v[j].group == l->v[i].group; j++)
 			;
 		m = periods_of(o, l, i, j, q, last);
+		base = (size_t)l->v[i].group * (size_t)(np * np);
 		for (k = 0; k < m; k++)
-			cnt[(q[0] - first) * np + (q[k] - q[0])]++;
+			cnt[base + (size_t)((q[0] - first) * np + (q[k] -
+			    q[0]))]++;
 	}
 	free(q);
 	return cnt;
@@ -75,20 +83,47 @@ ret_cell(struct csv_writer *w, const struct opts *o, uint64_t n,
 }
 
 static void
-ret_wide(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
-    int64_t first, int64_t np)
+ret_header(struct csv_writer *w, const struct opts *o, int64_t np)
+{
+	char buf[32];
+	int64_t k;
+
+	metrics_put_by_header(w, o);
+	csv_put_str(w, "cohort");
+	if (o->longfmt) {
+		csv_put_str(w, "period");
+		csv_put_str(w, o->pct ? "pct" : "customers");
+	} else {
+		csv_put_str(w, "customers");
+		for (k = 0; k < np; k++) {
+			snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
+			csv_put_str(w, buf);
+		}
+	}
+	csv_end_row(w);
+}
+
+/* The rows of one group's table (cnt: its np * np cells). */
+static void
+ret_rows(struct csv_writer *w, const struct opts *o, const struct gkey *g,
+    const uint64_t *cnt, int64_t first, int64_t np)
 {
 	char buf[32];
 	int64_t c, k;
 
-	csv_put_str(w, "cohort");
-	csv_put_str(w, "customers");
-	for (k = 0; k < np; k++) {
-		snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
-		csv_put_str(w, buf);
-	}
-	csv_end_row(w);
 	for (c = 0; c < np; c++) {
+		if (o->longfmt) {
+			for (k = 0; c + k < np; k++) {
+				metrics_put_group(w, o, g->key, g->len);
+				csv_put(w, buf, period_label(buf, o->period,
+				    first + c));
+				csv_put_int(w, (long long)k);
+				ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
+				csv_end_row(w);
+			}
+			continue;
+		}
+		metrics_put_group(w, o, g->key, g->len);
 		csv_put(w, buf, period_label(buf, o->period, first + c));
 		csv_put_int(w, (long long)cnt[c * np]);
 		for (k = 0; k < np; k++) {
@@ -101,25 +136,36 @@ ret_wide(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
 	}
 }
 
+/*
+ * The tables of every group, sorted by the group's values; without --by
+ * the one table of every customer.  A group without customers has none.
+ */
 static void
-ret_long(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
-    int64_t first, int64_t np)
+ret_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    const uint64_t *cnt, int64_t first, int64_t np)
 {
-	char buf[32];
-	int64_t c, k;
+	size_t ng = strmap_count(l->groups), i, n = 0;
+	struct gkey *k = xcalloc(ng + 1, sizeof(*k));
+	const uint64_t *c;
+	int64_t p, size;
 
-	csv_put_str(w, "cohort");
-	csv_put_str(w, "period");
-	csv_put_str(w, o->pct ? "pct" : "customers");
-	csv_end_row(w);
-	for (c = 0; c < np; c++)
-		for (k = 0; c + k < np; k++) {
-			csv_put(w, buf, period_label(buf, o->period,
-			    first + c));
-			csv_put_int(w, (long long)k);
-			ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
-			csv_end_row(w);
-		}
+	for (i = 0; i < ng; i++) {
+		c = cnt == NULL ? NULL : cnt + i * (size_t)(np * np);
+		for (p = 0, size = 0; c != NULL && p < np; p++)
+			size += (int64_t)c[p * np];
+		if (o->by.n > 0 && size == 0)
+			continue;
+		if (o->by.n == 0 && i > 0)
+			continue;
+		k[n].key = strmap_key(l->groups, i, &k[n].len);
+		k[n++].idx = i;
+	}
+	qsort(k, n, sizeof(*k), metrics_gkey_cmp);
+	ret_header(w, o, np);
+	for (i = 0; i < n && cnt != NULL; i++)
+		ret_rows(w, o, &k[i], cnt + k[i].idx * (size_t)(np * np),
+		    first, np);
+	free(k);
 }
 
 /* The first and last periods of the log (last: of --asof if given). */
@@ -143,24 +189,25 @@ metrics_retention(const struct opts *o)
 	struct csv_writer *w;
 	struct txlog l;
 	uint64_t *cnt = NULL;
-	int64_t first, last, np = 0;
+	int64_t first = 0, last, np = 0;
+	size_t ng;
 
 	if (!metrics_txlog_read(&l, o, 0))
 		return 0;
 	if (span(o, &l, &first, &last)) {
 		np = last - first + 1;
-		if (np * np > RET_MAXCELLS)
-			crm_errx(1, "a retention table of %lld periods has "
-			    "%lld cells, over the limit of %lld: use a longer "
-			    "--period or --asof", (long long)np,
-			    (long long)(np * np), (long long)RET_MAXCELLS);
-		cnt = ret_counts(o, &l, first, np, last);
+		ng = strmap_count(l.groups);
+		if (np * np > RET_MAXCELLS / (int64_t)ng)
+			crm_errx(1, "a retention table of %zu group%s of %lld "
+			    "periods has %.0f cells, over the limit of %lld: "
+			    "use a longer --period or --asof", ng, ng == 1 ?
+			    "" : "s", (long long)np,
+			    (double)ng * (double)np * (double)np,
+			    (long long)RET_MAXCELLS);
+		cnt = ret_counts(o, &l, first, np, last, ng);
 	}
 	w = crm_open_output(&o->com);
-	if (o->longfmt)
-		ret_long(w, o, cnt, first, np);
-	else
-		ret_wide(w, o, cnt, first, np);
+	ret_out(w, o, &l, cnt, first, np);
 	crm_close_output(w);
 	free(cnt);
 	metrics_txlog_free(&l);
