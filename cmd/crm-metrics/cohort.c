@@ -11,7 +11,10 @@
  * start = active at its start (a purchase in p-W .. p-1); churned =
  * active at its start but not at its end (their last purchase was in
  * p-W); new = first purchase in p; customers at end = active at the end
- * (a purchase in p-W+1 .. p); churn rate = churned / customers at start.
+ * (a purchase in p-W+1 .. p); reactivated = a purchase in p after a
+ * gap of more than W periods (neither active at the start nor new);
+ * churn rate = churned / customers at start.  So, exactly,
+ *	start - churned + new + reactivated = end.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,11 +219,17 @@ metrics_retention(const struct opts *o)
 
 /*
  * Churn counts over periods first..last+1 (index p - first): st =
- * customers active at the start, ch = churned, nw = new.
+ * customers active at the start, ch = churned, nw = new, re =
+ * reactivated (a purchase in p after a gap of more than W periods).
  */
+struct churn {
+	int64_t		*st;
+	uint64_t	*ch, *nw, *re;
+};
+
 static void
 churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
-    int64_t last, int64_t *st, uint64_t *ch, uint64_t *nw)
+    int64_t last, const struct churn *c)
 {
 	int64_t *q = xcalloc(l->n + 1, sizeof(*q)), a, b, W = o->window;
 	size_t i, j, k, m;
@@ -230,46 +239,66 @@ churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
 			;
 		if ((m = periods_of(o, l, i, j, q, last)) == 0)
 			continue;
-		nw[q[0] - first]++;
+		c->nw[q[0] - first]++;
 		for (k = 0; k < m; k++) {
+			if (k > 0 && q[k] - q[k - 1] > W)
+				c->re[q[k] - first]++;
 			/* Active at the starts of q[k]+1 .. b. */
 			a = q[k] + 1;
 			b = k + 1 < m && q[k + 1] < q[k] + W ? q[k + 1] :
 			    q[k] + W;
 			if (b > last + 1)
 				b = last + 1;
-			st[a - first]++;
-			st[b + 1 - first]--;
+			c->st[a - first]++;
+			c->st[b + 1 - first]--;
 			if ((k + 1 == m || q[k + 1] > q[k] + W) &&
 			    q[k] + W <= last)
-				ch[q[k] + W - first]++;
+				c->ch[q[k] + W - first]++;
 		}
 	}
 	for (k = 1; k < (size_t)(last - first + 3); k++)
-		st[k] += st[k - 1];
+		c->st[k] += c->st[k - 1];
 	free(q);
 }
 
+/*
+ * Whether period idx is only partly covered by the data: it starts
+ * before the first day or ends after the last (--asof, else the last
+ * date).
+ */
+int
+metrics_partial_period(const struct opts *o, const struct txlog *l,
+    int64_t idx)
+{
+	int64_t lastday = o->has_asof ? o->asof : l->maxday;
+
+	return l->minday > period_start(o->period, idx) ||
+	    lastday < period_start(o->period, idx + 1) - 1;
+}
+
 static void
-churn_out(struct csv_writer *w, const struct opts *o, int64_t first,
-    int64_t last, const int64_t *st, const uint64_t *ch, const uint64_t *nw)
+churn_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    int64_t first, int64_t last, const struct churn *c)
 {
 	static const char *const cols[] = { "period", "customers_start",
-	    "new", "churned", "customers_end", "churn_rate", NULL };
-	const char *const *c;
+	    "new", "reactivated", "churned", "customers_end", "churn_rate",
+	    "partial", NULL };
+	const char *const *h;
 	char buf[32];
 	int64_t p;
 
-	for (c = cols; *c != NULL; c++)
-		csv_put_str(w, *c);
+	for (h = cols; *h != NULL; h++)
+		csv_put_str(w, *h);
 	csv_end_row(w);
 	for (p = 0; p <= last - first; p++) {
 		csv_put(w, buf, period_label(buf, o->period, first + p));
-		csv_put_int(w, (long long)st[p]);
-		csv_put_int(w, (long long)nw[p]);
-		csv_put_int(w, (long long)ch[p]);
-		csv_put_int(w, (long long)st[p + 1]);
-		metrics_put_ratio(w, o, (double)ch[p], (double)st[p]);
+		csv_put_int(w, (long long)c->st[p]);
+		csv_put_int(w, (long long)c->nw[p]);
+		csv_put_int(w, (long long)c->re[p]);
+		csv_put_int(w, (long long)c->ch[p]);
+		csv_put_int(w, (long long)c->st[p + 1]);
+		metrics_put_ratio(w, o, (double)c->ch[p], (double)c->st[p]);
+		csv_put_int(w, metrics_partial_period(o, l, first + p));
 		csv_end_row(w);
 	}
 }
@@ -279,8 +308,8 @@ metrics_churn(const struct opts *o)
 {
 	struct csv_writer *w;
 	struct txlog l;
-	int64_t first = 0, last = -1, *st;
-	uint64_t *ch, *nw;
+	struct churn c;
+	int64_t first = 0, last = -1;
 	size_t np = 1;
 
 	if (!metrics_txlog_read(&l, o, 0))
@@ -289,17 +318,19 @@ metrics_churn(const struct opts *o)
 		np = (size_t)(last - first + 1);
 	else
 		last = first - 1;
-	st = xcalloc(np + 3, sizeof(*st));
-	ch = xcalloc(np + 3, sizeof(*ch));
-	nw = xcalloc(np + 3, sizeof(*nw));
+	c.st = xcalloc(np + 3, sizeof(*c.st));
+	c.ch = xcalloc(np + 3, sizeof(*c.ch));
+	c.nw = xcalloc(np + 3, sizeof(*c.nw));
+	c.re = xcalloc(np + 3, sizeof(*c.re));
 	if (last >= first)
-		churn_counts(o, &l, first, last, st, ch, nw);
+		churn_counts(o, &l, first, last, &c);
 	w = crm_open_output(&o->com);
-	churn_out(w, o, first, last, st, ch, nw);
+	churn_out(w, o, &l, first, last, &c);
 	crm_close_output(w);
-	free(st);
-	free(ch);
-	free(nw);
+	free(c.st);
+	free(c.ch);
+	free(c.nw);
+	free(c.re);
 	metrics_txlog_free(&l);
 	return 0;
 }

@@ -299,6 +299,10 @@ struct gkey {
 
 int	 metrics_gkey_cmp(const void *, const void *);
 
+/* Whether period idx is only partly covered by the data of l. */
+int	 metrics_partial_period(const struct opts *, const struct txlog *,
+	    int64_t idx);
+
 /* Helpers of output. */
 void	 metrics_put_day(struct csv_writer *, int64_t day);
 void	 metrics_put_ratio(struct csv_writer *, const struct opts *,

@@ -88,8 +88,10 @@ static void
 sum_header(struct csv_writer *w, const struct opts *o, int money)
 {
 	metrics_put_by_header(w, o);
-	if (o->has_period)
+	if (o->has_period) {
 		csv_put_str(w, "period");
+		csv_put_str(w, "partial");
+	}
 	csv_put_str(w, "customers");
 	csv_put_str(w, money ? "orders" : "interactions");
 	if (money) {
@@ -153,9 +155,12 @@ metrics_group_table(const struct opts *o, const struct txlog *l, int money)
 	sum_header(w, o, money);
 	for (i = 0; i < t.n; i++) {
 		metrics_put_group(w, o, k[i].key, k[i].len);
-		if (o->has_period)
+		if (o->has_period) {
 			csv_put(w, buf, period_label(buf, o->period,
 			    k[i].period));
+			csv_put_int(w, metrics_partial_period(o, l,
+			    k[i].period));
+		}
 		sum_put(w, o, u64map_val(t.keys, k[i].idx), money);
 	}
 	crm_close_output(w);
