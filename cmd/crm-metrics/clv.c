@@ -109,7 +109,8 @@ metrics_ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
 
 /*
  * Historical CLV of one customer's records [i, j): revenue is the exact
- * sum of the amounts, and each period's exact sum is discounted.
+ * sum of the amounts, and each period's exact sum is discounted and
+ * added exactly (so that with no discount clv is the revenue).
  */
 static void
 hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
@@ -120,7 +121,8 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	char buf[32];
 	size_t k, len;
 	int64_t p0, p, pl, np, asof = o->has_asof ? o->asof : INT64_MAX;
-	double clv = 0, r, m;
+	struct fixsum clv = FIXSUM_ZERO;
+	double r, m;
 
 	for (k = i; k < j && !(l->v[k].buy && l->v[k].day <= asof); k++)
 		;
@@ -132,23 +134,23 @@ hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	for (k = i; k < j && l->v[k].day <= asof; k++) {
 		p = period_index(o->period, l->v[k].day);
 		if (p != pl) {
-			clv += o->margin * metrics_sum(&per, id, len) /
-			    pow(1 + o->discount, (double)(pl - p0));
+			fixsum_add(&clv, o->margin * metrics_sum(&per, id,
+			    len) / pow(1 + o->discount, (double)(pl - p0)));
 			memset(&per, 0, sizeof(per));
 			pl = p;
 		}
 		fixsum_addf(&per, &l->v[k].amount);
 		fixsum_addf(&rev, &l->v[k].amount);
 	}
-	clv += o->margin * metrics_sum(&per, id, len) /
-	    pow(1 + o->discount, (double)(pl - p0));
+	fixsum_add(&clv, o->margin * metrics_sum(&per, id, len) /
+	    pow(1 + o->discount, (double)(pl - p0)));
 	r = metrics_sum(&rev, id, len);
 	np = last - p0 + 1;
 	csv_put(w, id, len);
 	csv_put(w, buf, period_label(buf, o->period, p0));
 	csv_put_int(w, (long long)np);
 	metrics_put_num(w, o, r);
-	metrics_put_num(w, o, clv);
+	metrics_put_num(w, o, metrics_sum(&clv, id, len));
 	if (o->has_retention) {
 		m = o->margin * r / (double)np;
 		metrics_put_num(w, o, m * o->retention / (1 + o->discount -
