@@ -148,9 +148,9 @@ double	 metrics_sum(const struct fixsum *, const char *id, size_t len);
 void	 metrics_txlog_sort(struct txlog *);
 /*
  * Mark the purchases of the sorted log (rec.buy): with --returns keep
- * every record; otherwise a record of positive amount whose order (the
- * customer's lines of that order up to --asof) nets above 0, or of no
- * order.  Returns and the lines of a cancelled order are no purchase.
+ * every record; otherwise every record but returns (negative amounts),
+ * except the lines of a cancelled order: one with a return line whose
+ * net (the customer's lines of that order up to --asof) is not above 0.
  */
 void	 metrics_txlog_mark(struct txlog *, const struct opts *);
 /* Read a whole transaction input (or partial states) into the log. */

@@ -193,7 +193,7 @@ rfm_row(struct rfm *a, struct src *s, const struct csv_row *row)
 		pend_copy(&q->ord, &q->ocap, &q->olen, op, olen);
 	q->day = day;
 	q->v = v;
-	q->buy = s->o->returns == RETURNS_KEEP || cls == REC_BUY;
+	q->buy = s->o->returns == RETURNS_KEEP || cls != REC_RET;
 	q->h = hash_bytes(p, len, 0);
 	strmap_prefetch(a->ids, q->h);
 	if (a->nq > RING / 2) {

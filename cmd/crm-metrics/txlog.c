@@ -180,8 +180,9 @@ ordrec_cmp(const void *a, const void *b)
 }
 
 /*
- * Mark the records [i, j) of one customer: those of an order are a
- * purchase when positive and the order's net up to maxday is above 0.
+ * Mark the records [i, j) of one customer: every record but returns is
+ * a purchase, unless it belongs to a cancelled order: one with a return
+ * line whose net up to maxday is not above 0.
  */
 static void
 mark_one(struct txlog *l, size_t i, size_t j, int64_t maxday,
@@ -189,10 +190,10 @@ mark_one(struct txlog *l, size_t i, size_t j, int64_t maxday,
 {
 	struct fixsum net;
 	size_t k, m = 0, a, b;
-	int buy;
+	int ret, buy;
 
 	for (k = i; k < j; k++) {
-		l->v[k].buy = l->v[k].cls == REC_BUY;
+		l->v[k].buy = l->v[k].cls != REC_RET;
 		if (l->v[k].order == ORDER_NONE || l->v[k].day > maxday)
 			continue;
 		*buf = xgrow(*buf, cap, m + 1, sizeof(**buf));
@@ -202,9 +203,12 @@ mark_one(struct txlog *l, size_t i, size_t j, int64_t maxday,
 	qsort(*buf, m, sizeof(**buf), ordrec_cmp);
 	for (a = 0; a < m; a = b) {
 		memset(&net, 0, sizeof(net));
-		for (b = a; b < m && (*buf)[b].order == (*buf)[a].order; b++)
+		ret = 0;
+		for (b = a; b < m && (*buf)[b].order == (*buf)[a].order; b++) {
 			fixsum_addf(&net, &l->v[(*buf)[b].k].amount);
-		buy = metrics_rec_class(&net) == REC_BUY;
+			ret |= l->v[(*buf)[b].k].cls == REC_RET;
+		}
+		buy = !ret || metrics_rec_class(&net) == REC_BUY;
 		for (k = a; k < b; k++)
 			l->v[(*buf)[k].k].buy &= buy;
 	}
