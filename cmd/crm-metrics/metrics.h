@@ -176,11 +176,18 @@ struct orderset;
 
 struct orderset	*metrics_oset_new(void);
 void		 metrics_oset_free(struct orderset *);
+/* A line of (customer, order p[0..len)) of amount v on day. */
 void		 metrics_oset_add(struct orderset *, uint32_t cust,
-	    const char *p,
-		    size_t len);
+		    const char *p, size_t len, int32_t day, double v);
+/* Another line of the pair added last. */
+void		 metrics_oset_more(struct orderset *, int32_t day, double v);
+/*
+ * cnt[c]: the distinct orders of customer c; with cancel, only those
+ * not cancelled (a return line, a net not above 0), with the first and
+ * last days of their lines but returns in first[c] and last[c].
+ */
 void		 metrics_oset_count(struct orderset *, uint64_t *cnt,
-	    size_t ncust);
+		    size_t ncust, int cancel, int32_t *first, int32_t *last);
 
 /* The lifetimes-style per-customer summary. */
 struct ltsum {

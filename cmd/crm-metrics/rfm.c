@@ -60,17 +60,23 @@ struct rfm {
 	size_t		 cplen, cpcap, ccust;	/* the previous customer */
 };
 
-/* Note (customer c, order p[0..len)) unless it is the previous row's. */
+/*
+ * Note a line of (customer c, order p[0..len)) of amount v on day: a new
+ * pair unless it is the previous row's.
+ */
 static void
-rfm_order(struct rfm *a, size_t c, const char *p, size_t len)
+rfm_order(struct rfm *a, size_t c, const char *p, size_t len, int64_t day,
+    double v)
 {
-	if (c == a->pcust && len == a->plen && memcmp(p, a->prev, len) == 0)
+	if (c == a->pcust && len == a->plen && memcmp(p, a->prev, len) == 0) {
+		metrics_oset_more(a->oset, (int32_t)day, v);
 		return;
+	}
 	a->prev = xgrow(a->prev, &a->pcap, len + 1, 1);
 	memcpy(a->prev, p, len);
 	a->plen = len;
 	a->pcust = c;
-	metrics_oset_add(a->oset, (uint32_t)c, p, len);
+	metrics_oset_add(a->oset, (uint32_t)c, p, len, (int32_t)day, v);
 }
 
 /* The customer's id; the previous row's customer needs no lookup. */
@@ -137,14 +143,14 @@ rfm_apply(struct rfm *a, const struct opts *o, const struct pend *q)
 	fixsum_add(&e->total, q->v);
 	if (q->day > a->maxday)
 		a->maxday = q->day;
+	if (q->has_ord)
+		rfm_order(a, c, q->ord, q->olen, q->day, q->v);
 	if (!q->buy)
 		return;
 	if (q->day < e->first)
 		e->first = (int32_t)q->day;
 	if (q->day > e->last)
 		e->last = (int32_t)q->day;
-	if (q->has_ord)
-		rfm_order(a, c, q->ord, q->olen);
 	e->orders++;
 }
 
@@ -273,36 +279,35 @@ rfm_free(struct rfm *a)
 	free(a->cprev);
 }
 
-/* Replace the row counts of the n customers by their purchases. */
+/*
+ * Replace the row counts of the n customers by their purchases; with
+ * cancel (--returns net), cancelled orders are none, and the first and
+ * last purchase are those of the orders left.
+ */
 static void
-rfm_purchases(struct rfm *a, size_t n)
+rfm_purchases(struct rfm *a, size_t n, int cancel)
 {
 	uint64_t *cnt = xcalloc(n + 1, sizeof(*cnt));
+	int32_t *first = NULL, *last = NULL;
+	struct cstat *e;
 	size_t i;
 
-	metrics_oset_count(a->oset, cnt, n);
-	for (i = 0; i < n; i++)
-		((struct cstat *)strmap_val(a->ids, i))->orders = cnt[i];
+	if (cancel) {
+		first = xcalloc(n + 1, sizeof(*first));
+		last = xcalloc(n + 1, sizeof(*last));
+	}
+	metrics_oset_count(a->oset, cnt, n, cancel, first, last);
+	for (i = 0; i < n; i++) {
+		e = strmap_val(a->ids, i);
+		e->orders = cnt[i];
+		if (cancel) {
+			e->first = first[i];
+			e->last = last[i];
+		}
+	}
 	free(cnt);
-}
-
-static int rfm_log(const struct opts *, const struct txlog *);
-
-/*
- * Orders whose net decides whether they are purchases: the table from
- * the log (the streaming pass cannot know an order's net before its
- * last line).
- */
-static int
-rfm_orders(const struct opts *o, struct src *s)
-{
-	struct txlog l;
-
-	metrics_txlog_init(&l);
-	metrics_txlog_read_src(&l, s);
-	rfm_log(o, &l);
-	metrics_txlog_free(&l);
-	return 0;
+	free(first);
+	free(last);
 }
 
 /* The streaming RFM table (no --repeat, no merge). */
@@ -322,8 +327,6 @@ rfm_stream(const struct opts *o)
 	if (!metrics_open(&s, o, NEED_CUST | NEED_DATE | NEED_AMOUNT |
 	    WANT_ORDER))
 		return 0;
-	if (s.c_order >= 0 && o->returns != RETURNS_KEEP)
-		return rfm_orders(o, &s);
 	a.ids = strmap_new_val(sizeof(struct cstat));
 	if (s.c_order >= 0)
 		a.oset = metrics_oset_new();
@@ -335,7 +338,7 @@ rfm_stream(const struct opts *o)
 	metrics_close(&s);
 	n = strmap_count(a.ids);
 	if (a.oset != NULL)
-		rfm_purchases(&a, n);
+		rfm_purchases(&a, n, o->returns == RETURNS_NET);
 	w = crm_open_output(&o->com);
 	rfm_header(w, o);
 	asof = o->has_asof ? o->asof : a.maxday + 1;

@@ -200,7 +200,8 @@ mark_one(struct txlog *l, size_t i, size_t j, int64_t maxday,
 		(*buf)[m].order = l->v[k].order;
 		(*buf)[m++].k = k;
 	}
-	qsort(*buf, m, sizeof(**buf), ordrec_cmp);
+	if (m > 1)
+		qsort(*buf, m, sizeof(**buf), ordrec_cmp);
 	for (a = 0; a < m; a = b) {
 		memset(&net, 0, sizeof(net));
 		ret = 0;
