@@ -53,9 +53,10 @@ lt_row(struct ltsum *t, struct strmap *ids, struct src *s,
 		    "frequency is 0)");
 	if (col[3] >= 0 && v[3] < 0)
 		return input_bad(s->in, row, col[3], "negative");
-	if (s->c_cust >= 0)
-		p = input_str(row, s->c_cust, &len);
-	else {
+	if (s->c_cust >= 0) {
+		if (input_key(s->in, row, s->c_cust, &p, &len) != 0)
+			return -1;
+	} else {
 		len = (size_t)snprintf(num, sizeof(num), "%zu", t->n + 1);
 		p = num;
 	}
