@@ -1,7 +1,7 @@
 # crmkit: one Makefile builds libcrm.a, every program, tests and docs.
 
 VERSION	= 0.1.0
-TOOLS	= clean metrics
+TOOLS	= clean metrics plot
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -90,8 +90,13 @@ check-ref: deps all $(TOOL_BIN)
 demo: deps all
 	@$(MAKE) --no-print-directory -C samples BIN=$(CURDIR)/$(BIN)
 
-bench: deps all $(BIN)/crm-gen
-	@BIN=$(BIN) sh bench/run.sh $(BENCH)
+bench: deps all $(BIN)/crm-gen $(BUILD)/bench/ml_bench
+	@BIN=$(BIN) MLBENCH=$(BUILD)/bench/ml_bench sh bench/run.sh $(BENCH)
+
+# The timing driver of bench/b_ml.sh (the learning layer).
+$(BUILD)/bench/ml_bench: bench/ml_bench.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(BIN)/crm-gen: bench/gen.c $(LIB)
 	@mkdir -p $(@D)

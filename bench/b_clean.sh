@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/b_clean.sh: crm-clean pass-through and --dedup against Miller,
-# csvkit, cat/wc (floors) and sort; memory at 1x and 2x the rows.
+# csvkit, cat/wc (floors) and sort; memory at 1x and 2x the rows;
+# --where/--derive against Miller's filter/put; the normalisers in MB/s.
 # Sourced by bench/run.sh (see there for BIN, TX, bench_time, ...); can
 # also run alone: BIN=bin ROWS=100000 sh bench/b_clean.sh
 
@@ -74,3 +75,46 @@ echo "  --dedup customer_id:" \
 if need mlr miller; then
 	echo "  mlr cat: $(bench_rss "mlr --icsv --ocsv cat '$TX'")"
 fi
+
+# --where and --derive against Miller's filter then put (the same rows
+# and the same numbers: the outputs are compared byte for byte).
+expr_where='amount > 10'
+expr_derive='net=amount*0.8'
+if need mlr miller; then
+	mlr_expr="mlr --icsv --ocsv filter '\$amount > 10' then put '\$net = \$amount * 0.8' '$TX'"
+	_m=$(mktemp "${TMPDIR:-/tmp}/bench.XXXXXX")
+	sh -c "$mlr_expr" >"$_m"
+	if "$clean" --where "$expr_where" --derive "$expr_derive" <"$TX" |
+	    cmp -s - "$_m"; then
+		echo "check: --where/--derive output equals mlr filter then put"
+	else
+		echo "check: --where/--derive output DIFFERS from mlr"
+	fi
+	rm -f "$_m"
+	bench_line "crm-clean --where --derive" \
+	    "$(bench_time "'$clean' --where '$expr_where' --derive '$expr_derive' <'$TX'")" \
+	    "mlr filter then put" "$(bench_time "$mlr_expr")"
+fi
+
+# Normalisers, in MB/s of input: --date and --amount on the transactions;
+# --email, --phone and --name on the sample customers repeated to the
+# size of the transactions (--flag keeps the rows they refuse).
+mbs() { # name seconds file
+	awk -v name="$1" -v t="$2" -v b="$(wc -c <"$3")" 'BEGIN {
+		if (t !~ /^[0-9.]+$/ || t + 0 == 0) printf "%s: %s s\n", name, t
+		else printf "%s: %.2f s, %.0f MB/s\n", name, t, b / 1e6 / t }'
+}
+mbs "crm-clean --date --amount" \
+    "$(bench_time "'$clean' --date date --amount amount <'$TX'")" "$TX"
+cust="$DATA/customers-$ROWS.csv"
+if [ ! -s "$cust" ]; then
+	samp="$bench_top/samples/customers.csv"
+	head -n 1 "$samp" >"$cust"
+	awk -v rows="$ROWS" 'NR > 1 { l[n++] = $0 } END {
+		for (i = 0; i < rows; i++) print l[i % n] }' "$samp" >>"$cust"
+fi
+mbs "crm-clean --email --phone --name" "$(bench_time "'$clean' --email email \
+    --phone phone --country-column country --name name --flag <'$cust'")" \
+    "$cust"
+mbs "(the same customers passed through)" \
+    "$(bench_time "'$clean' <'$cust'")" "$cust"

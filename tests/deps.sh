@@ -2,11 +2,14 @@
 # Install what crmkit needs, when missing.
 # Usage: deps.sh build      compiler, libraries, and what make check uses:
 #                           mandoc (man page lint), parallel (GNU parallel,
-#                           for the sharded = serial cases)
+#                           for the sharded = serial cases), xmllint and
+#                           rsvg-convert (crm-plot's SVG and HTML are
+#                           well-formed and render)
 #        deps.sh sanitize   and clang with its sanitizer runtimes
 # Root runs apt-get; otherwise sudo when it needs no password; otherwise
 # the exact command is printed and the script fails.
-pkgs="gcc make libc6-dev libcsv-dev libpcre2-dev zlib1g-dev mandoc parallel"
+pkgs="gcc make libc6-dev libcsv-dev libpcre2-dev zlib1g-dev mandoc parallel
+    libxml2-utils librsvg2-bin"
 [ "${1:-build}" = sanitize ] && pkgs="$pkgs clang libclang-rt-dev"
 command -v dpkg-query >/dev/null 2>&1 || exit 0	# not Debian: trust the user
 missing=""

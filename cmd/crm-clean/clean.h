@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "opt.h"
+#include "prep.h"
 
 struct csv_reader;
 struct csv_row;
@@ -22,6 +23,7 @@ struct rx;
 #define OP_TRIM		1
 #define OP_LOWER	2
 #define OP_UPPER	4
+#define OP_PREP		8	/* filled or normalised (prep.c) */
 
 /* One --match COL=REGEX. */
 struct match {
@@ -47,14 +49,16 @@ struct opts {
 	int		 verbose;
 	const char	*report;
 	const char	*duplicates;	/* --duplicates FILE */
+	struct prep_opts prep;		/* prep.h: --where, --derive, ... */
 	char *const	*files;
 	size_t		 nfiles;
 };
 
 /*
- * The counts behind the report.  rows in = out + rejected + duplicates,
- * where rejected = syntax + ragged + the per-column required and nomatch
- * counts.  Per-column arrays have ncols entries.
+ * The counts behind the report.  rows in = out + rejected + duplicates
+ * + filtered, where rejected = syntax + ragged + expr + the per-column
+ * required, nomatch, invalid and outlier counts.  Per-column arrays
+ * have ncols entries.
  */
 struct tally {
 	uint64_t	 in;
@@ -65,6 +69,16 @@ struct tally {
 	uint64_t	*required;
 	uint64_t	*nomatch;
 	uint64_t	*changed;
+	uint64_t	 filtered;	/* --where false */
+	uint64_t	 expr;		/* --where/--derive could not evaluate */
+	uint64_t	 flagged;	/* --flag: rows with errors */
+	uint64_t	 escaped;	/* --excel-safe: cells prefixed */
+	uint64_t	*invalid;	/* a normaliser or the schema refused */
+	uint64_t	*outlier;	/* --outliers-reject */
+	uint64_t	*outliers;	/* --outliers: flagged, written */
+	uint64_t	*filled;	/* --fill, written */
+	uint64_t	*hashed;
+	uint64_t	*masked;
 	size_t		 ncols;
 };
 
@@ -88,6 +102,7 @@ struct cleaner {
 	size_t		 whycap;
 	struct dedup	*dd;		/* NULL without --dedup */
 	struct csv_writer *dupw;	/* --duplicates: dropped rows */
+	struct prep	*prep;		/* NULL without prep options */
 	struct tally	 t;
 };
 
@@ -98,6 +113,7 @@ const char *clean_rules_value(const struct cleaner *, const struct csv_row *,
 int	 clean_rules_check(struct cleaner *, const struct csv_row *);
 void	 clean_rules_why(struct cleaner *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+int	 clean_quote_len(const char *v, size_t n);
 
 /* dedup.c */
 struct dedup;

@@ -16,6 +16,7 @@
 #include "opt.h"
 #include "rx.h"
 #include "clean.h"
+#include "prep.h"
 
 enum {
 	OPT_DEDUP = OPT_COMMON_LAST,
@@ -31,6 +32,7 @@ enum {
 
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
+	CLEAN_PREP_LONGOPTS,
 	{ "dedup",	required_argument, NULL, OPT_DEDUP },
 	{ "duplicates",	required_argument, NULL, OPT_DUPLICATES },
 	{ "keep",	required_argument, NULL, OPT_KEEP },
@@ -47,12 +49,21 @@ static const struct option longopts[] = {
 static const char *const keep_names[] = { "first", "last", NULL };
 
 static const char synopsis[] =
-"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--dedup cols]\n"
-"                 [--duplicates file] [--gzip] [--keep first|last]\n"
-"                 [--lower cols] [--match col=regex]\n"
-"                 [--reject file] [--report file] [--require cols] "
-    "[--skip-bad]\n"
-"                 [--trim[=cols]] [--upper cols] [file ...]\n";
+"usage: crm-clean [-hqtVv] [-d delim] [-o file] [--amount cols]\n"
+"                 [--country cc] [--country-column col] [--date cols]\n"
+"                 [--date-format fmt] [--decimal-comma] [--dedup cols]\n"
+"                 [--derive name=expr] [--drop cols] [--duplicates file]\n"
+"                 [--email cols] [--email-canonical] [--email-lower-local]\n"
+"                 [--excel-safe] [--fill col=value|mean|median|mode]\n"
+"                 [--filtered file] [--flag] [--gzip] [--hash cols]\n"
+"                 [--keep first|last] [--lower cols] [--mask cols]\n"
+"                 [--mask-keep n] [--match col=regex] [--name cols]\n"
+"                 [--outliers cols] [--method iqr|zscore|mad] [--k k]\n"
+"                 [--outliers-reject] [--phone cols] [--reject file]\n"
+"                 [--report file] [--require cols] [--salt salt]\n"
+"                 [--salt-file file] [--schema file] [--select cols]\n"
+"                 [--skip-bad] [--trim[=cols]] [--upper cols]\n"
+"                 [--where expr] [file ...]\n";
 
 static const char help[] =
 "\n"
@@ -60,14 +71,53 @@ static const char help[] =
 "  -t, --tab           tab-separated input\n"
 "  -o, --output FILE   write to FILE atomically (gzip when it ends in .gz)\n"
 "      --gzip          compress the output\n"
+"rows and columns (expressions: see crm-clean(1)):\n"
+"      --where EXPR    keep the rows where EXPR is true; the others are\n"
+"                      filtered (counted, not bad)\n"
+"      --filtered FILE write the rows --where filtered out to FILE\n"
+"      --derive NAME=EXPR  add or replace column NAME (repeatable, in order)\n"
+"      --select COLS   write these columns, in this order (after --derive)\n"
+"      --drop COLS     do not write these columns\n"
+"cells:\n"
 "      --trim[=COLS]   trim and collapse spaces (all columns without COLS)\n"
 "      --lower COLS    lower-case the cells of COLS\n"
 "      --upper COLS    upper-case the cells of COLS\n"
+"      --fill COL=V    fill empty cells with V, or the column's mean,\n"
+"                      median or mode (reads the input twice)\n"
+"      --email COLS    trim, lower-case the domain, check the address\n"
+"      --email-lower-local  lower-case the local part too\n"
+"      --email-canonical    fold gmail dots and +tags, googlemail\n"
+"      --phone COLS    to E.164 (+4420...); needs --country for numbers\n"
+"                      without a country code\n"
+"      --country CC    default region: AU CA CN DE ES FR GB IN JP US\n"
+"      --country-column COL  the region of each row (else --country)\n"
+"      --date COLS     to ISO 8601 YYYY-MM-DD[THH:MM:SS]\n"
+"      --date-format F input date format, %Y %m %d ... (repeatable;\n"
+"                      a value two formats read differently is an error)\n"
+"      --amount COLS   $1,234.50 and (12.00) to 1234.50 and -12.00\n"
+"      --decimal-comma amounts are written 1.234,50\n"
+"      --name COLS     collapse spaces, title-case names written in one\n"
+"                      case; CJK as written\n"
+"      --outliers COLS add COL_outlier (1 or 0) by --method (iqr, zscore,\n"
+"                      mad; default iqr) with --k (1.5, 3, 3.5)\n"
+"      --outliers-reject  reject the outliers instead\n"
+"validation:\n"
 "      --require COLS  reject rows with an empty cell in COLS\n"
 "      --match COL=RE  reject rows whose COL does not match the PCRE2 RE\n"
+"      --schema FILE   check each column's type (CSV column,type,required)\n"
+"      --flag          write what is wrong to an errors column instead of\n"
+"                      rejecting (normalisers and --schema)\n"
+"personal data:\n"
+"      --hash COLS     hex SHA-256 of the salt and the cell\n"
+"      --salt S, --salt-file FILE  the salt of --hash\n"
+"      --mask COLS     replace all but the last 4 characters with *\n"
+"      --mask-keep N   keep the last N characters instead\n"
+"      --excel-safe    prefix ' to cells starting with = + - @ tab CR\n"
+"duplicates:\n"
 "      --dedup COLS    drop rows whose COLS repeat an earlier row's\n"
 "      --keep WHICH    with --dedup: keep the first or last of each key\n"
 "      --duplicates FILE  with --dedup: write the rows dropped to FILE\n"
+"bad rows and counts:\n"
 "      --reject FILE   write rejected rows with a reason column to FILE\n"
 "      --skip-bad      drop bad rows (counted) instead of stopping\n"
 "      --report FILE   write the counts as CSV metric,column,count\n"
@@ -76,9 +126,12 @@ static const char help[] =
 "  -h, --help          this help\n"
 "  -V, --version       the version\n"
 "\n"
-"example:\n"
+"examples:\n"
 "  crm-clean --trim --lower email --require email --dedup email \\\n"
-"      --reject bad.csv samples/customers.csv > clean.csv\n";
+"      --reject bad.csv samples/customers.csv > clean.csv\n"
+"  crm-clean --where 'Quantity > 0 and not is_empty(CustomerID)' \\\n"
+"      --derive 'amount=Quantity*UnitPrice' \\\n"
+"      --select CustomerID,InvoiceNo,InvoiceDate,amount retail.csv\n";
 
 /* Add one --match COL=REGEX, compiling the pattern now (exit 2 if bad). */
 static void
@@ -152,6 +205,7 @@ opts_parse(struct opts *o, int argc, char *argv[])
 
 	memset(o, 0, sizeof(*o));
 	crm_common_init(&o->com);
+	prep_opts_init(&o->prep);
 	while ((ch = crm_getopt(argc, argv, CRM_COMMON_SHORTOPTS "v",
 	    longopts)) != -1) {
 		if (ch == 'h')
@@ -159,7 +213,8 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		else if (ch == 'V') {
 			crm_version();
 			exit(0);
-		} else if (!crm_common_opt(&o->com, ch, optarg) &&
+		} else if (!prep_opt(&o->prep, ch, optarg) &&
+		    !crm_common_opt(&o->com, ch, optarg) &&
 		    !own_opt(o, ch, optarg))
 			crm_usage(synopsis);
 	}
@@ -169,6 +224,7 @@ opts_parse(struct opts *o, int argc, char *argv[])
 		crm_errx(2, "--duplicates needs --dedup");
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
+	prep_opts_check(&o->prep, argc - optind, o->files);
 }
 
 static void
@@ -186,6 +242,7 @@ opts_free(struct opts *o)
 		free(o->match[i].col);
 	}
 	free(o->match);
+	prep_opts_free(&o->prep);
 }
 
 /* Mark the columns of list with op; a column both lowered and upper-cased
@@ -231,11 +288,13 @@ cleaner_setup(struct cleaner *cl, struct opts *o)
 	collist_resolve(&o->dedup, cl->r);
 	for (i = 0; i < o->nmatch; i++)
 		o->match[i].idx = col_require(cl->r, o->match[i].col);
+	cl->prep = prep_new(cl, &o->prep);
 	for (i = 0; i < n; i++)
 		if (cl->ops[i])
 			cl->tcols[cl->ntcols++] = i;
 	if (o->dedup.n > 0)
-		cl->dd = clean_dedup_new(o->keep_last, n);
+		cl->dd = clean_dedup_new(o->keep_last,
+		    cl->prep != NULL ? prep_nslots(cl->prep) : n);
 	clean_tally_init(&cl->t, n);
 }
 
@@ -246,6 +305,17 @@ end_row(struct csv_writer *w)
 		crm_err(1, "write error on %s", csv_writer_path(w));
 }
 
+/* The output header: the input's, or the columns prep writes. */
+static void
+put_header(struct cleaner *cl, struct csv_writer *w)
+{
+	if (cl->prep != NULL)
+		prep_put_header(cl->prep, w);
+	else
+		csv_put_row(w, csv_header(cl->r));
+	end_row(w);
+}
+
 /* Write the current row, with its transformed cells, to w. */
 static void
 put_cells(struct cleaner *cl, struct csv_writer *w, const struct csv_row *row)
@@ -253,7 +323,9 @@ put_cells(struct cleaner *cl, struct csv_writer *w, const struct csv_row *row)
 	const char *v;
 	size_t i, n;
 
-	if (!cl->changed)
+	if (cl->prep != NULL)
+		prep_put_row(cl, w, row);
+	else if (!cl->changed)
 		csv_put_row(w, row);
 	else
 		for (i = 0; i < cl->ncols; i++) {
@@ -282,8 +354,11 @@ dropped(void *arg, const char *const *val, const size_t *len)
 	struct cleaner *cl = arg;
 	size_t i;
 
-	for (i = 0; i < cl->ncols; i++)
-		csv_put(cl->dupw, val[i], len[i]);
+	if (cl->prep != NULL)
+		prep_put_cells(cl, cl->dupw, val, len);
+	else
+		for (i = 0; i < cl->ncols; i++)
+			csv_put(cl->dupw, val[i], len[i]);
 	end_row(cl->dupw);
 }
 
@@ -295,8 +370,11 @@ emit_kept(void *arg, const char *const *val, const size_t *len,
 	struct cleaner *cl = arg;
 	size_t i;
 
-	for (i = 0; i < cl->ncols; i++)
-		csv_put(cl->out, val[i], len[i]);
+	if (cl->prep != NULL)
+		prep_put_cells(cl, cl->out, val, len);
+	else
+		for (i = 0; i < cl->ncols; i++)
+			csv_put(cl->out, val[i], len[i]);
 	for (i = 0; i < cl->ntcols; i++)
 		cl->t.changed[cl->tcols[i]] += flags[cl->tcols[i]];
 	end_row(cl->out);
@@ -331,7 +409,9 @@ keep(struct cleaner *cl, const struct csv_row *row)
 	}
 	for (i = 0; i < cl->ncols; i++)
 		cl->val[i] = clean_rules_value(cl, row, i, &cl->len[i]);
-	cl->t.dup += clean_dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
+	cl->t.dup += cl->prep != NULL ? prep_dedup_last(cl->prep, cl->dd,
+	    cl->chg, cl->dupw != NULL ? dropped : NULL, cl) :
+	    clean_dedup_last_put(cl->dd, cl->val, cl->len, cl->chg,
 	    cl->dupw != NULL ? dropped : NULL, cl);
 }
 
@@ -344,9 +424,11 @@ clean(struct cleaner *cl)
 	while (input_next(cl->in, &row)) {
 		cl->t.in++;
 		clean_rules_transform(cl, row);
+		if (cl->prep != NULL && prep_cells(cl, row) == -1)
+			continue;
 		if (clean_rules_check(cl, row) == -1)
 			input_reject(cl->in, row, "%s", cl->why);
-		else
+		else if (cl->prep == NULL || prep_row(cl, row) == 0)
 			keep(cl, row);
 	}
 	if (cl->dd != NULL && cl->o->keep_last)
@@ -366,6 +448,7 @@ finish(struct cleaner *cl)
 	crm_close_output(cl->out);
 	if (cl->dupw != NULL)
 		crm_close_output(cl->dupw);
+	prep_finish(cl->prep);
 	if (cl->in != NULL) {
 		input_counts(cl->in, &n);
 		cl->t.ragged = n.ragged;
@@ -391,6 +474,7 @@ cleaner_free(struct cleaner *cl)
 	free(cl->scratch);
 	free(cl->why);
 	clean_dedup_free(cl->dd);
+	prep_free(cl->prep);
 	clean_tally_free(&cl->t);
 }
 
@@ -407,16 +491,17 @@ main(int argc, char *argv[])
 	if ((cl.in = input_open(&o.com, o.files, o.nfiles)) != NULL) {
 		cl.r = input_reader(cl.in);
 		cleaner_setup(&cl, &o);
-	} else
+	} else {
 		clean_tally_init(&cl.t, 0);	/* empty input */
+		if (o.prep.filtered != NULL)	/* created empty, as -o is */
+			crm_close_output(crm_open_file(o.prep.filtered, 0));
+	}
 	cl.out = crm_open_output(&o.com);
 	if (cl.in != NULL) {
-		csv_put_row(cl.out, csv_header(cl.r));
-		end_row(cl.out);
+		put_header(&cl, cl.out);
 		if (o.duplicates != NULL) {
 			cl.dupw = crm_open_file(o.duplicates, 0);
-			csv_put_row(cl.dupw, csv_header(cl.r));
-			end_row(cl.dupw);
+			put_header(&cl, cl.dupw);
 		}
 		clean(&cl);
 	}

@@ -104,8 +104,8 @@ clean_rules_why(struct cleaner *cl, const char *fmt, ...)
  * The length of v to quote in a message: at most WHY_VALUE_MAX bytes,
  * not cutting a UTF-8 sequence.
  */
-static int
-quote_len(const char *v, size_t n)
+int
+clean_quote_len(const char *v, size_t n)
 {
 	if (n <= WHY_VALUE_MAX)
 		return (int)n;
@@ -145,7 +145,7 @@ clean_rules_check(struct cleaner *cl, const struct csv_row *row)
 		if ((rc = rx_match(m->rx, v, n, 0, NULL, NULL)) == 1)
 			continue;
 		cl->t.nomatch[m->idx]++;
-		q = quote_len(v, n);
+		q = clean_quote_len(v, n);
 		clean_rules_why(cl, "column '%s': %s '%s' ('%.*s%s')", m->col,
 		    rc == 0 ? "does not match" : "match failed for", m->pattern,
 		    q, v, (size_t)q < n ? "..." : "");
