@@ -104,16 +104,20 @@ $(BIN)/crm-gen: bench/gen.c $(LIB)
 
 # libFuzzer targets (clang): the reader (plain, CR-only, gzip), the writer,
 # numbers, dates, model files.
+# The crm-metrics targets link the files of its state and model checks.
+METRICS_FUZZ_OBJ = $(addprefix build-fuzz/cmd/crm-metrics/,state.o bgnbd.o \
+	gammagamma.o)
 fuzz:
 	@sh tests/deps.sh sanitize
 	$(MAKE) BUILD=build-fuzz CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
-	    build-fuzz/libcrm.a
+	    build-fuzz/libcrm.a $(METRICS_FUZZ_OBJ)
 	@mkdir -p build-fuzz/fuzz
 	for f in tests/fuzz/fuzz_*.c; do \
+	    case $$f in *fuzz_metrics_*) x="$(METRICS_FUZZ_OBJ)" ;; *) x= ;; esac; \
 	    clang $(CPPFLAGS) -Itests/unit -O1 -g \
 	        -fsanitize=fuzzer,address,undefined \
-	        -o build-fuzz/fuzz/$$(basename $$f .c) $$f build-fuzz/libcrm.a \
+	        -o build-fuzz/fuzz/$$(basename $$f .c) $$f $$x build-fuzz/libcrm.a \
 	        $(LDLIBS) || exit 1; \
 	done
 

@@ -281,3 +281,22 @@ metrics_bgnbd_palive(const struct bgnbd *m, double x, double tx, double T)
 	    (m->r + x) * log((m->alpha + T) / (m->alpha + tx));
 	return 1 / (1 + exp(ld));
 }
+
+double
+metrics_bgnbd_clv(const struct bgnbd *bg, double spend, double x, double tx,
+    double T, double u, double h, double d)
+{
+	double prev = 0, e, clv = 0, ti;
+	long i, months;
+
+	if (!(h / u <= METRICS_MAX_MONTHS))
+		return NAN;
+	months = (long)ceil(h / u - 1e-9);
+	for (i = 1; i <= months; i++) {
+		ti = fmin((double)i * u, h);
+		e = metrics_bgnbd_expected(bg, ti, x, tx, T);
+		clv += spend * (e - prev) / pow(1 + d, (double)i);
+		prev = e;
+	}
+	return clv;
+}

@@ -53,9 +53,10 @@ lt_row(struct ltsum *t, struct strmap *ids, struct src *s,
 		    "frequency is 0)");
 	if (col[3] >= 0 && v[3] < 0)
 		return input_bad(s->in, row, col[3], "negative");
-	if (s->c_cust >= 0)
-		p = input_str(row, s->c_cust, &len);
-	else {
+	if (s->c_cust >= 0) {
+		if (input_key(s->in, row, s->c_cust, &p, &len) != 0)
+			return -1;
+	} else {
 		len = (size_t)snprintf(num, sizeof(num), "%zu", t->n + 1);
 		p = num;
 	}
@@ -107,36 +108,53 @@ metrics_ltsum_read(struct ltsum *t, struct strmap *ids, struct src *s)
 	metrics_close(s);
 }
 
-/* Historical CLV of one customer's records [i, j). */
+/*
+ * Historical CLV of one customer's records [i, j): revenue is the exact
+ * sum of the amounts, and each period's exact sum is discounted and
+ * added exactly (so that with no discount clv is the revenue).
+ */
 static void
 hist_one(struct csv_writer *w, const struct opts *o, const struct txlog *l,
     size_t i, size_t j, int64_t last)
 {
+	struct fixsum rev = FIXSUM_ZERO, per = FIXSUM_ZERO;
 	const char *id;
 	char buf[32];
 	size_t k, len;
-	int64_t p0 = period_index(o->period, l->v[i].day), p, np;
-	double rev = 0, clv = 0, r, m;
+	int64_t p0, p, pl, np, asof = o->has_asof ? o->asof : INT64_MAX;
+	struct fixsum clv = FIXSUM_ZERO;
+	double r, m;
 
-	for (k = i; k < j && l->v[k].day <= (o->has_asof ? o->asof :
-	    INT64_MAX); k++) {
-		p = period_index(o->period, l->v[k].day);
-		r = fixsum_get(&l->v[k].amount);
-		rev += r;
-		clv += o->margin * r / pow(1 + o->discount, (double)(p - p0));
-	}
-	if (k == i)
+	for (k = i; k < j && !(l->v[k].buy && l->v[k].day <= asof); k++)
+		;
+	if (k == j)	/* no purchase */
 		return;
-	np = last - p0 + 1;
+	p0 = period_index(o->period, l->v[k].day);
 	id = strmap_key(l->custs, l->v[i].cust, &len);
+	pl = p0;
+	for (k = i; k < j && l->v[k].day <= asof; k++) {
+		p = period_index(o->period, l->v[k].day);
+		if (p != pl) {
+			fixsum_add(&clv, o->margin * metrics_sum(&per, id,
+			    len) / pow(1 + o->discount, (double)(pl - p0)));
+			memset(&per, 0, sizeof(per));
+			pl = p;
+		}
+		fixsum_addf(&per, &l->v[k].amount);
+		fixsum_addf(&rev, &l->v[k].amount);
+	}
+	fixsum_add(&clv, o->margin * metrics_sum(&per, id, len) /
+	    pow(1 + o->discount, (double)(pl - p0)));
+	r = metrics_sum(&rev, id, len);
+	np = last - p0 + 1;
 	csv_put(w, id, len);
 	csv_put(w, buf, period_label(buf, o->period, p0));
 	csv_put_int(w, (long long)np);
-	csv_put_num(w, rev);
-	csv_put_num(w, clv);
+	metrics_put_num(w, o, r);
+	metrics_put_num(w, o, metrics_sum(&clv, id, len));
 	if (o->has_retention) {
-		m = o->margin * rev / (double)np;
-		csv_put_num(w, m * o->retention / (1 + o->discount -
+		m = o->margin * r / (double)np;
+		metrics_put_num(w, o, m * o->retention / (1 + o->discount -
 		    o->retention));
 	}
 	csv_end_row(w);
@@ -167,13 +185,6 @@ clv_hist(const struct opts *o, const struct txlog *l)
 	return 0;
 }
 
-/* The fitted (or loaded) models. */
-struct fits {
-	struct bgnbd		 bg;
-	struct gammagamma	 gg;
-	int			 has_gg;
-};
-
 static void
 fits_save(const struct opts *o, const struct fits *f)
 {
@@ -201,37 +212,25 @@ fits_save(const struct opts *o, const struct fits *f)
 		crm_err(1, "%s", o->save);
 }
 
+/* Load the fits of --use: every parameter checked, the units the same. */
 static void
 fits_load(const struct opts *o, struct fits *f)
 {
 	char err[256];
-	const char *fr;
 	struct model *m;
-	double fm;
+	int rc;
 
 	if ((m = model_load(o->use, "crm-metrics", err, sizeof(err))) == NULL)
 		crm_errx(2, "%s", err);
-	fr = model_get(m, "freq");
-	if (fr == NULL || model_get_double(m, "freq_multiplier", &fm) != 0 ||
-	    model_get_double(m, "r", &f->bg.r) != 0 ||
-	    model_get_double(m, "alpha", &f->bg.alpha) != 0 ||
-	    model_get_double(m, "a", &f->bg.a) != 0 ||
-	    model_get_double(m, "b", &f->bg.b) != 0 ||
-	    model_get_double(m, "log_likelihood", &f->bg.ll) != 0)
-		crm_errx(2, "%s: not a bg/nbd model", o->use);
-	if (fr[0] != o->freq || fm != o->freq_mult)
-		crm_errx(2, "%s: fitted with --freq %s --freq-multiplier %g",
-		    o->use, fr, fm);
-	f->has_gg = model_get_double(m, "p", &f->gg.p) == 0 &&
-	    model_get_double(m, "q", &f->gg.q) == 0 &&
-	    model_get_double(m, "v", &f->gg.v) == 0 &&
-	    model_get_double(m, "gg_log_likelihood", &f->gg.ll) == 0;
-	if (f->has_gg && model_get_double(m, "gg_customers", &fm) == 0 &&
-	    fm >= 0)
-		f->gg.n = (size_t)fm;
+	rc = metrics_fits_read(m, f, err, sizeof(err));
+	model_free(m);
+	if (rc != 0)
+		crm_errx(2, "%s: %s", o->use, err);
+	if (f->freq != o->freq || f->freq_mult != o->freq_mult)
+		crm_errx(2, "%s: fitted with --freq %c --freq-multiplier %g",
+		    o->use, f->freq, f->freq_mult);
 	if (o->gammagamma && !f->has_gg)
 		crm_errx(2, "%s: no gamma-gamma fit in the model", o->use);
-	model_free(m);
 }
 
 static void
@@ -257,56 +256,94 @@ fits_make(const struct opts *o, const struct ltsum *t, struct fits *f)
 }
 
 static void
-param_row(struct csv_writer *w, const char *model, const char *name,
-    double v)
+param_row(struct csv_writer *w, const struct opts *o, const char *model,
+    const char *name, double v)
 {
 	csv_put_str(w, model);
 	csv_put_str(w, name);
-	csv_put_num(w, v);
+	metrics_put_num(w, o, v);
+	csv_end_row(w);
+}
+
+/*
+ * What makes a fit degenerate: parameters run to a boundary of their
+ * domain, where the likelihood is flat and the figures mean little.
+ * NULL when the fit looks sound.
+ */
+static const char *
+bg_boundary(const struct bgnbd *bg)
+{
+	if (bg->a < 1e-4 || bg->b > 1e4)
+		return "a -> 0 or b -> infinity: the fit finds no customer "
+		    "dropping out; likely too short a history or the wrong "
+		    "--freq";
+	if (bg->r < 1e-4 || bg->r > 1e4 || bg->alpha > 1e8)
+		return "r or alpha at a boundary: purchase rates barely vary "
+		    "or barely exist; likely too few repeat purchases or "
+		    "the wrong --freq";
+	return NULL;
+}
+
+static const char *
+gg_boundary(const struct gammagamma *gg)
+{
+	if (gg->q <= 1)
+		return "q <= 1: the mean spend of the population is infinite; "
+		    "likely a few huge spends among few repeat buyers";
+	if (gg->p > 1e4 || gg->q > 1e4 || gg->v > 1e10)
+		return "p, q or v at a boundary: spend barely varies between "
+		    "customers; likely too few repeat buyers";
+	return NULL;
+}
+
+/* Say on stderr when a fit is degenerate (always: it is about the result). */
+static void
+fits_warn(const struct fits *f)
+{
+	const char *why;
+
+	if ((why = bg_boundary(&f->bg)) != NULL)
+		crm_warnx("bg/nbd fit at a boundary (r %g, alpha %g, a %g, "
+		    "b %g): %s", f->bg.r, f->bg.alpha, f->bg.a, f->bg.b, why);
+	if (f->has_gg && (why = gg_boundary(&f->gg)) != NULL)
+		crm_warnx("gamma-gamma fit at a boundary (p %g, q %g, v %g): "
+		    "%s", f->gg.p, f->gg.q, f->gg.v, why);
+}
+
+static void
+note_row(struct csv_writer *w, const char *model, const char *why)
+{
+	if (why == NULL)
+		return;
+	csv_put_str(w, model);
+	csv_put_str(w, "boundary");
+	csv_put_str(w, why);
 	csv_end_row(w);
 }
 
 static void
-put_params(struct csv_writer *w, const struct fits *f, size_t n)
+put_params(struct csv_writer *w, const struct opts *o, const struct fits *f,
+    size_t n)
 {
 	csv_put_str(w, "model");
 	csv_put_str(w, "parameter");
 	csv_put_str(w, "value");
 	csv_end_row(w);
-	param_row(w, "bgnbd", "r", f->bg.r);
-	param_row(w, "bgnbd", "alpha", f->bg.alpha);
-	param_row(w, "bgnbd", "a", f->bg.a);
-	param_row(w, "bgnbd", "b", f->bg.b);
-	param_row(w, "bgnbd", "log_likelihood", f->bg.ll);
-	param_row(w, "bgnbd", "customers", (double)n);
+	param_row(w, o, "bgnbd", "r", f->bg.r);
+	param_row(w, o, "bgnbd", "alpha", f->bg.alpha);
+	param_row(w, o, "bgnbd", "a", f->bg.a);
+	param_row(w, o, "bgnbd", "b", f->bg.b);
+	param_row(w, o, "bgnbd", "log_likelihood", f->bg.ll);
+	param_row(w, o, "bgnbd", "customers", (double)n);
+	note_row(w, "bgnbd", bg_boundary(&f->bg));
 	if (!f->has_gg)
 		return;
-	param_row(w, "gammagamma", "p", f->gg.p);
-	param_row(w, "gammagamma", "q", f->gg.q);
-	param_row(w, "gammagamma", "v", f->gg.v);
-	param_row(w, "gammagamma", "log_likelihood", f->gg.ll);
-	param_row(w, "gammagamma", "customers", (double)f->gg.n);
-}
-
-/*
- * CLV over the horizon H, as lifetimes' customer_lifetime_value: the
- * expected purchases of month i (E(min(i u, H)) - E((i-1) u), u the
- * units of a month) times the expected spend, discounted by (1+d)^i.
- */
-static double
-pred_clv(const struct opts *o, const struct bgnbd *bg, double spend,
-    double x, double tx, double T)
-{
-	double u = month_units(o), h = horizon(o), prev = 0, e, clv = 0, ti;
-	int i;
-
-	for (i = 1; (double)(i - 1) * u < h - 1e-9; i++) {
-		ti = fmin((double)i * u, h);
-		e = metrics_bgnbd_expected(bg, ti, x, tx, T);
-		clv += spend * (e - prev) / pow(1 + o->discount, (double)i);
-		prev = e;
-	}
-	return clv;
+	param_row(w, o, "gammagamma", "p", f->gg.p);
+	param_row(w, o, "gammagamma", "q", f->gg.q);
+	param_row(w, o, "gammagamma", "v", f->gg.v);
+	param_row(w, o, "gammagamma", "log_likelihood", f->gg.ll);
+	param_row(w, o, "gammagamma", "customers", (double)f->gg.n);
+	note_row(w, "gammagamma", gg_boundary(&f->gg));
 }
 
 static void
@@ -339,22 +376,23 @@ pred_rows(struct csv_writer *w, const struct opts *o, const struct ltsum *t,
 	for (i = 0; i < t->n; i++) {
 		id = strmap_key(ids, t->cust[i], &len);
 		csv_put(w, id, len);
-		csv_put_num(w, t->x[i]);
-		csv_put_num(w, t->tx[i]);
-		csv_put_num(w, t->T[i]);
+		metrics_put_num(w, o, t->x[i]);
+		metrics_put_num(w, o, t->tx[i]);
+		metrics_put_num(w, o, t->T[i]);
 		if (t->has_m)
-			csv_put_num(w, t->m[i]);
-		csv_put_num(w, metrics_bgnbd_expected(&f->bg, horizon(o),
+			metrics_put_num(w, o, t->m[i]);
+		metrics_put_num(w, o, metrics_bgnbd_expected(&f->bg, horizon(o),
 		    t->x[i],
 		    t->tx[i], t->T[i]));
-		csv_put_num(w, metrics_bgnbd_palive(&f->bg, t->x[i], t->tx[i],
+		metrics_put_num(w, o, metrics_bgnbd_palive(&f->bg, t->x[i], t->tx[i],
 		    t->T[i]));
 		if (o->gammagamma) {
 			sp = metrics_gg_expected_spend(&f->gg, t->x[i],
 			    t->m[i]);
-			csv_put_num(w, sp);
-			csv_put_num(w, pred_clv(o, &f->bg, sp, t->x[i],
-			    t->tx[i], t->T[i]));
+			metrics_put_num(w, o, sp);
+			metrics_put_num(w, o, metrics_bgnbd_clv(&f->bg, sp, t->x[i],
+			    t->tx[i], t->T[i], month_units(o), horizon(o),
+			    o->discount));
 		}
 		csv_end_row(w);
 	}
@@ -370,6 +408,11 @@ clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
 		crm_errx(2, "--spend gammagamma needs a monetary value "
 		    "(column '%s' or monetary_value)",
 		    o->com.role[ROLE_AMOUNT]);
+	if (o->gammagamma && !(horizon(o) / month_units(o) <=
+	    METRICS_MAX_MONTHS))
+		crm_errx(2, "--horizon: %g is %g months, over the %d months "
+		    "(100 years) of CLV", horizon(o),
+		    horizon(o) / month_units(o), METRICS_MAX_MONTHS);
 	if (t->n == 0 && o->use == NULL) {
 		w = crm_open_output(&o->com);
 		if (o->params) {
@@ -383,9 +426,11 @@ clv_pred(const struct opts *o, const struct ltsum *t, const struct strmap *ids)
 		return 0;
 	}
 	fits_make(o, t, &f);
+	if (o->use == NULL)
+		fits_warn(&f);
 	w = crm_open_output(&o->com);
 	if (o->params)
-		put_params(w, &f, t->n);
+		put_params(w, o, &f, t->n);
 	else
 		pred_rows(w, o, t, ids, &f);
 	crm_close_output(w);
@@ -432,7 +477,8 @@ clv_predictive(const struct opts *o)
 			metrics_ltsum_read(&t, l.custs, &s);
 			goto fit;
 		}
-		metrics_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT);
+		metrics_need(&s, NEED_CUST | NEED_DATE | WANT_AMOUNT |
+		    (metrics_uses_order(o) ? WANT_ORDER : 0));
 		metrics_txlog_read_src(&l, &s);
 	}
 	metrics_ltsum_from_log(&t, &l, o);

@@ -11,7 +11,10 @@
  * start = active at its start (a purchase in p-W .. p-1); churned =
  * active at its start but not at its end (their last purchase was in
  * p-W); new = first purchase in p; customers at end = active at the end
- * (a purchase in p-W+1 .. p); churn rate = churned / customers at start.
+ * (a purchase in p-W+1 .. p); reactivated = a purchase in p after a
+ * gap of more than W periods (neither active at the start nor new);
+ * churn rate = churned / customers at start.  So, exactly,
+ *	start - churned + new + reactivated = end.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +24,7 @@
 #include "csv.h"
 #include "date.h"
 #include "err.h"
+#include "hash.h"
 
 #include "metrics.h"
 
@@ -36,27 +40,36 @@ periods_of(const struct opts *o, const struct txlog *l, size_t i, size_t j,
 		p = period_index(o->period, l->v[k].day);
 		if (p > last)
 			break;
+		if (!l->v[k].buy)
+			continue;
 		if (m == 0 || q[m - 1] != p)
 			q[m++] = p;
 	}
 	return m;
 }
 
-/* Retention counts: cnt[(c - first) * np + k], np periods in all. */
+/*
+ * Retention counts: cnt[(g * np + c - first) * np + k] for group g, np
+ * periods in all.  A customer's cohort in a group is the period of the
+ * first purchase in that group.
+ */
 static uint64_t *
 ret_counts(const struct opts *o, const struct txlog *l, int64_t first,
-    int64_t np, int64_t last)
+    int64_t np, int64_t last, size_t ng)
 {
-	uint64_t *cnt = xcalloc((size_t)(np * np), sizeof(*cnt));
+	uint64_t *cnt = xcalloc(ng * (size_t)(np * np), sizeof(*cnt));
 	int64_t *q = xcalloc(l->n + 1, sizeof(*q));
-	size_t i, j, k, m;
+	size_t i, j, k, m, base;
 
 	for (i = 0; i < l->n; i = j) {
-		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
+		    l->v[j].group == l->v[i].group; j++)
 			;
 		m = periods_of(o, l, i, j, q, last);
+		base = (size_t)l->v[i].group * (size_t)(np * np);
 		for (k = 0; k < m; k++)
-			cnt[(q[0] - first) * np + (q[k] - q[0])]++;
+			cnt[base + (size_t)((q[0] - first) * np + (q[k] -
+			    q[0]))]++;
 	}
 	free(q);
 	return cnt;
@@ -67,26 +80,53 @@ ret_cell(struct csv_writer *w, const struct opts *o, uint64_t n,
     uint64_t size)
 {
 	if (o->pct)
-		metrics_put_ratio(w, 100 * (double)n, (double)size);
+		metrics_put_ratio(w, o, 100 * (double)n, (double)size);
 	else
 		csv_put_int(w, (long long)n);
 }
 
 static void
-ret_wide(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
-    int64_t first, int64_t np)
+ret_header(struct csv_writer *w, const struct opts *o, int64_t np)
+{
+	char buf[32];
+	int64_t k;
+
+	metrics_put_by_header(w, o);
+	csv_put_str(w, "cohort");
+	if (o->longfmt) {
+		csv_put_str(w, "period");
+		csv_put_str(w, o->pct ? "pct" : "customers");
+	} else {
+		csv_put_str(w, "customers");
+		for (k = 0; k < np; k++) {
+			snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
+			csv_put_str(w, buf);
+		}
+	}
+	csv_end_row(w);
+}
+
+/* The rows of one group's table (cnt: its np * np cells). */
+static void
+ret_rows(struct csv_writer *w, const struct opts *o, const struct gkey *g,
+    const uint64_t *cnt, int64_t first, int64_t np)
 {
 	char buf[32];
 	int64_t c, k;
 
-	csv_put_str(w, "cohort");
-	csv_put_str(w, "customers");
-	for (k = 0; k < np; k++) {
-		snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
-		csv_put_str(w, buf);
-	}
-	csv_end_row(w);
 	for (c = 0; c < np; c++) {
+		if (o->longfmt) {
+			for (k = 0; c + k < np; k++) {
+				metrics_put_group(w, o, g->key, g->len);
+				csv_put(w, buf, period_label(buf, o->period,
+				    first + c));
+				csv_put_int(w, (long long)k);
+				ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
+				csv_end_row(w);
+			}
+			continue;
+		}
+		metrics_put_group(w, o, g->key, g->len);
 		csv_put(w, buf, period_label(buf, o->period, first + c));
 		csv_put_int(w, (long long)cnt[c * np]);
 		for (k = 0; k < np; k++) {
@@ -99,25 +139,36 @@ ret_wide(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
 	}
 }
 
+/*
+ * The tables of every group, sorted by the group's values; without --by
+ * the one table of every customer.  A group without customers has none.
+ */
 static void
-ret_long(struct csv_writer *w, const struct opts *o, const uint64_t *cnt,
-    int64_t first, int64_t np)
+ret_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    const uint64_t *cnt, int64_t first, int64_t np)
 {
-	char buf[32];
-	int64_t c, k;
+	size_t ng = strmap_count(l->groups), i, n = 0;
+	struct gkey *k = xcalloc(ng + 1, sizeof(*k));
+	const uint64_t *c;
+	int64_t p, size;
 
-	csv_put_str(w, "cohort");
-	csv_put_str(w, "period");
-	csv_put_str(w, o->pct ? "pct" : "customers");
-	csv_end_row(w);
-	for (c = 0; c < np; c++)
-		for (k = 0; c + k < np; k++) {
-			csv_put(w, buf, period_label(buf, o->period,
-			    first + c));
-			csv_put_int(w, (long long)k);
-			ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
-			csv_end_row(w);
-		}
+	for (i = 0; i < ng; i++) {
+		c = cnt == NULL ? NULL : cnt + i * (size_t)(np * np);
+		for (p = 0, size = 0; c != NULL && p < np; p++)
+			size += (int64_t)c[p * np];
+		if (o->by.n > 0 && size == 0)
+			continue;
+		if (o->by.n == 0 && i > 0)
+			continue;
+		k[n].key = strmap_key(l->groups, i, &k[n].len);
+		k[n++].idx = i;
+	}
+	qsort(k, n, sizeof(*k), metrics_gkey_cmp);
+	ret_header(w, o, np);
+	for (i = 0; i < n && cnt != NULL; i++)
+		ret_rows(w, o, &k[i], cnt + k[i].idx * (size_t)(np * np),
+		    first, np);
+	free(k);
 }
 
 /* The first and last periods of the log (last: of --asof if given). */
@@ -129,12 +180,11 @@ span(const struct opts *o, const struct txlog *l, int64_t *first,
 		return 0;
 	*first = period_index(o->period, l->minday);
 	*last = period_index(o->period, o->has_asof ? o->asof : l->maxday);
-	if (*last < *first)
-		return 0;
-	if (*last - *first >= 20000)
-		crm_errx(1, "more than 20000 periods: use a longer --period");
-	return 1;
+	return *last >= *first;
 }
+
+/* Cells a retention table may have (8 bytes each: 80 MB). */
+#define RET_MAXCELLS	((int64_t)10000000)
 
 int
 metrics_retention(const struct opts *o)
@@ -142,19 +192,25 @@ metrics_retention(const struct opts *o)
 	struct csv_writer *w;
 	struct txlog l;
 	uint64_t *cnt = NULL;
-	int64_t first, last, np = 0;
+	int64_t first = 0, last, np = 0;
+	size_t ng;
 
 	if (!metrics_txlog_read(&l, o, 0))
 		return 0;
 	if (span(o, &l, &first, &last)) {
 		np = last - first + 1;
-		cnt = ret_counts(o, &l, first, np, last);
+		ng = strmap_count(l.groups);
+		if (np * np > RET_MAXCELLS / (int64_t)ng)
+			crm_errx(1, "a retention table of %zu group%s of %lld "
+			    "periods has %.0f cells, over the limit of %lld: "
+			    "use a longer --period or --asof", ng, ng == 1 ?
+			    "" : "s", (long long)np,
+			    (double)ng * (double)np * (double)np,
+			    (long long)RET_MAXCELLS);
+		cnt = ret_counts(o, &l, first, np, last, ng);
 	}
 	w = crm_open_output(&o->com);
-	if (o->longfmt)
-		ret_long(w, o, cnt, first, np);
-	else
-		ret_wide(w, o, cnt, first, np);
+	ret_out(w, o, &l, cnt, first, np);
 	crm_close_output(w);
 	free(cnt);
 	metrics_txlog_free(&l);
@@ -163,11 +219,17 @@ metrics_retention(const struct opts *o)
 
 /*
  * Churn counts over periods first..last+1 (index p - first): st =
- * customers active at the start, ch = churned, nw = new.
+ * customers active at the start, ch = churned, nw = new, re =
+ * reactivated (a purchase in p after a gap of more than W periods).
  */
+struct churn {
+	int64_t		*st;
+	uint64_t	*ch, *nw, *re;
+};
+
 static void
 churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
-    int64_t last, int64_t *st, uint64_t *ch, uint64_t *nw)
+    int64_t last, const struct churn *c)
 {
 	int64_t *q = xcalloc(l->n + 1, sizeof(*q)), a, b, W = o->window;
 	size_t i, j, k, m;
@@ -177,46 +239,66 @@ churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
 			;
 		if ((m = periods_of(o, l, i, j, q, last)) == 0)
 			continue;
-		nw[q[0] - first]++;
+		c->nw[q[0] - first]++;
 		for (k = 0; k < m; k++) {
+			if (k > 0 && q[k] - q[k - 1] > W)
+				c->re[q[k] - first]++;
 			/* Active at the starts of q[k]+1 .. b. */
 			a = q[k] + 1;
 			b = k + 1 < m && q[k + 1] < q[k] + W ? q[k + 1] :
 			    q[k] + W;
 			if (b > last + 1)
 				b = last + 1;
-			st[a - first]++;
-			st[b + 1 - first]--;
+			c->st[a - first]++;
+			c->st[b + 1 - first]--;
 			if ((k + 1 == m || q[k + 1] > q[k] + W) &&
 			    q[k] + W <= last)
-				ch[q[k] + W - first]++;
+				c->ch[q[k] + W - first]++;
 		}
 	}
 	for (k = 1; k < (size_t)(last - first + 3); k++)
-		st[k] += st[k - 1];
+		c->st[k] += c->st[k - 1];
 	free(q);
 }
 
+/*
+ * Whether period idx is only partly covered by the data: it starts
+ * before the first day or ends after the last (--asof, else the last
+ * date).
+ */
+int
+metrics_partial_period(const struct opts *o, const struct txlog *l,
+    int64_t idx)
+{
+	int64_t lastday = o->has_asof ? o->asof : l->maxday;
+
+	return l->minday > period_start(o->period, idx) ||
+	    lastday < period_start(o->period, idx + 1) - 1;
+}
+
 static void
-churn_out(struct csv_writer *w, const struct opts *o, int64_t first,
-    int64_t last, const int64_t *st, const uint64_t *ch, const uint64_t *nw)
+churn_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    int64_t first, int64_t last, const struct churn *c)
 {
 	static const char *const cols[] = { "period", "customers_start",
-	    "new", "churned", "customers_end", "churn_rate", NULL };
-	const char *const *c;
+	    "new", "reactivated", "churned", "customers_end", "churn_rate",
+	    "partial", NULL };
+	const char *const *h;
 	char buf[32];
 	int64_t p;
 
-	for (c = cols; *c != NULL; c++)
-		csv_put_str(w, *c);
+	for (h = cols; *h != NULL; h++)
+		csv_put_str(w, *h);
 	csv_end_row(w);
 	for (p = 0; p <= last - first; p++) {
 		csv_put(w, buf, period_label(buf, o->period, first + p));
-		csv_put_int(w, (long long)st[p]);
-		csv_put_int(w, (long long)nw[p]);
-		csv_put_int(w, (long long)ch[p]);
-		csv_put_int(w, (long long)st[p + 1]);
-		metrics_put_ratio(w, (double)ch[p], (double)st[p]);
+		csv_put_int(w, (long long)c->st[p]);
+		csv_put_int(w, (long long)c->nw[p]);
+		csv_put_int(w, (long long)c->re[p]);
+		csv_put_int(w, (long long)c->ch[p]);
+		csv_put_int(w, (long long)c->st[p + 1]);
+		metrics_put_ratio(w, o, (double)c->ch[p], (double)c->st[p]);
+		csv_put_int(w, metrics_partial_period(o, l, first + p));
 		csv_end_row(w);
 	}
 }
@@ -226,8 +308,8 @@ metrics_churn(const struct opts *o)
 {
 	struct csv_writer *w;
 	struct txlog l;
-	int64_t first = 0, last = -1, *st;
-	uint64_t *ch, *nw;
+	struct churn c;
+	int64_t first = 0, last = -1;
 	size_t np = 1;
 
 	if (!metrics_txlog_read(&l, o, 0))
@@ -236,17 +318,19 @@ metrics_churn(const struct opts *o)
 		np = (size_t)(last - first + 1);
 	else
 		last = first - 1;
-	st = xcalloc(np + 3, sizeof(*st));
-	ch = xcalloc(np + 3, sizeof(*ch));
-	nw = xcalloc(np + 3, sizeof(*nw));
+	c.st = xcalloc(np + 3, sizeof(*c.st));
+	c.ch = xcalloc(np + 3, sizeof(*c.ch));
+	c.nw = xcalloc(np + 3, sizeof(*c.nw));
+	c.re = xcalloc(np + 3, sizeof(*c.re));
 	if (last >= first)
-		churn_counts(o, &l, first, last, st, ch, nw);
+		churn_counts(o, &l, first, last, &c);
 	w = crm_open_output(&o->com);
-	churn_out(w, o, first, last, st, ch, nw);
+	churn_out(w, o, &l, first, last, &c);
 	crm_close_output(w);
-	free(st);
-	free(ch);
-	free(nw);
+	free(c.st);
+	free(c.ch);
+	free(c.nw);
+	free(c.re);
 	metrics_txlog_free(&l);
 	return 0;
 }

@@ -24,7 +24,7 @@ per_customer(const struct opts *o, const struct txlog *l)
 	const char *const *c;
 	const char *id;
 	uint64_t n, days;
-	int64_t asof = o->has_asof ? o->asof : l->maxday + 1;
+	int64_t asof = o->has_asof ? o->asof : l->maxday + 1, last;
 	size_t i, j, len;
 
 	csv_put_str(w, o->com.role[ROLE_CUSTOMER]);
@@ -33,11 +33,15 @@ per_customer(const struct opts *o, const struct txlog *l)
 	csv_end_row(w);
 	for (i = 0; i < l->n; i = j) {
 		n = days = 0;
+		last = INT64_MIN;
+		/* records are by day, but a day may hold several (orders,
+		 * signs of amounts) in states written by other subcommands */
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++) {
 			if (l->v[j].day > asof)
 				continue;
 			n += l->v[j].n;
-			days++;
+			days += l->v[j].day != last;
+			last = l->v[j].day;
 		}
 		if (n == 0)
 			continue;
@@ -46,8 +50,8 @@ per_customer(const struct opts *o, const struct txlog *l)
 		csv_put_int(w, (long long)n);
 		csv_put_int(w, (long long)days);
 		metrics_put_day(w, l->v[i].day);
-		metrics_put_day(w, l->v[i + days - 1].day);
-		csv_put_int(w, (long long)(asof - l->v[i + days - 1].day));
+		metrics_put_day(w, last);
+		csv_put_int(w, (long long)(asof - last));
 		csv_end_row(w);
 	}
 	crm_close_output(w);
@@ -58,7 +62,7 @@ metrics_engagement(const struct opts *o)
 {
 	struct txlog l;
 
-	if (o->by != NULL && !o->has_period)
+	if (o->by.n > 0 && !o->has_period)
 		crm_errx(2, "engagement --by needs --period");
 	if (!metrics_txlog_read(&l, o, 0))
 		return 0;

@@ -17,6 +17,7 @@
 struct csv_reader;
 struct csv_row;
 struct csv_writer;
+struct model;
 struct strmap;
 
 enum metrics_cmd {
@@ -27,7 +28,7 @@ enum metrics_cmd {
 struct opts {
 	struct crm_common com;
 	enum metrics_cmd cmd;
-	const char	*by;
+	struct collist	 by;		/* --by columns */
 	enum period	 period;
 	int		 has_period;
 	int64_t		 asof;		/* a day */
@@ -43,7 +44,10 @@ struct opts {
 	const char	*save, *use;
 	int		 pct, longfmt;
 	int		 window, satisfied;
+	int		 scale_lo, scale_hi;	/* survey scores */
+	int		 digits;	/* --digits, -1: shortest round-trip */
 	int		 partial, merging;
+	int		 returns;	/* RETURNS_NET, _DROP, _KEEP */
 	char *const	*files;
 	size_t		 nfiles;
 };
@@ -61,14 +65,28 @@ struct opts {
 struct src {
 	const struct opts	*o;
 	struct crm_input	*in;
-	long			 c_cust, c_date, c_amount, c_score, c_by;
+	long			 c_cust, c_date, c_amount, c_score;
 	long			 c_order;
+	long			*c_by;		/* the --by columns */
+	char			*gkey;		/* scratch of metrics_group */
+	size_t			 gcap;
 };
 
 int	 metrics_open(struct src *, const struct opts *, int need);
 void	 metrics_need(struct src *, int need);
 int	 metrics_uses_order(const struct opts *);
+int	 metrics_counts_orders(const struct opts *);
 void	 metrics_close(struct src *);
+/*
+ * The group of a row: the values of the --by columns joined by NUL bytes
+ * (which no field holds), so that keys sort as the tuples of values;
+ * "" without --by.  Valid until the next call.
+ */
+const char *metrics_group(struct src *, const struct csv_row *, size_t *len);
+/* The --by column names as header fields, and a group key's values. */
+void	 metrics_put_by_header(struct csv_writer *, const struct opts *);
+void	 metrics_put_group(struct csv_writer *, const struct opts *,
+	    const char *key, size_t len);
 
 /*
  * One (customer, group, day, order) record of the transaction log.
@@ -78,14 +96,26 @@ void	 metrics_close(struct src *);
  */
 #define ORDER_NONE	UINT32_MAX
 
+/*
+ * The sign of a record's amount (rows of each sign are kept apart, so
+ * that a return never hides in a purchase's record), and --returns.
+ */
+enum { REC_BUY, REC_ZERO, REC_RET };
+enum { RETURNS_NET, RETURNS_DROP, RETURNS_KEEP };
+
 struct rec {
 	uint32_t	 cust;
 	uint32_t	 group;
 	int32_t		 day;
 	uint32_t	 n;		/* rows folded into this record */
 	uint32_t	 order;		/* id in orders, or ORDER_NONE */
+	uint8_t		 cls;		/* REC_BUY, REC_ZERO, REC_RET */
+	uint8_t		 buy;		/* a purchase (metrics_txlog_mark) */
 	struct fixsum	 amount;
 };
+
+/* The class of an amount: positive, zero (below 2^-64 too), negative. */
+int	 metrics_rec_class(const struct fixsum *);
 
 /* Transactions read into records, and customer/group/order names. */
 struct txlog {
@@ -103,13 +133,26 @@ void	 metrics_txlog_free(struct txlog *);
 void	 metrics_txlog_add(struct txlog *, const struct rec *);
 /*
  * The purchases of one customer's records [i, j) on days up to maxday:
- * rows without an order one each, distinct orders once.  *buf (of
+ * of the records marked buy, rows without an order one each, distinct
+ * orders once.  *buf (of
  * capacity *cap) is scratch space, grown as needed; the caller frees it.
  */
 uint64_t metrics_txlog_purchases(const struct txlog *, size_t i, size_t j,
 	    int64_t maxday, uint32_t **buf, size_t *cap);
-/* Sort by customer, group, day and fold equal keys. */
+/*
+ * The value of an exact sum of the amounts of customer id[0..len) (id
+ * NULL: of a group); exit 1 when it overflowed, never a wrong figure.
+ */
+double	 metrics_sum(const struct fixsum *, const char *id, size_t len);
+/* Sort by customer, group, day, order and class; fold equal keys. */
 void	 metrics_txlog_sort(struct txlog *);
+/*
+ * Mark the purchases of the sorted log (rec.buy): with --returns keep
+ * every record; otherwise every record but returns (negative amounts),
+ * except the lines of a cancelled order: one with a return line whose
+ * net (the customer's lines of that order up to --asof) is not above 0.
+ */
+void	 metrics_txlog_mark(struct txlog *, const struct opts *);
 /* Read a whole transaction input (or partial states) into the log. */
 int	 metrics_txlog_read(struct txlog *, const struct opts *, int need);
 void	 metrics_txlog_read_src(struct txlog *, struct src *);
@@ -133,11 +176,18 @@ struct orderset;
 
 struct orderset	*metrics_oset_new(void);
 void		 metrics_oset_free(struct orderset *);
+/* A line of (customer, order p[0..len)) of amount v on day. */
 void		 metrics_oset_add(struct orderset *, uint32_t cust,
-	    const char *p,
-		    size_t len);
+		    const char *p, size_t len, int32_t day, double v);
+/* Another line of the pair added last. */
+void		 metrics_oset_more(struct orderset *, int32_t day, double v);
+/*
+ * cnt[c]: the distinct orders of customer c; with cancel, only those
+ * not cancelled (a return line, a net not above 0), with the first and
+ * last days of their lines but returns in first[c] and last[c].
+ */
 void		 metrics_oset_count(struct orderset *, uint64_t *cnt,
-	    size_t ncust);
+		    size_t ncust, int cancel, int32_t *first, int32_t *last);
 
 /* The lifetimes-style per-customer summary. */
 struct ltsum {
@@ -163,6 +213,58 @@ struct gammagamma {
 	size_t	 n;
 	int	 iter;
 };
+
+/* The fitted (or loaded) models and the time units they were fitted in. */
+struct fits {
+	struct bgnbd		 bg;
+	struct gammagamma	 gg;
+	int			 has_gg;
+	int			 freq;		/* 'D' or 'W' */
+	double			 freq_mult;
+};
+
+/* Limits of input values (and so of what a state file may hold). */
+#define METRICS_MAX_AMOUNT	1e15	/* |amount| of one row below this */
+#define METRICS_MIN_FREQMULT	1e-9
+#define METRICS_MAX_FREQMULT	1e9
+#define METRICS_MAX_MONTHS	1200	/* the CLV horizon: 100 years */
+
+/*
+ * state.c: the values of partial state rows and model files, checked
+ * without printing or exiting.  Each returns 0, or -1 with the column
+ * (or parameter) and what is wrong.
+ */
+struct state_tx {
+	int64_t		 day;
+	uint32_t	 rows;
+	int		 has_amount;
+	struct fixsum	 amount;
+};
+
+struct state_sv {
+	int64_t		 period;
+	int		 score;
+	uint64_t	 count;
+};
+
+int	 metrics_state_tx(const struct csv_row *, struct state_tx *,
+	    const char **col, const char **why);
+int	 metrics_state_survey(const struct csv_row *, int lo, int hi,
+	    int has_period, enum period, struct state_sv *, const char **col,
+	    const char **why);
+/* Fold r's rows and amount into e: 0, or -1 when the rows would wrap. */
+int	 metrics_rec_fold(struct rec *e, const struct rec *r);
+/* The fits of a loaded model, every parameter in its domain. */
+int	 metrics_fits_read(const struct model *, struct fits *, char *err,
+	    size_t errlen);
+/*
+ * CLV over the horizon h (in units of u, the length of a month) as
+ * lifetimes' customer_lifetime_value: the expected purchases of month i
+ * times spend, discounted by (1+d)^i.  NaN when h/u is over
+ * METRICS_MAX_MONTHS (callers check that first).
+ */
+double	 metrics_bgnbd_clv(const struct bgnbd *, double spend, double x,
+	    double tx, double T, double u, double h, double d);
 
 int	 metrics_bgnbd_fit(const struct ltsum *, double penalizer,
 	    struct bgnbd *,
@@ -204,8 +306,19 @@ struct gkey {
 
 int	 metrics_gkey_cmp(const void *, const void *);
 
+/* Whether period idx is only partly covered by the data of l. */
+int	 metrics_partial_period(const struct opts *, const struct txlog *,
+	    int64_t idx);
+
 /* Helpers of output. */
 void	 metrics_put_day(struct csv_writer *, int64_t day);
-void	 metrics_put_ratio(struct csv_writer *, double num, double den);
+void	 metrics_put_ratio(struct csv_writer *, const struct opts *,
+	    double num, double den);
+/*
+ * A figure: integers plainly; others in the shortest round-trip form,
+ * or with --digits N rounded to N decimals (half to even on the exact
+ * binary value, as printf rounds).
+ */
+void	 metrics_put_num(struct csv_writer *, const struct opts *, double);
 
 #endif

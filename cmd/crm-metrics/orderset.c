@@ -31,6 +31,9 @@ struct oent {
 	size_t		 off;		/* of the key in the arena */
 	uint32_t	 cust;
 	uint32_t	 len;
+	struct fixsum	 net;		/* the sum of the order's lines */
+	int32_t		 dmin, dmax;	/* days of its lines but returns */
+	int		 ret;		/* it has a return line */
 };
 
 struct orderset {
@@ -126,6 +129,18 @@ oset_sort(struct orderset *s)
 	free(at);
 }
 
+/* Fold the lines of entry b into a, the same order. */
+static void
+oent_fold(struct oent *a, const struct oent *b)
+{
+	fixsum_addf(&a->net, &b->net);
+	if (b->dmin < a->dmin)
+		a->dmin = b->dmin;
+	if (b->dmax > a->dmax)
+		a->dmax = b->dmax;
+	a->ret |= b->ret;
+}
+
 /* Sort, drop duplicates and rebuild the arena with the survivors. */
 static void
 oset_compact(struct orderset *s)
@@ -138,8 +153,10 @@ oset_compact(struct orderset *s)
 	ar = xmalloc(s->alen + 1);
 	for (i = k = 0; i < s->n; i++) {
 		/* prev: the last entry as it was, its key in the old arena */
-		if (i > 0 && oent_cmp(&prev, &s->v[i], s->arena) == 0)
+		if (i > 0 && oent_cmp(&prev, &s->v[i], s->arena) == 0) {
+			oent_fold(&s->v[k - 1], &s->v[i]);
 			continue;
+		}
 		prev = s->v[i];
 		memcpy(ar + alen, s->arena + prev.off, prev.len);
 		s->v[k] = prev;
@@ -153,9 +170,33 @@ oset_compact(struct orderset *s)
 	s->n = s->live = k;
 }
 
-/* Add the pair (cust, order p[0..len)); duplicates are fine. */
+/*
+ * The (empty) lines of an entry: a return line has no day of purchase.
+ */
+static void
+oent_line(struct oent *e, int32_t day, double v)
+{
+	struct fixsum one = FIXSUM_ZERO;
+
+	fixsum_add(&one, v);
+	fixsum_addf(&e->net, &one);
+	if (metrics_rec_class(&one) == REC_RET) {
+		e->ret = 1;
+		return;
+	}
+	if (day < e->dmin)
+		e->dmin = day;
+	if (day > e->dmax)
+		e->dmax = day;
+}
+
+/*
+ * Add a line of the pair (cust, order p[0..len)) of amount v on day;
+ * duplicates are fine.
+ */
 void
-metrics_oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len)
+metrics_oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len,
+    int32_t day, double v)
 {
 	struct oent *e;
 
@@ -165,22 +206,57 @@ metrics_oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len)
 	s->arena = xgrow(s->arena, &s->acap, s->alen + len + 1, 1);
 	memcpy(s->arena + s->alen, p, len);
 	e = &s->v[s->n++];
+	memset(e, 0, sizeof(*e));
 	e->h = hash_bytes(p, len, 0);
 	e->off = s->alen;
 	e->cust = cust;
 	e->len = (uint32_t)len;
+	e->dmin = INT32_MAX;
+	e->dmax = INT32_MIN;
+	oent_line(e, day, v);
 	s->alen += len;
 }
 
-/* Set cnt[c] to the number of distinct orders of customer c. */
+/* Add another line to the pair added last. */
 void
-metrics_oset_count(struct orderset *s, uint64_t *cnt, size_t ncust)
+metrics_oset_more(struct orderset *s, int32_t day, double v)
 {
+	oent_line(&s->v[s->n - 1], day, v);
+}
+
+/*
+ * Set cnt[c] to the number of distinct orders of customer c; with
+ * cancel, leave out the cancelled ones (a return line, a net not above
+ * 0) and set first[c] and last[c] to the days of the orders counted
+ * (INT32_MAX and INT32_MIN when none).
+ */
+void
+metrics_oset_count(struct orderset *s, uint64_t *cnt, size_t ncust,
+    int cancel, int32_t *first, int32_t *last)
+{
+	const struct oent *e;
 	size_t i;
 
 	oset_compact(s);
 	memset(cnt, 0, ncust * sizeof(*cnt));
-	for (i = 0; i < s->n; i++)
-		if (s->v[i].cust < ncust)
-			cnt[s->v[i].cust]++;
+	for (i = 0; cancel && i < ncust; i++) {
+		first[i] = INT32_MAX;
+		last[i] = INT32_MIN;
+	}
+	for (i = 0; i < s->n; i++) {
+		e = &s->v[i];
+		if (e->cust >= ncust)
+			continue;
+		if (!cancel) {
+			cnt[e->cust]++;
+			continue;
+		}
+		if (e->ret && metrics_rec_class(&e->net) != REC_BUY)
+			continue;
+		cnt[e->cust]++;
+		if (e->dmin < first[e->cust])
+			first[e->cust] = e->dmin;
+		if (e->dmax > last[e->cust])
+			last[e->cust] = e->dmax;
+	}
 }

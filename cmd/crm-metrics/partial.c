@@ -78,39 +78,44 @@ metrics_partial_int(struct csv_reader *r, const struct csv_row *row, size_t i,
 
 /*
  * One state row into the log; orders are kept only when the subcommand
- * counts them (keep), so that the others see one record per day.
+ * counts them (keep), so that the others see one record per day.  Every
+ * value is range-checked (state.c): a damaged or forged state stops with
+ * its file and line.
  */
 static void
 state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
-    int keep)
+    int keep, int drop, int *amounts)
 {
+	struct state_tx st;
 	struct rec e;
-	const char *p, *why = NULL;
+	const char *p, *col, *why;
 	size_t len;
-	int64_t secs, day;
 
-	memset(&e, 0, sizeof(e));
-	if (csv_nfields(row) != NSTATE)
-		crm_dataerr(r, "not a crm-metrics state row");
-	p = csv_field(row, 3, &len);
-	if (date_parse_iso(p, len, &secs, &why) != 0)
-		crm_dataerr(r, "column 'day': %s ('%.*s')", why ? why :
-		    "not a date", (int)len, p);
-	day = date_days(secs);
-	if (day < INT32_MIN || day > INT32_MAX)
-		crm_dataerr(r, "column 'day': out of range ('%.*s')",
+	if (metrics_state_tx(row, &st, &col, &why) != 0) {
+		p = csv_field(row, 0, &len);
+		if (strcmp(col, "crm_metrics_state") == 0)
+			crm_dataerr(r, "not a crm-metrics transaction state "
+			    "row");
+		p = csv_field(row, strcmp(col, "customer") == 0 ? 1 :
+		    strcmp(col, "day") == 0 ? 3 : strcmp(col, "rows") == 0 ?
+		    5 : strcmp(col, "amount_hi") == 0 ? 6 : 7, &len);
+		crm_dataerr(r, "column '%s': %s ('%.*s')", col, why,
 		    (int)len, p);
-	e.n = (uint32_t)metrics_partial_int(r, row, 5, state_cols[5], 1,
-	    UINT32_MAX);
-	csv_field(row, 6, &len);
-	if (len > 0) {
-		e.amount.hi = metrics_partial_int(r, row, 6, state_cols[6],
-		    INT64_MIN, INT64_MAX);
-		e.amount.lo = (uint64_t)metrics_partial_int(r, row, 7,
-		    state_cols[7],
-		    INT64_MIN, INT64_MAX);
-		l->has_amount = 1;
 	}
+	if (*amounts < 0)
+		*amounts = st.has_amount;
+	else if (*amounts != st.has_amount)
+		crm_dataerr(r, "column 'amount_hi': %s", st.has_amount ?
+		    "an amount where the rows before have none" :
+		    "no amount where the rows before have one");
+	memset(&e, 0, sizeof(e));
+	e.n = st.rows;
+	e.amount = st.amount;
+	e.cls = st.has_amount ? (uint8_t)metrics_rec_class(&st.amount) :
+	    REC_BUY;
+	if (e.cls == REC_RET && drop)
+		return;
+	l->has_amount = st.has_amount;
 	p = csv_field(row, 4, &len);
 	e.order = !keep || len == 0 ? ORDER_NONE :
 	    (uint32_t)input_intern(l->orders, p, len, NULL, "orders");
@@ -120,7 +125,7 @@ state_row(struct txlog *l, struct csv_reader *r, const struct csv_row *row,
 	p = csv_field(row, 2, &len);
 	e.group = (uint32_t)input_intern(l->groups, p, len, NULL,
 	    "groups");
-	e.day = (int32_t)day;
+	e.day = (int32_t)st.day;
 	metrics_txlog_add(l, &e);
 }
 
@@ -170,14 +175,17 @@ metrics_partial_read(struct txlog *l, const struct opts *o)
 {
 	const struct csv_row *row;
 	struct csv_reader *r;
+	int amounts = -1;
 
 	if ((r = metrics_partial_open(o, state_cols, NSTATE,
 	    "transaction")) == NULL)
 		return 0;
 	while (metrics_partial_next(r, &row))
-		state_row(l, r, row, metrics_uses_order(o));
+		state_row(l, r, row, metrics_uses_order(o),
+		    o->returns == RETURNS_DROP, &amounts);
 	csv_close(r);
 	metrics_txlog_sort(l);
+	metrics_txlog_mark(l, o);
 	return 1;
 }
 
@@ -195,6 +203,8 @@ metrics_partial(const struct opts *o)
 		need = NEED_AMOUNT;
 	if ((o->cmd == CMD_SUMMARY || o->cmd == CMD_CLV) && !o->bgnbd)
 		need = NEED_AMOUNT;
+	if (o->cmd == CMD_ENGAGEMENT)
+		need = 0;
 	if (!metrics_txlog_read(&l, o, need))
 		return 0;
 	w = crm_open_output(&o->com);

@@ -25,9 +25,10 @@
  * order in a row (the usual case) are added once.
  */
 struct cstat {
-	int32_t		 first, last;
+	int32_t		 first, last;	/* of purchases */
 	uint64_t	 orders;	/* rows, or purchases at the end */
 	struct fixsum	 total;
+	int		 seen;		/* a row up to --asof */
 };
 
 /*
@@ -41,6 +42,7 @@ struct cstat {
 struct pend {
 	int64_t		 day;
 	double		 v;
+	int		 buy;		/* a purchase */
 	uint64_t	 h;		/* hash of the customer */
 	char		*key, *ord;
 	size_t		 klen, kcap, olen, ocap;
@@ -58,17 +60,23 @@ struct rfm {
 	size_t		 cplen, cpcap, ccust;	/* the previous customer */
 };
 
-/* Note (customer c, order p[0..len)) unless it is the previous row's. */
+/*
+ * Note a line of (customer c, order p[0..len)) of amount v on day: a new
+ * pair unless it is the previous row's.
+ */
 static void
-rfm_order(struct rfm *a, size_t c, const char *p, size_t len)
+rfm_order(struct rfm *a, size_t c, const char *p, size_t len, int64_t day,
+    double v)
 {
-	if (c == a->pcust && len == a->plen && memcmp(p, a->prev, len) == 0)
+	if (c == a->pcust && len == a->plen && memcmp(p, a->prev, len) == 0) {
+		metrics_oset_more(a->oset, (int32_t)day, v);
 		return;
+	}
 	a->prev = xgrow(a->prev, &a->pcap, len + 1, 1);
 	memcpy(a->prev, p, len);
 	a->plen = len;
 	a->pcust = c;
-	metrics_oset_add(a->oset, (uint32_t)c, p, len);
+	metrics_oset_add(a->oset, (uint32_t)c, p, len, (int32_t)day, v);
 }
 
 /* The customer's id; the previous row's customer needs no lookup. */
@@ -93,13 +101,18 @@ static int
 rfm_fields(struct src *s, const struct csv_row *row, int64_t *day,
     double *v, const char **op, size_t *olen)
 {
+	const char *p;
+	size_t len;
+
 	if (input_day(s->in, row, s->c_date, day) != 0)
 		return -1;
 	if (*day < INT32_MIN || *day > INT32_MAX)
 		return input_bad(s->in, row, s->c_date, "out of range");
+	if (input_key(s->in, row, s->c_cust, &p, &len) != 0)
+		return -1;
 	if (input_num(s->in, row, s->c_amount, v) != 0)
 		return -1;
-	if (fabs(*v) >= 1e15)
+	if (fabs(*v) >= METRICS_MAX_AMOUNT)
 		return input_bad(s->in, row, s->c_amount, "out of range");
 	if (s->c_order >= 0)
 		return input_key(s->in, row, s->c_order, op, olen);
@@ -126,16 +139,19 @@ rfm_apply(struct rfm *a, const struct opts *o, const struct pend *q)
 	}
 	if (o->has_asof && q->day > o->asof)
 		return;
+	e->seen = 1;
+	fixsum_add(&e->total, q->v);
+	if (q->day > a->maxday)
+		a->maxday = q->day;
+	if (q->has_ord)
+		rfm_order(a, c, q->ord, q->olen, q->day, q->v);
+	if (!q->buy)
+		return;
 	if (q->day < e->first)
 		e->first = (int32_t)q->day;
 	if (q->day > e->last)
 		e->last = (int32_t)q->day;
-	if (q->has_ord)
-		rfm_order(a, c, q->ord, q->olen);
 	e->orders++;
-	fixsum_add(&e->total, q->v);
-	if (q->day > a->maxday)
-		a->maxday = q->day;
 }
 
 /* Copy p[0..len) into a pending row's buffer. */
@@ -161,7 +177,14 @@ rfm_row(struct rfm *a, struct src *s, const struct csv_row *row)
 	int64_t day;
 	double v;
 
+	struct fixsum one = FIXSUM_ZERO;
+	int cls;
+
 	if (rfm_fields(s, row, &day, &v, &op, &olen) != 0)
+		return;
+	fixsum_add(&one, v);
+	cls = metrics_rec_class(&one);
+	if (cls == REC_RET && s->o->returns == RETURNS_DROP)
 		return;
 	if (a->nq == RING) {
 		rfm_apply(a, s->o, &a->ring[a->head]);
@@ -176,6 +199,7 @@ rfm_row(struct rfm *a, struct src *s, const struct csv_row *row)
 		pend_copy(&q->ord, &q->ocap, &q->olen, op, olen);
 	q->day = day;
 	q->v = v;
+	q->buy = s->o->returns == RETURNS_KEEP || cls != REC_RET;
 	q->h = hash_bytes(p, len, 0);
 	strmap_prefetch(a->ids, q->h);
 	if (a->nq > RING / 2) {
@@ -208,18 +232,34 @@ rfm_header(struct csv_writer *w, const struct opts *o)
 	csv_end_row(w);
 }
 
-/* One output row of the plain RFM table. */
+/*
+ * One output row of the plain RFM table; a customer without a purchase
+ * (only returns, or the lines of cancelled orders) has frequency 0 and
+ * empty dates and mean.
+ */
 static void
-rfm_put(struct csv_writer *w, const char *id, size_t idlen, int64_t first,
-    int64_t last, double freq, uint64_t orders, double total, int64_t asof)
+rfm_put(struct csv_writer *w, const struct opts *o, const char *id,
+    size_t idlen, int64_t first, int64_t last, double freq, uint64_t orders,
+    double total, int64_t asof)
 {
 	csv_put(w, id, idlen);
+	if (orders == 0) {
+		csv_put(w, "", 0);
+		csv_put(w, "", 0);
+		csv_put(w, "", 0);
+		csv_put_int(w, 0);
+		metrics_put_num(w, o, total);
+		csv_put(w, "", 0);
+		csv_put(w, "", 0);
+		csv_end_row(w);
+		return;
+	}
 	metrics_put_day(w, first);
 	metrics_put_day(w, last);
 	csv_put_int(w, (long long)(asof - last));
 	csv_put_int(w, (long long)freq);	/* a count */
-	csv_put_num(w, total);
-	csv_put_num(w, total / (double)orders);
+	metrics_put_num(w, o, total);
+	metrics_put_num(w, o, total / (double)orders);
 	csv_put_int(w, (long long)(asof - first));
 	csv_end_row(w);
 }
@@ -239,17 +279,35 @@ rfm_free(struct rfm *a)
 	free(a->cprev);
 }
 
-/* Replace the row counts of the n customers by their purchases. */
+/*
+ * Replace the row counts of the n customers by their purchases; with
+ * cancel (--returns net), cancelled orders are none, and the first and
+ * last purchase are those of the orders left.
+ */
 static void
-rfm_purchases(struct rfm *a, size_t n)
+rfm_purchases(struct rfm *a, size_t n, int cancel)
 {
 	uint64_t *cnt = xcalloc(n + 1, sizeof(*cnt));
+	int32_t *first = NULL, *last = NULL;
+	struct cstat *e;
 	size_t i;
 
-	metrics_oset_count(a->oset, cnt, n);
-	for (i = 0; i < n; i++)
-		((struct cstat *)strmap_val(a->ids, i))->orders = cnt[i];
+	if (cancel) {
+		first = xcalloc(n + 1, sizeof(*first));
+		last = xcalloc(n + 1, sizeof(*last));
+	}
+	metrics_oset_count(a->oset, cnt, n, cancel, first, last);
+	for (i = 0; i < n; i++) {
+		e = strmap_val(a->ids, i);
+		e->orders = cnt[i];
+		if (cancel) {
+			e->first = first[i];
+			e->last = last[i];
+		}
+	}
 	free(cnt);
+	free(first);
+	free(last);
 }
 
 /* The streaming RFM table (no --repeat, no merge). */
@@ -280,17 +338,17 @@ rfm_stream(const struct opts *o)
 	metrics_close(&s);
 	n = strmap_count(a.ids);
 	if (a.oset != NULL)
-		rfm_purchases(&a, n);
+		rfm_purchases(&a, n, o->returns == RETURNS_NET);
 	w = crm_open_output(&o->com);
 	rfm_header(w, o);
 	asof = o->has_asof ? o->asof : a.maxday + 1;
 	for (i = 0; i < n; i++) {
 		e = strmap_val(a.ids, i);
-		if (e->orders == 0)	/* only rows after --asof */
+		if (!e->seen)	/* only rows after --asof */
 			continue;
 		id = strmap_key(a.ids, i, &len);
-		rfm_put(w, id, len, e->first, e->last, (double)e->orders,
-		    e->orders, fixsum_get(&e->total), asof);
+		rfm_put(w, o, id, len, e->first, e->last, (double)e->orders,
+		    e->orders, metrics_sum(&e->total, id, len), asof);
 	}
 	crm_close_output(w);
 	rfm_free(&a);
@@ -318,7 +376,7 @@ rfm_log(const struct opts *o, const struct txlog *l)
 	size_t i, j, len, cap = 0;
 	uint64_t rows, periods, orders;
 	uint32_t *buf = NULL;
-	int64_t asof, last, lastp;
+	int64_t asof, first, last, lastp;
 
 	rfm_header(w, o);
 	asof = o->has_asof ? o->asof : l->maxday + 1;
@@ -326,12 +384,17 @@ rfm_log(const struct opts *o, const struct txlog *l)
 		memset(&tot, 0, sizeof(tot));
 		rows = periods = 0;
 		lastp = INT64_MIN;
-		last = l->v[i].day;
+		first = INT64_MAX;
+		last = INT64_MIN;
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++) {
 			if (l->v[j].day > asof)
 				continue;
 			rows += l->v[j].n;
 			fixsum_addf(&tot, &l->v[j].amount);
+			if (!l->v[j].buy)
+				continue;
+			if (l->v[j].day < first)
+				first = l->v[j].day;
 			if (l->v[j].day > last)
 				last = l->v[j].day;
 			if (freq_period(o, l->v[j].day) != lastp)
@@ -342,9 +405,9 @@ rfm_log(const struct opts *o, const struct txlog *l)
 			continue;
 		orders = metrics_txlog_purchases(l, i, j, asof, &buf, &cap);
 		id = strmap_key(l->custs, l->v[i].cust, &len);
-		rfm_put(w, id, len, l->v[i].day, last, o->repeat ?
+		rfm_put(w, o, id, len, first, last, o->repeat ?
 		    (double)(periods - 1) : (double)orders, orders,
-		    fixsum_get(&tot), asof);
+		    metrics_sum(&tot, id, len), asof);
 	}
 	crm_close_output(w);
 	free(buf);
@@ -373,41 +436,43 @@ ltsum_alloc(struct ltsum *t, size_t n)
 	t->cust = xcalloc(n + 1, sizeof(*t->cust));
 }
 
-/* Summarise one customer's records [i, j) into t; skipped if none. */
+/*
+ * Summarise one customer's records [i, j) into t; skipped if none.  The
+ * monetary value is the exact sum of the repeat periods' amounts
+ * divided by their number.
+ */
 static void
-lt_one(struct ltsum *t, const struct opts *o, const struct rec *v,
+lt_one(struct ltsum *t, const struct opts *o, const struct txlog *l,
     size_t i, size_t j, int64_t obs)
 {
-	struct fixsum ps;
+	const struct rec *v = l->v;
+	struct fixsum rep = FIXSUM_ZERO;
 	int64_t p0 = 0, pl = INT64_MIN, p;
-	double x = -1, msum = 0;
-	size_t k;
+	double x = -1;
+	const char *id;
+	size_t k, len;
 
-	memset(&ps, 0, sizeof(ps));
 	for (k = i; k < j; k++) {
 		p = freq_period(o, v[k].day);
 		if (p > obs)
 			break;
-		if (p != pl) {
-			if (x > 0)
-				msum += fixsum_get(&ps);
-			memset(&ps, 0, sizeof(ps));
+		if (v[k].buy && p != pl) {
 			if (x < 0)
 				p0 = p;
 			x++;
 			pl = p;
 		}
-		fixsum_addf(&ps, &v[k].amount);
+		if (x >= 0 && p > p0)
+			fixsum_addf(&rep, &v[k].amount);
 	}
 	if (x < 0)
 		return;
-	if (x > 0)
-		msum += fixsum_get(&ps);
+	id = strmap_key(l->custs, v[i].cust, &len);
 	t->cust[t->n] = v[i].cust;
 	t->x[t->n] = x;
 	t->tx[t->n] = (double)(pl - p0) / o->freq_mult;
 	t->T[t->n] = (double)(obs - p0) / o->freq_mult;
-	t->m[t->n] = x > 0 ? msum / x : 0;
+	t->m[t->n] = x > 0 ? metrics_sum(&rep, id, len) / x : 0;
 	t->n++;
 }
 
@@ -429,18 +494,19 @@ metrics_ltsum_from_log(struct ltsum *t, const struct txlog *l,
 	for (i = 0; i < l->n; i = j) {
 		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
 			;
-		lt_one(t, o, l->v, i, j, obs);
+		lt_one(t, o, l, i, j, obs);
 	}
 }
 
 static void
-lt_put(struct csv_writer *w, const struct ltsum *t, size_t i)
+lt_put(struct csv_writer *w, const struct opts *o, const struct ltsum *t,
+    size_t i)
 {
-	csv_put_num(w, t->x[i]);
-	csv_put_num(w, t->tx[i]);
-	csv_put_num(w, t->T[i]);
+	metrics_put_num(w, o, t->x[i]);
+	metrics_put_num(w, o, t->tx[i]);
+	metrics_put_num(w, o, t->T[i]);
 	if (t->has_m)
-		csv_put_num(w, t->m[i]);
+		metrics_put_num(w, o, t->m[i]);
 }
 
 static int
@@ -462,7 +528,7 @@ rfm_lifetimes(const struct opts *o, const struct txlog *l)
 	for (i = 0; i < t.n; i++) {
 		id = strmap_key(l->custs, t.cust[i], &len);
 		csv_put(w, id, len);
-		lt_put(w, &t, i);
+		lt_put(w, o, &t, i);
 		csv_end_row(w);
 	}
 	crm_close_output(w);

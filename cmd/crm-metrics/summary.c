@@ -87,10 +87,11 @@ sum_fill(struct sumtab *t, const struct opts *o, const struct txlog *l)
 static void
 sum_header(struct csv_writer *w, const struct opts *o, int money)
 {
-	if (o->by != NULL)
-		csv_put_str(w, o->by);
-	if (o->has_period)
+	metrics_put_by_header(w, o);
+	if (o->has_period) {
 		csv_put_str(w, "period");
+		csv_put_str(w, "partial");
+	}
 	csv_put_str(w, "customers");
 	csv_put_str(w, money ? "orders" : "interactions");
 	if (money) {
@@ -107,21 +108,22 @@ sum_header(struct csv_writer *w, const struct opts *o, int money)
 }
 
 static void
-sum_put(struct csv_writer *w, const struct sumrow *r, int money)
+sum_put(struct csv_writer *w, const struct opts *o, const struct sumrow *r,
+    int money)
 {
-	double rev = fixsum_get(&r->revenue);
+	double rev = metrics_sum(&r->revenue, NULL, 0);
 
 	csv_put_int(w, (long long)r->customers);
 	csv_put_int(w, (long long)r->orders);
 	if (money) {
-		csv_put_num(w, rev);
-		metrics_put_ratio(w, rev, (double)r->orders);
-		metrics_put_ratio(w, rev, (double)r->customers);
+		metrics_put_num(w, o, rev);
+		metrics_put_ratio(w, o, rev, (double)r->orders);
+		metrics_put_ratio(w, o, rev, (double)r->customers);
 	} else
-		metrics_put_ratio(w, (double)r->orders, (double)r->customers);
-	metrics_put_ratio(w, (double)r->repeaters, (double)r->customers);
+		metrics_put_ratio(w, o, (double)r->orders, (double)r->customers);
+	metrics_put_ratio(w, o, (double)r->repeaters, (double)r->customers);
 	if (money)
-		metrics_put_ratio(w, (double)r->orders, (double)r->customers);
+		metrics_put_ratio(w, o, (double)r->orders, (double)r->customers);
 	csv_end_row(w);
 }
 
@@ -152,12 +154,14 @@ metrics_group_table(const struct opts *o, const struct txlog *l, int money)
 	qsort(k, t.n, sizeof(*k), metrics_gkey_cmp);
 	sum_header(w, o, money);
 	for (i = 0; i < t.n; i++) {
-		if (o->by != NULL)
-			csv_put(w, k[i].key, k[i].len);
-		if (o->has_period)
+		metrics_put_group(w, o, k[i].key, k[i].len);
+		if (o->has_period) {
 			csv_put(w, buf, period_label(buf, o->period,
 			    k[i].period));
-		sum_put(w, u64map_val(t.keys, k[i].idx), money);
+			csv_put_int(w, metrics_partial_period(o, l,
+			    k[i].period));
+		}
+		sum_put(w, o, u64map_val(t.keys, k[i].idx), money);
 	}
 	crm_close_output(w);
 	free(k);

@@ -79,8 +79,8 @@ survey_row(struct survey *sv, struct src *s, const struct csv_row *row)
 	if (o->has_period &&
 	    input_period(s->in, row, s->c_date, o->period, &per) != 0)
 		return;
-	if (s->c_by >= 0) {
-		p = input_str(row, s->c_by, &len);
+	if (s->c_by != NULL) {
+		p = metrics_group(s, row, &len);
 		by = input_intern(sv->byv, p, len, NULL, "groups");
 	}
 	group_of(sv, by, per)->count[score]++;
@@ -104,27 +104,53 @@ static const char *const state_cols[] = { "crm_metrics_state", "group",
 	"period", "score", "count" };
 #define NSTATE	(sizeof(state_cols) / sizeof(state_cols[0]))
 
-/* Read survey partial states (merge). */
+/* The responses of a group so far. */
+static uint64_t
+sg_total(const struct sgroup *g)
+{
+	uint64_t n = 0;
+	int sc;
+
+	for (sc = 0; sc < NSCORE; sc++)
+		n += g->count[sc];
+	return n;
+}
+
+/*
+ * Read survey partial states (merge).  Every value is range-checked
+ * (state.c), and a group's responses stay below 2^63.
+ */
 static int
 survey_merge(struct survey *sv, const struct opts *o)
 {
+	static const size_t fieldof[] = { 2, 3, 4 };
 	struct csv_reader *r;
 	const struct csv_row *row;
-	const char *p;
+	struct sgroup *g;
+	struct state_sv st;
+	const char *p, *col, *why;
 	size_t len, by;
-	long long per, sc, n;
 
 	if ((r = metrics_partial_open(o, state_cols, NSTATE, "survey")) == NULL)
 		return 0;
 	while (metrics_partial_next(r, &row)) {
+		if (metrics_state_survey(row, sv->lo, sv->hi, o->has_period,
+		    o->period, &st, &col, &why) != 0) {
+			if (strcmp(col, "crm_metrics_state") == 0)
+				crm_dataerr(r, "not a crm-metrics survey "
+				    "state row");
+			p = csv_field(row, fieldof[strcmp(col, "period") == 0 ?
+			    0 : strcmp(col, "score") == 0 ? 1 : 2], &len);
+			crm_dataerr(r, "column '%s': %s ('%.*s')", col, why,
+			    (int)len, p);
+		}
 		p = csv_field(row, 1, &len);
 		by = input_intern(sv->byv, p, len, NULL, "groups");
-		per = metrics_partial_int(r, row, 2, state_cols[2],
-		    INT64_MIN, INT64_MAX);
-		sc = metrics_partial_int(r, row, 3, state_cols[3], sv->lo,
-		    sv->hi);
-		n = metrics_partial_int(r, row, 4, state_cols[4], 1, LLONG_MAX);
-		group_of(sv, by, per)->count[sc] += (uint64_t)n;
+		g = group_of(sv, by, st.period);
+		if (sg_total(g) > (uint64_t)INT64_MAX - st.count)
+			crm_dataerr(r, "column 'count': more than 2^63 - 1 "
+			    "responses in one group");
+		g->count[st.score] += st.count;
 	}
 	csv_close(r);
 	return 1;
@@ -158,7 +184,7 @@ static void
 survey_put(struct csv_writer *w, const struct opts *o, const uint64_t *c)
 {
 	uint64_t n = 0, good = 0, pro, det;
-	double sum = 0, ss = 0, mean, p, d, se;
+	double sum = 0, ss = 0, mean, p, d, se, nps;
 	int sc;
 
 	for (sc = 0; sc < NSCORE; sc++) {
@@ -174,22 +200,24 @@ survey_put(struct csv_writer *w, const struct opts *o, const uint64_t *c)
 		p = (double)pro / (double)n;
 		d = (double)det / (double)n;
 		se = 1.96 * 100 * sqrt((p + d - (p - d) * (p - d)) / (double)n);
+		/* from the integer counts: one rounding, so 24 prints as 24 */
+		nps = 100 * ((double)pro - (double)det) / (double)n;
 		csv_put_int(w, (long long)pro);
 		csv_put_int(w, (long long)(c[7] + c[8]));
 		csv_put_int(w, (long long)det);
-		csv_put_num(w, 100 * (p - d));
-		csv_put_num(w, fmax(-100, 100 * (p - d) - se));
-		csv_put_num(w, fmin(100, 100 * (p - d) + se));
+		metrics_put_num(w, o, nps);
+		metrics_put_num(w, o, fmax(-100, nps - se));
+		metrics_put_num(w, o, fmin(100, nps + se));
 	} else if (o->cmd == CMD_CSAT) {
 		csv_put_int(w, (long long)good);
-		csv_put_num(w, 100 * (double)good / (double)n);
+		metrics_put_num(w, o, 100 * (double)good / (double)n);	/* idem */
 	} else {
 		mean = sum / (double)n;
 		for (sc = 0; sc < NSCORE; sc++)
 			ss += (double)c[sc] * (sc - mean) * (sc - mean);
-		csv_put_num(w, mean);
+		metrics_put_num(w, o, mean);
 		if (n > 1)
-			csv_put_num(w, sqrt(ss / (double)(n - 1)));
+			metrics_put_num(w, o, sqrt(ss / (double)(n - 1)));
 		else
 			csv_put(w, "", 0);
 	}
@@ -207,8 +235,7 @@ survey_header(struct csv_writer *w, const struct opts *o)
 	const char *const *c = o->cmd == CMD_NPS ? nps :
 	    o->cmd == CMD_CSAT ? csat : ces;
 
-	if (o->by != NULL)
-		csv_put_str(w, o->by);
+	metrics_put_by_header(w, o);
 	if (o->has_period)
 		csv_put_str(w, "period");
 	for (; *c != NULL; c++)
@@ -234,8 +261,7 @@ survey_out(const struct survey *sv, const struct opts *o,
 	survey_header(w, o);
 	for (i = 0; i < sv->n; i++) {
 		g = sg(sv, k[i].idx);
-		if (o->by != NULL)
-			csv_put(w, k[i].key, k[i].len);
+		metrics_put_group(w, o, k[i].key, k[i].len);
 		if (o->has_period)
 			csv_put(w, buf, period_label(buf, o->period,
 			    g->period));
@@ -253,8 +279,8 @@ metrics_survey(const struct opts *o)
 	int rc;
 
 	memset(&sv, 0, sizeof(sv));
-	sv.lo = o->cmd == CMD_NPS ? 0 : 1;
-	sv.hi = o->cmd == CMD_NPS ? 10 : o->cmd == CMD_CSAT ? 5 : 7;
+	sv.lo = o->scale_lo;
+	sv.hi = o->scale_hi;
 	sv.byv = strmap_new();
 	strmap_intern(sv.byv, "", 0, NULL);
 	sv.keys = u64map_new(sizeof(struct sgroup));

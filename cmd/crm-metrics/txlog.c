@@ -25,14 +25,24 @@ metrics_put_day(struct csv_writer *w, int64_t day)
 	csv_put(w, buf, date_fmt_day(buf, day));
 }
 
+void
+metrics_put_num(struct csv_writer *w, const struct opts *o, double v)
+{
+	if (o->digits < 0 || v == floor(v) || !isfinite(v))
+		csv_put_num(w, v);
+	else
+		csv_put_fixed(w, v, o->digits);
+}
+
 /* num/den, or an empty field when den is 0. */
 void
-metrics_put_ratio(struct csv_writer *w, double num, double den)
+metrics_put_ratio(struct csv_writer *w, const struct opts *o, double num,
+    double den)
 {
 	if (den == 0)
 		csv_put(w, "", 0);
 	else
-		csv_put_num(w, num / den);
+		metrics_put_num(w, o, num / den);
 }
 
 int
@@ -70,6 +80,42 @@ metrics_txlog_free(struct txlog *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/*
+ * Fold r into e, the same customer, group, day and order: more rows than
+ * a record counts (2^32 - 1, which only forged states reach) is a limit.
+ */
+static void
+fold(const struct txlog *l, struct rec *e, const struct rec *r)
+{
+	const char *id;
+	size_t len;
+	char day[32];
+
+	if (metrics_rec_fold(e, r) == 0)
+		return;
+	id = strmap_key(l->custs, e->cust, &len);
+	date_fmt_day(day, e->day);
+	crm_errx(1, "customer '%.*s': more than %lu rows on %s", (int)len, id,
+	    (unsigned long)UINT32_MAX, day);
+}
+
+/*
+ * The value of an exact sum of amounts (of customer id[0..len), or of
+ * a group when id is NULL); a sum that overflowed (|sum| >= 2^63) exits
+ * 1: never a wrapped, wrong figure.
+ */
+double
+metrics_sum(const struct fixsum *s, const char *id, size_t len)
+{
+	if (fixsum_ok(s))
+		return fixsum_get(s);
+	if (id != NULL)
+		crm_errx(1, "customer '%.*s': the sum of the amounts is out "
+		    "of range (2^63 or more in magnitude)", (int)len, id);
+	crm_errx(1, "the sum of the amounts is out of range (2^63 or more "
+	    "in magnitude)");
+}
+
 /* Add a record, folding it into the last one when the key repeats. */
 void
 metrics_txlog_add(struct txlog *l, const struct rec *r)
@@ -83,9 +129,9 @@ metrics_txlog_add(struct txlog *l, const struct rec *r)
 	if (l->n > 0) {
 		e = &l->v[l->n - 1];
 		if (e->cust == r->cust && e->group == r->group &&
-		    e->day == r->day && e->order == r->order) {
-			e->n += r->n;
-			fixsum_addf(&e->amount, &r->amount);
+		    e->day == r->day && e->order == r->order &&
+		    e->cls == r->cls) {
+			fold(l, e, r);
 			return;
 		}
 	}
@@ -106,7 +152,84 @@ rec_cmp(const void *a, const void *b)
 		return x->day < y->day ? -1 : 1;
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
-	return 0;
+	return x->cls < y->cls ? -1 : x->cls > y->cls;
+}
+
+int
+metrics_rec_class(const struct fixsum *s)
+{
+	if (s->hi < 0)
+		return REC_RET;
+	return s->hi == 0 && s->lo == 0 ? REC_ZERO : REC_BUY;
+}
+
+/* An (order, record) pair of one customer, for the nets of orders. */
+struct ordrec {
+	uint32_t	 order;
+	size_t		 k;
+};
+
+static int
+ordrec_cmp(const void *a, const void *b)
+{
+	const struct ordrec *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/*
+ * Mark the records [i, j) of one customer: every record but returns is
+ * a purchase, unless it belongs to a cancelled order: one with a return
+ * line whose net up to maxday is not above 0.
+ */
+static void
+mark_one(struct txlog *l, size_t i, size_t j, int64_t maxday,
+    struct ordrec **buf, size_t *cap)
+{
+	struct fixsum net;
+	size_t k, m = 0, a, b;
+	int ret, buy;
+
+	for (k = i; k < j; k++) {
+		l->v[k].buy = l->v[k].cls != REC_RET;
+		if (l->v[k].order == ORDER_NONE || l->v[k].day > maxday)
+			continue;
+		*buf = xgrow(*buf, cap, m + 1, sizeof(**buf));
+		(*buf)[m].order = l->v[k].order;
+		(*buf)[m++].k = k;
+	}
+	if (m > 1)
+		qsort(*buf, m, sizeof(**buf), ordrec_cmp);
+	for (a = 0; a < m; a = b) {
+		memset(&net, 0, sizeof(net));
+		ret = 0;
+		for (b = a; b < m && (*buf)[b].order == (*buf)[a].order; b++) {
+			fixsum_addf(&net, &l->v[(*buf)[b].k].amount);
+			ret |= l->v[(*buf)[b].k].cls == REC_RET;
+		}
+		buy = !ret || metrics_rec_class(&net) == REC_BUY;
+		for (k = a; k < b; k++)
+			l->v[(*buf)[k].k].buy &= buy;
+	}
+}
+
+void
+metrics_txlog_mark(struct txlog *l, const struct opts *o)
+{
+	struct ordrec *buf = NULL;
+	size_t i, j, cap = 0;
+	int64_t maxday = o->has_asof ? o->asof : INT64_MAX;
+
+	for (i = 0; i < l->n; i = j) {
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+			if (o->returns == RETURNS_KEEP)
+				l->v[j].buy = 1;
+		if (o->returns != RETURNS_KEEP)
+			mark_one(l, i, j, maxday, &buf, &cap);
+	}
+	free(buf);
 }
 
 void
@@ -118,10 +241,9 @@ metrics_txlog_sort(struct txlog *l)
 		return;
 	qsort(l->v, l->n, sizeof(*l->v), rec_cmp);
 	for (i = 1, k = 0; i < l->n; i++) {
-		if (rec_cmp(&l->v[k], &l->v[i]) == 0) {
-			l->v[k].n += l->v[i].n;
-			fixsum_addf(&l->v[k].amount, &l->v[i].amount);
-		} else
+		if (rec_cmp(&l->v[k], &l->v[i]) == 0)
+			fold(l, &l->v[k], &l->v[i]);
+		else
 			l->v[++k] = l->v[i];
 	}
 	l->n = k + 1;
@@ -142,13 +264,18 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 		return -1;
 	if (day < INT32_MIN || day > INT32_MAX)
 		return input_bad(s->in, row, s->c_date, "out of range");
+	if (input_key(s->in, row, s->c_cust, &p, &len) != 0)
+		return -1;
 	if (s->c_amount >= 0) {
 		if (input_num(s->in, row, s->c_amount, &v) != 0)
 			return -1;
-		if (fabs(v) >= 1e15)
+		if (fabs(v) >= METRICS_MAX_AMOUNT)
 			return input_bad(s->in, row, s->c_amount,
 			    "out of range");
 		fixsum_add(&e.amount, v);
+		e.cls = (uint8_t)metrics_rec_class(&e.amount);
+		if (e.cls == REC_RET && s->o->returns == RETURNS_DROP)
+			return 0;
 	}
 	if (s->c_order >= 0 &&
 	    input_key(s->in, row, s->c_order, &op, &olen) != 0)
@@ -156,11 +283,10 @@ read_row(struct txlog *l, struct src *s, const struct csv_row *row)
 	e.order = op == NULL ? ORDER_NONE :
 	    (uint32_t)input_intern(l->orders, op, olen, NULL,
 	    "orders");
-	p = input_str(row, s->c_cust, &len);
 	e.cust = (uint32_t)input_intern(l->custs, p, len, NULL,
 	    "customers");
-	if (s->c_by >= 0) {
-		p = input_str(row, s->c_by, &len);
+	if (s->c_by != NULL) {
+		p = metrics_group(s, row, &len);
 		e.group = (uint32_t)input_intern(l->groups, p, len,
 		    NULL, "groups");
 	}
@@ -188,7 +314,7 @@ metrics_txlog_purchases(const struct txlog *l, size_t i, size_t j,
 	int sorted = 1;
 
 	for (k = i; k < j; k++) {
-		if (l->v[k].day > maxday)
+		if (l->v[k].day > maxday || !l->v[k].buy)
 			continue;
 		if (l->v[k].order == ORDER_NONE) {
 			n += l->v[k].n;
@@ -219,6 +345,7 @@ metrics_txlog_read_src(struct txlog *l, struct src *s)
 		read_row(l, s, row);
 	metrics_close(s);
 	metrics_txlog_sort(l);
+	metrics_txlog_mark(l, s->o);
 }
 
 /*
@@ -239,6 +366,9 @@ metrics_txlog_read(struct txlog *l, const struct opts *o, int need)
 	}
 	if (metrics_uses_order(o))
 		need |= WANT_ORDER;
+	/* returns are told by their amounts; engagement has none */
+	if (o->cmd != CMD_ENGAGEMENT && o->returns != RETURNS_KEEP)
+		need |= WANT_AMOUNT;
 	if (!metrics_open(&s, o, need | NEED_CUST | NEED_DATE)) {
 		metrics_txlog_free(l);
 		return 0;

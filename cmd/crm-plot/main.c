@@ -64,7 +64,7 @@ static const char synopsis[] =
 #define HELP_COMMON \
 "look:     --title TEXT  --xlabel TEXT  --ylabel TEXT (\"\": none)\n" \
 "          --width PX (720)  --height PX (420)\n" \
-"common:   -d, --delimiter C  -t, --tab  -o, --output FILE  --gzip\n" \
+"common:   -d, --delimiter C  -t, --tab  --ws  -o, --output FILE  --gzip\n" \
 "          --reject FILE  --skip-bad  -q, --quiet  -h, --help\n" \
 "          -V, --version\n"
 
@@ -146,7 +146,7 @@ HELP_COMMON
 "\n  An HTML <table> fragment: every cell escaped, numbers right-aligned\n"
 "  with thousands separators and --decimals N (2) decimals.\n"
 "  -n, --rows N  the first N rows only   --title TEXT  the caption\n"
-"common:   -d, --delimiter C  -t, --tab  -o, --output FILE  --gzip\n"
+"common:   -d, --delimiter C  -t, --tab  --ws  -o, --output FILE  --gzip\n"
 "          --reject FILE  --skip-bad  -q, --quiet  -h, --help\n"
 "\nexample:\n  crm-plot table -n 10 --title 'NPS' nps.csv > nps.html\n",
 "\n  One standalone HTML page with a table of contents: each part, an\n"
