@@ -102,7 +102,7 @@ $(R)/cities.svg: customers.csv $(CLEAN) $(PLOT) $(R)/.dir
 	$(CLEAN) --trim customers.csv | $(PLOT) bar -x city \
 	    --title 'Customer records by city' --ylabel customers -o $@
 $(R)/reviews-zh.html: reviews.csv $(CLEAN) $(PLOT) $(R)/.dir
-	$(CLEAN) --match 'text=\p{Han}' --skip-bad -q reviews.csv | \
+	$(CLEAN) --where "text =~ '\p{Han}'" reviews.csv | \
 	    $(PLOT) table -n 8 --title 'Reviews written in Chinese' -o $@
 
 .PHONY: all

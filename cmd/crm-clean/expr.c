@@ -204,6 +204,10 @@ parse_string(struct expr *e)
 			syntax(e, start, "unterminated string");
 		}
 		if (e->src[e->pos] == '\\' && e->src[e->pos + 1] != '\0') {
+			/* Other escapes keep their backslash: '\d+' and
+			 * '\p{Han}' reach PCRE2 as written. */
+			if (strchr("\"'\\nt", e->src[e->pos + 1]) == NULL)
+				s[n++] = '\\';
 			e->pos++;
 			s[n++] = e->src[e->pos] == 'n' ? '\n' :
 			    e->src[e->pos] == 't' ? '\t' : e->src[e->pos];
