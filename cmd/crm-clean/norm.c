@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "hash.h"
+#include "ml/order.h"
 #include "num.h"
 #include "text.h"
 #include "prep.h"
@@ -702,18 +703,6 @@ stats_add(struct colstats *cs, const char *p, size_t n, int mode)
 	cs->v[cs->n++] = v;
 }
 
-/* Quantile q of the sorted values (linear, as numpy's default). */
-static double
-quantile(const double *v, size_t n, double q)
-{
-	double h = q * (double)(n - 1);
-	size_t i = (size_t)floor(h);
-
-	if (i + 1 >= n)
-		return v[n - 1];
-	return v[i] + (h - (double)i) * (v[i + 1] - v[i]);
-}
-
 int
 stats_fill(struct colstats *cs, enum fill_kind kind, char *buf,
     const char **out, size_t *outlen)
@@ -737,8 +726,7 @@ stats_fill(struct colstats *cs, enum fill_kind kind, char *buf,
 			s += cs->v[i];
 		s /= (double)cs->n;
 	} else {
-		qsort(cs->v, cs->n, sizeof(double), num_cmp);
-		s = quantile(cs->v, cs->n, 0.5);
+		s = quantile_sel(cs->v, cs->n, 0.5);
 	}
 	*outlen = num_fmt(buf, s);
 	*out = buf;
@@ -749,15 +737,14 @@ int
 stats_bounds(struct colstats *cs, enum outlier_method m, double k,
     double *lo, double *hi)
 {
-	double mean = 0, var = 0, med, *dev, mad;
+	double mean = 0, var = 0, med, dev;
 	size_t i;
 
 	if (cs->n == 0)
 		return -1;
-	qsort(cs->v, cs->n, sizeof(double), num_cmp);
 	if (m == OUT_IQR) {
-		double q1 = quantile(cs->v, cs->n, 0.25);
-		double q3 = quantile(cs->v, cs->n, 0.75);
+		double q1 = quantile_sel(cs->v, cs->n, 0.25);
+		double q3 = quantile_sel(cs->v, cs->n, 0.75);
 
 		*lo = q1 - k * (q3 - q1);
 		*hi = q3 + k * (q3 - q1);
@@ -774,15 +761,10 @@ stats_bounds(struct colstats *cs, enum outlier_method m, double k,
 		*hi = mean + k * var;
 		return 0;
 	}
-	med = quantile(cs->v, cs->n, 0.5);
-	dev = xcalloc(cs->n, sizeof(*dev));
-	for (i = 0; i < cs->n; i++)
-		dev[i] = fabs(cs->v[i] - med);
-	qsort(dev, cs->n, sizeof(double), num_cmp);
-	mad = quantile(dev, cs->n, 0.5) * 1.4826;
-	free(dev);
-	*lo = med - k * mad;
-	*hi = med + k * mad;
+	med = median(cs->v, cs->n);
+	dev = mad(cs->v, cs->n) * 1.4826;	/* the normal-consistent MAD */
+	*lo = med - k * dev;
+	*hi = med + k * dev;
 	return 0;
 }
 

@@ -3,7 +3,8 @@
  * column, of --bins N equal widths or (auto) of the Freedman-Diaconis
  * width 2 IQR / n^(1/3) rounded up to 1, 2 or 5 times a power of ten,
  * so that bin edges fall on round numbers.  --log x bins the decimal
- * logarithm.  Quartiles by selection, O(n): 2 M values take no sort.
+ * logarithm.  Quartiles by selection (ml/order.h), O(n): 2 M values
+ * take no sort.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,81 +13,11 @@
 
 #include "alloc.h"
 #include "input.h"
+#include "ml/order.h"
 
 #include "plot.h"
 
 #define HIST_MAXBINS 200 /* auto: bins of 3 px at least */
-
-/* Put the k-th smallest of a[0..n) at a[k] (Hoare's selection). */
-static void
-select_k(double *a, size_t n, size_t k)
-{
-	size_t lo = 0, hi = n - 1, i, j;
-	double p, t;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		/* median of three as the pivot */
-		if (a[mid] < a[lo]) {
-			t = a[mid];
-			a[mid] = a[lo];
-			a[lo] = t;
-		}
-		if (a[hi] < a[lo]) {
-			t = a[hi];
-			a[hi] = a[lo];
-			a[lo] = t;
-		}
-		if (a[hi] < a[mid]) {
-			t = a[hi];
-			a[hi] = a[mid];
-			a[mid] = t;
-		}
-		p = a[mid];
-		i = lo;
-		j = hi;
-		while (i <= j) {
-			while (a[i] < p)
-				i++;
-			while (a[j] > p)
-				j--;
-			if (i <= j) {
-				t = a[i];
-				a[i] = a[j];
-				a[j] = t;
-				i++;
-				if (j == 0)
-					break;
-				j--;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			return;
-	}
-}
-
-/* The q-quantile of a[0..n) (linear between order statistics, as
- * numpy's default); reorders a. */
-static double
-quantile(double *a, size_t n, double q)
-{
-	double pos = q * (double)(n - 1), lo, hi;
-	size_t k = (size_t)floor(pos), i;
-
-	select_k(a, n, k);
-	lo = a[k];
-	if (k + 1 >= n)
-		return lo;
-	hi = a[k + 1];
-	for (i = k + 1; i < n; i++)
-		if (a[i] < hi)
-			hi = a[i];
-	return lo + (pos - (double)k) * (hi - lo);
-}
 
 struct hist {
 	double *v;
@@ -109,7 +40,8 @@ hist_bins(const struct opts *o, struct hist *h)
 		if (!(span > 0))
 			h->start -= h->width * o->bins / 2;
 	} else {
-		iqr = quantile(h->v, h->n, 0.75) - quantile(h->v, h->n, 0.25);
+		iqr = quantile_sel(h->v, h->n, 0.75) -
+		    quantile_sel(h->v, h->n, 0.25);
 		w = 2 * iqr / cbrt((double)h->n);
 		if (!(w > 0)) /* Sturges when half the values are one */
 			w = span / (ceil(log2((double)h->n)) + 1);
