@@ -243,6 +243,14 @@ crm_warnx(const char *fmt, ...)
 	va_end(ap);
 }
 
+static const char *dataerr_hint;
+
+void
+crm_dataerr_hint(const char *hint)
+{
+	dataerr_hint = hint;
+}
+
 void
 crm_dataerr(const struct csv_reader *r, const char *fmt, ...)
 {
@@ -258,6 +266,8 @@ crm_dataerr(const struct csv_reader *r, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	if (dataerr_hint != NULL && isatty(STDERR_FILENO))
+		fprintf(stderr, "%s: %s\n", progname, dataerr_hint);
 	run_hooks();
 	exit(1);
 }

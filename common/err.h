@@ -30,6 +30,11 @@ void	 crm_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 crm_dataerr(const struct csv_reader *, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
 /*
+ * A line crm_dataerr adds when standard error is a terminal (someone
+ * at the keyboard, not a log): what to do next.  NULL: none.
+ */
+void	 crm_dataerr_hint(const char *hint);
+/*
  * The reader's last error (csv_lasterr) as "prog: FILE:LINE: what", or
  * "prog: FILE: what" when it has no line; exit 1.
  */

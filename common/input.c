@@ -103,6 +103,9 @@ input_open(const struct crm_common *c, char *const *files, size_t nfiles)
 	in->tolerate = c->skip_bad || c->reject != NULL;
 	if (c->reject != NULL)
 		reject_open(in);
+	else if (!c->skip_bad)
+		crm_dataerr_hint("--skip-bad skips and counts bad rows; "
+		    "--reject FILE keeps them aside with their reasons");
 	return in;
 }
 
