@@ -95,7 +95,7 @@ static const char help[] =
 "          --summary  --params  -m, --model FILE (save the fit)\n"
 "          --use FILE (load a fit instead of fitting)\n"
 "retention: --by COL  --period P  --pct  --long\n"
-"churn:    --period P  --window N\n"
+"churn:    --by COL  --period P  --window N\n"
 "nps, csat, ces: --by COL  --period P  --scale LO-HI (csat, ces)\n"
 "          --satisfied N (csat)\n"
 "engagement: --by COL  --period P\n"
@@ -176,6 +176,7 @@ static const struct subhelp subhelps[] = {
 	  "\nPer period: customers at the start, new, reactivated, churned,\n"
 	  "customers at the end (start - churned + new + reactivated = end),\n"
 	  "churn rate, and whether the period is partial.\n\n"
+	  "  --by COL[,COL...]  one set of rows per group\n"
 	  "  --period P  --window N (periods without a purchase = churned)\n"
 	  "  --asof DATE\n"
 	  RETURNS_HELP COMMON_HELP
@@ -413,7 +414,7 @@ check_opts(struct opts *o)
 
 	if (o->lifetimes && c != CMD_RFM)
 		crm_errx(2, "--lifetimes is an option of rfm");
-	if (o->by.n > 0 && (c == CMD_RFM || c == CMD_CLV || c == CMD_CHURN))
+	if (o->by.n > 0 && (c == CMD_RFM || c == CMD_CLV))
 		crm_errx(2, "--by does not apply to %s", cmd_names[c]);
 	if ((o->gammagamma || o->params || o->save || o->summary_in) &&
 	    !o->bgnbd && o->use == NULL)
