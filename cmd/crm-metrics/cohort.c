@@ -96,7 +96,9 @@ ret_header(struct csv_writer *w, const struct opts *o, int64_t np)
 	if (o->longfmt) {
 		csv_put_str(w, "period");
 		csv_put_str(w, o->pct ? "pct" : "customers");
+		csv_put_str(w, "partial");
 	} else {
+		csv_put_str(w, "partial");
 		csv_put_str(w, "customers");
 		for (k = 0; k < np; k++) {
 			snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
@@ -106,10 +108,14 @@ ret_header(struct csv_writer *w, const struct opts *o, int64_t np)
 	csv_end_row(w);
 }
 
-/* The rows of one group's table (cnt: its np * np cells). */
+/*
+ * The rows of one group's table (cnt: its np * np cells).  The partial
+ * flag of a wide row is that of its cohort's period; a long row's, that
+ * of its cell's period (cohort + k).
+ */
 static void
-ret_rows(struct csv_writer *w, const struct opts *o, const struct gkey *g,
-    const uint64_t *cnt, int64_t first, int64_t np)
+ret_rows(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    const struct gkey *g, const uint64_t *cnt, int64_t first, int64_t np)
 {
 	char buf[32];
 	int64_t c, k;
@@ -122,12 +128,15 @@ ret_rows(struct csv_writer *w, const struct opts *o, const struct gkey *g,
 				    first + c));
 				csv_put_int(w, (long long)k);
 				ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
+				csv_put_int(w, metrics_partial_period(o, l,
+				    first + c + k));
 				csv_end_row(w);
 			}
 			continue;
 		}
 		metrics_put_group(w, o, g->key, g->len);
 		csv_put(w, buf, period_label(buf, o->period, first + c));
+		csv_put_int(w, metrics_partial_period(o, l, first + c));
 		csv_put_int(w, (long long)cnt[c * np]);
 		for (k = 0; k < np; k++) {
 			if (c + k < np)
@@ -166,7 +175,7 @@ ret_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	qsort(k, n, sizeof(*k), metrics_gkey_cmp);
 	ret_header(w, o, np);
 	for (i = 0; i < n && cnt != NULL; i++)
-		ret_rows(w, o, &k[i], cnt + k[i].idx * (size_t)(np * np),
+		ret_rows(w, o, l, &k[i], cnt + k[i].idx * (size_t)(np * np),
 		    first, np);
 	free(k);
 }

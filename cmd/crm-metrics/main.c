@@ -165,7 +165,8 @@ static const struct subhelp subhelps[] = {
 	  "      --horizon 52 samples/transactions.csv\n" },
 	{ "usage: crm-metrics retention [options] [file ...]\n",
 	  "\nCohort retention: customers of each first-purchase period who\n"
-	  "bought again k periods later.\n\n"
+	  "bought again k periods later; partial: 1 for a cohort period the\n"
+	  "data cover in part (with --long: the cell's period).\n\n"
 	  "  --by COL[,COL...]  one table per group\n"
 	  "  --period P  --pct  --long  --asof DATE\n"
 	  RETURNS_HELP COMMON_HELP
