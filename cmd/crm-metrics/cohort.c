@@ -286,18 +286,24 @@ churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
 }
 
 /*
- * Whether period idx is only partly covered by the data: it starts
- * before the first day or ends after the last (--asof, else the last
- * date).
+ * Whether period idx is only partly covered by days first..last: it
+ * starts before the first or ends after the last.
  */
+int
+metrics_partial_span(const struct opts *o, int64_t first, int64_t last,
+    int64_t idx)
+{
+	return first > period_start(o->period, idx) ||
+	    last < period_start(o->period, idx + 1) - 1;
+}
+
+/* The same for the data of l, up to --asof if given. */
 int
 metrics_partial_period(const struct opts *o, const struct txlog *l,
     int64_t idx)
 {
-	int64_t lastday = o->has_asof ? o->asof : l->maxday;
-
-	return l->minday > period_start(o->period, idx) ||
-	    lastday < period_start(o->period, idx + 1) - 1;
+	return metrics_partial_span(o, l->minday, o->has_asof ? o->asof :
+	    l->maxday, idx);
 }
 
 /* The rows of one group (counts from base). */

@@ -96,7 +96,8 @@ static const char help[] =
 "          --use FILE (load a fit instead of fitting)\n"
 "retention: --by COL  --period P  --pct  --long\n"
 "churn:    --by COL  --period P  --window N\n"
-"nps, csat, ces: --by COL  --period P  --scale LO-HI (csat, ces)\n"
+"nps, csat, ces: --by COL  --period P (with a partial column)\n"
+"          --scale LO-HI (csat, ces)\n"
 "          --satisfied N (csat)\n"
 "engagement: --by COL  --period P\n"
 "numbers:  --digits N (round non-integers to N decimals, half to even)\n"
@@ -186,20 +187,20 @@ static const struct subhelp subhelps[] = {
 	  "      samples/transactions.csv\n" },
 	{ "usage: crm-metrics nps [options] [file ...]\n",
 	  "\nNet promoter score (scores 0..10) with its 95% interval.\n\n"
-	  "  --by COL[,COL...]  --period P\n" COMMON_HELP
+	  "  --by COL[,COL...]  --period P (with a partial column)\n" COMMON_HELP
 	  "\nexample:\n"
 	  "  crm-metrics nps --by channel samples/survey.csv\n" },
 	{ "usage: crm-metrics csat [options] [file ...]\n",
 	  "\nShare of satisfied answers.\n\n"
 	  "  --scale LO-HI     the answers' scale (default 1-5; within 0-10)\n"
 	  "  --satisfied N     lowest satisfied answer (default: the top two)\n"
-	  "  --by COL[,COL...]  --period P\n" COMMON_HELP
+	  "  --by COL[,COL...]  --period P (with a partial column)\n" COMMON_HELP
 	  "\nexample:\n"
 	  "  crm-metrics csat --scale 0-10 --satisfied 9 answers.csv\n" },
 	{ "usage: crm-metrics ces [options] [file ...]\n",
 	  "\nCustomer effort score: the mean answer and its sd.\n\n"
 	  "  --scale LO-HI     the answers' scale (default 1-7; within 0-10)\n"
-	  "  --by COL[,COL...]  --period P\n" COMMON_HELP
+	  "  --by COL[,COL...]  --period P (with a partial column)\n" COMMON_HELP
 	  "\nexample:\n"
 	  "  crm-metrics ces --scale 1-5 answers.csv\n" },
 	{ "usage: crm-metrics engagement [options] [file ...]\n",
