@@ -27,6 +27,7 @@ check rfm --lifetimes --freq W
 check summary --by region --period month
 check retention --period quarter --pct
 check churn --period month --window 2
+check churn --by region --period month --window 2
 check clv --period month --discount 0.02
 check clv --algo bgnbd --spend gammagamma --params
 check engagement
