@@ -5,13 +5,17 @@
  * Pairs are appended to an array (with their keys in an arena) as they
  * come, which is sequential and cheap, instead of being looked up in a
  * hash table one random memory access at a time.  When the array has
- * doubled since the last compaction, it is sorted by (customer, hash,
- * key): by customer with a counting sort, then each customer's entries
- * with a merge sort; and duplicates are dropped, so that memory stays within about
- * twice the distinct pairs even when the lines of an order are
- * scattered.  The count at the end is one more such sort.  The caller
- * appends a pair only when it differs from the previous row's, so that
- * the lines of one order in a row cost nothing.
+ * doubled since the last compaction, it is sorted in place by
+ * (customer, hash, key): by customer with an American flag sort, then
+ * each customer's entries with a merge sort; and duplicates are folded
+ * (their nets and days), so that memory stays within about twice the
+ * distinct pairs even when the lines of an order are scattered, with no
+ * second copy of the array while sorting.  The count at the end is one
+ * more such sort.  The caller appends a pair only when it differs from
+ * the previous row's, so that the lines of one order in a row cost
+ * nothing.  An entry is 48 bytes: what --returns net needs (the order's
+ * exact net and the days of its lines) is always kept, since a return
+ * may come after the order's other lines were compacted.
  */
 #include <stdint.h>
 #include <stdlib.h>
