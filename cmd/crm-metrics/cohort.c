@@ -96,7 +96,9 @@ ret_header(struct csv_writer *w, const struct opts *o, int64_t np)
 	if (o->longfmt) {
 		csv_put_str(w, "period");
 		csv_put_str(w, o->pct ? "pct" : "customers");
+		csv_put_str(w, "partial");
 	} else {
+		csv_put_str(w, "partial");
 		csv_put_str(w, "customers");
 		for (k = 0; k < np; k++) {
 			snprintf(buf, sizeof(buf), "period_%lld", (long long)k);
@@ -106,10 +108,14 @@ ret_header(struct csv_writer *w, const struct opts *o, int64_t np)
 	csv_end_row(w);
 }
 
-/* The rows of one group's table (cnt: its np * np cells). */
+/*
+ * The rows of one group's table (cnt: its np * np cells).  The partial
+ * flag of a wide row is that of its cohort's period; a long row's, that
+ * of its cell's period (cohort + k).
+ */
 static void
-ret_rows(struct csv_writer *w, const struct opts *o, const struct gkey *g,
-    const uint64_t *cnt, int64_t first, int64_t np)
+ret_rows(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    const struct gkey *g, const uint64_t *cnt, int64_t first, int64_t np)
 {
 	char buf[32];
 	int64_t c, k;
@@ -122,12 +128,15 @@ ret_rows(struct csv_writer *w, const struct opts *o, const struct gkey *g,
 				    first + c));
 				csv_put_int(w, (long long)k);
 				ret_cell(w, o, cnt[c * np + k], cnt[c * np]);
+				csv_put_int(w, metrics_partial_period(o, l,
+				    first + c + k));
 				csv_end_row(w);
 			}
 			continue;
 		}
 		metrics_put_group(w, o, g->key, g->len);
 		csv_put(w, buf, period_label(buf, o->period, first + c));
+		csv_put_int(w, metrics_partial_period(o, l, first + c));
 		csv_put_int(w, (long long)cnt[c * np]);
 		for (k = 0; k < np; k++) {
 			if (c + k < np)
@@ -166,7 +175,7 @@ ret_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	qsort(k, n, sizeof(*k), metrics_gkey_cmp);
 	ret_header(w, o, np);
 	for (i = 0; i < n && cnt != NULL; i++)
-		ret_rows(w, o, &k[i], cnt + k[i].idx * (size_t)(np * np),
+		ret_rows(w, o, l, &k[i], cnt + k[i].idx * (size_t)(np * np),
 		    first, np);
 	free(k);
 }
@@ -218,64 +227,113 @@ metrics_retention(const struct opts *o)
 }
 
 /*
- * Churn counts over periods first..last+1 (index p - first): st =
- * customers active at the start, ch = churned, nw = new, re =
- * reactivated (a purchase in p after a gap of more than W periods).
+ * Churn counts of each group g over periods first..last+1 (index g *
+ * (np + 3) + p - first): st = customers active at the start, ch =
+ * churned, nw = new, re = reactivated (a purchase in p after a gap of
+ * more than W periods).  With --by, a customer's purchases in a group
+ * count in that group only, so the identity holds in each.
  */
 struct churn {
 	int64_t		*st;
 	uint64_t	*ch, *nw, *re;
+	size_t		 stride;	/* np + 3 */
 };
+
+/* The counts of one customer's distinct purchase periods q[0..m). */
+static void
+churn_cust(const struct opts *o, const int64_t *q, size_t m, int64_t first,
+    int64_t last, const struct churn *c, size_t base)
+{
+	int64_t a, b, W = o->window;
+	size_t k;
+
+	c->nw[base + (size_t)(q[0] - first)]++;
+	for (k = 0; k < m; k++) {
+		if (k > 0 && q[k] - q[k - 1] > W)
+			c->re[base + (size_t)(q[k] - first)]++;
+		/* Active at the starts of q[k]+1 .. b. */
+		a = q[k] + 1;
+		b = k + 1 < m && q[k + 1] < q[k] + W ? q[k + 1] : q[k] + W;
+		if (b > last + 1)
+			b = last + 1;
+		c->st[base + (size_t)(a - first)]++;
+		c->st[base + (size_t)(b + 1 - first)]--;
+		if ((k + 1 == m || q[k + 1] > q[k] + W) && q[k] + W <= last)
+			c->ch[base + (size_t)(q[k] + W - first)]++;
+	}
+}
 
 static void
 churn_counts(const struct opts *o, const struct txlog *l, int64_t first,
     int64_t last, const struct churn *c)
 {
-	int64_t *q = xcalloc(l->n + 1, sizeof(*q)), a, b, W = o->window;
-	size_t i, j, k, m;
+	int64_t *q = xcalloc(l->n + 1, sizeof(*q));
+	size_t i, j, k, m, base, ng = strmap_count(l->groups);
 
 	for (i = 0; i < l->n; i = j) {
-		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust; j++)
+		for (j = i; j < l->n && l->v[j].cust == l->v[i].cust &&
+		    l->v[j].group == l->v[i].group; j++)
 			;
 		if ((m = periods_of(o, l, i, j, q, last)) == 0)
 			continue;
-		c->nw[q[0] - first]++;
-		for (k = 0; k < m; k++) {
-			if (k > 0 && q[k] - q[k - 1] > W)
-				c->re[q[k] - first]++;
-			/* Active at the starts of q[k]+1 .. b. */
-			a = q[k] + 1;
-			b = k + 1 < m && q[k + 1] < q[k] + W ? q[k + 1] :
-			    q[k] + W;
-			if (b > last + 1)
-				b = last + 1;
-			c->st[a - first]++;
-			c->st[b + 1 - first]--;
-			if ((k + 1 == m || q[k + 1] > q[k] + W) &&
-			    q[k] + W <= last)
-				c->ch[q[k] + W - first]++;
-		}
+		base = (size_t)l->v[i].group * c->stride;
+		churn_cust(o, q, m, first, last, c, base);
 	}
-	for (k = 1; k < (size_t)(last - first + 3); k++)
-		c->st[k] += c->st[k - 1];
+	for (i = 0; i < ng; i++)
+		for (k = 1; k < c->stride; k++)
+			c->st[i * c->stride + k] += c->st[i * c->stride + k - 1];
 	free(q);
 }
 
 /*
- * Whether period idx is only partly covered by the data: it starts
- * before the first day or ends after the last (--asof, else the last
- * date).
+ * Whether period idx is only partly covered by days first..last: it
+ * starts before the first or ends after the last.
  */
+int
+metrics_partial_span(const struct opts *o, int64_t first, int64_t last,
+    int64_t idx)
+{
+	return first > period_start(o->period, idx) ||
+	    last < period_start(o->period, idx + 1) - 1;
+}
+
+/* The same for the data of l, up to --asof if given. */
 int
 metrics_partial_period(const struct opts *o, const struct txlog *l,
     int64_t idx)
 {
-	int64_t lastday = o->has_asof ? o->asof : l->maxday;
-
-	return l->minday > period_start(o->period, idx) ||
-	    lastday < period_start(o->period, idx + 1) - 1;
+	return metrics_partial_span(o, l->minday, o->has_asof ? o->asof :
+	    l->maxday, idx);
 }
 
+/* The rows of one group (counts from base). */
+static void
+churn_rows(struct csv_writer *w, const struct opts *o, const struct txlog *l,
+    int64_t first, int64_t last, const struct churn *c, const struct gkey *g)
+{
+	size_t b = g->idx * c->stride;
+	char buf[32];
+	int64_t p;
+
+	for (p = 0; p <= last - first; p++) {
+		metrics_put_group(w, o, g->key, g->len);
+		csv_put(w, buf, period_label(buf, o->period, first + p));
+		csv_put_int(w, (long long)c->st[b + (size_t)p]);
+		csv_put_int(w, (long long)c->nw[b + (size_t)p]);
+		csv_put_int(w, (long long)c->re[b + (size_t)p]);
+		csv_put_int(w, (long long)c->ch[b + (size_t)p]);
+		csv_put_int(w, (long long)c->st[b + (size_t)p + 1]);
+		metrics_put_ratio(w, o, (double)c->ch[b + (size_t)p],
+		    (double)c->st[b + (size_t)p]);
+		csv_put_int(w, metrics_partial_period(o, l, first + p));
+		csv_end_row(w);
+	}
+}
+
+/*
+ * The header, then the rows of every group sorted by its values (with
+ * --by, a group without customers has none).
+ */
 static void
 churn_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
     int64_t first, int64_t last, const struct churn *c)
@@ -283,24 +341,27 @@ churn_out(struct csv_writer *w, const struct opts *o, const struct txlog *l,
 	static const char *const cols[] = { "period", "customers_start",
 	    "new", "reactivated", "churned", "customers_end", "churn_rate",
 	    "partial", NULL };
+	size_t ng = strmap_count(l->groups), i, n = 0;
+	struct gkey *k = xcalloc(ng + 1, sizeof(*k));
 	const char *const *h;
-	char buf[32];
-	int64_t p;
+	int64_t p, any;
 
+	for (i = 0; i < ng; i++) {
+		for (p = 0, any = 0; p <= last - first; p++)
+			any += (int64_t)c->nw[i * c->stride + (size_t)p];
+		if ((o->by.n > 0 && any == 0) || (o->by.n == 0 && i > 0))
+			continue;
+		k[n].key = strmap_key(l->groups, i, &k[n].len);
+		k[n++].idx = i;
+	}
+	qsort(k, n, sizeof(*k), metrics_gkey_cmp);
+	metrics_put_by_header(w, o);
 	for (h = cols; *h != NULL; h++)
 		csv_put_str(w, *h);
 	csv_end_row(w);
-	for (p = 0; p <= last - first; p++) {
-		csv_put(w, buf, period_label(buf, o->period, first + p));
-		csv_put_int(w, (long long)c->st[p]);
-		csv_put_int(w, (long long)c->nw[p]);
-		csv_put_int(w, (long long)c->re[p]);
-		csv_put_int(w, (long long)c->ch[p]);
-		csv_put_int(w, (long long)c->st[p + 1]);
-		metrics_put_ratio(w, o, (double)c->ch[p], (double)c->st[p]);
-		csv_put_int(w, metrics_partial_period(o, l, first + p));
-		csv_end_row(w);
-	}
+	for (i = 0; i < n; i++)
+		churn_rows(w, o, l, first, last, c, &k[i]);
+	free(k);
 }
 
 int
@@ -310,7 +371,7 @@ metrics_churn(const struct opts *o)
 	struct txlog l;
 	struct churn c;
 	int64_t first = 0, last = -1;
-	size_t np = 1;
+	size_t np = 1, ng;
 
 	if (!metrics_txlog_read(&l, o, 0))
 		return 0;
@@ -318,10 +379,12 @@ metrics_churn(const struct opts *o)
 		np = (size_t)(last - first + 1);
 	else
 		last = first - 1;
-	c.st = xcalloc(np + 3, sizeof(*c.st));
-	c.ch = xcalloc(np + 3, sizeof(*c.ch));
-	c.nw = xcalloc(np + 3, sizeof(*c.nw));
-	c.re = xcalloc(np + 3, sizeof(*c.re));
+	ng = strmap_count(l.groups);
+	c.stride = np + 3;
+	c.st = xcalloc(ng * c.stride + 1, sizeof(*c.st));
+	c.ch = xcalloc(ng * c.stride + 1, sizeof(*c.ch));
+	c.nw = xcalloc(ng * c.stride + 1, sizeof(*c.nw));
+	c.re = xcalloc(ng * c.stride + 1, sizeof(*c.re));
 	if (last >= first)
 		churn_counts(o, &l, first, last, &c);
 	w = crm_open_output(&o->com);

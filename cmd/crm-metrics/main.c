@@ -95,8 +95,9 @@ static const char help[] =
 "          --summary  --params  -m, --model FILE (save the fit)\n"
 "          --use FILE (load a fit instead of fitting)\n"
 "retention: --by COL  --period P  --pct  --long\n"
-"churn:    --period P  --window N\n"
-"nps, csat, ces: --by COL  --period P  --scale LO-HI (csat, ces)\n"
+"churn:    --by COL  --period P  --window N\n"
+"nps, csat, ces: --by COL  --period P (with a partial column)\n"
+"          --scale LO-HI (csat, ces)\n"
 "          --satisfied N (csat)\n"
 "engagement: --by COL  --period P\n"
 "numbers:  --digits N (round non-integers to N decimals, half to even)\n"
@@ -165,7 +166,8 @@ static const struct subhelp subhelps[] = {
 	  "      --horizon 52 samples/transactions.csv\n" },
 	{ "usage: crm-metrics retention [options] [file ...]\n",
 	  "\nCohort retention: customers of each first-purchase period who\n"
-	  "bought again k periods later.\n\n"
+	  "bought again k periods later; partial: 1 for a cohort period the\n"
+	  "data cover in part (with --long: the cell's period).\n\n"
 	  "  --by COL[,COL...]  one table per group\n"
 	  "  --period P  --pct  --long  --asof DATE\n"
 	  RETURNS_HELP COMMON_HELP
@@ -176,6 +178,7 @@ static const struct subhelp subhelps[] = {
 	  "\nPer period: customers at the start, new, reactivated, churned,\n"
 	  "customers at the end (start - churned + new + reactivated = end),\n"
 	  "churn rate, and whether the period is partial.\n\n"
+	  "  --by COL[,COL...]  one set of rows per group\n"
 	  "  --period P  --window N (periods without a purchase = churned)\n"
 	  "  --asof DATE\n"
 	  RETURNS_HELP COMMON_HELP
@@ -184,20 +187,20 @@ static const struct subhelp subhelps[] = {
 	  "      samples/transactions.csv\n" },
 	{ "usage: crm-metrics nps [options] [file ...]\n",
 	  "\nNet promoter score (scores 0..10) with its 95% interval.\n\n"
-	  "  --by COL[,COL...]  --period P\n" COMMON_HELP
+	  "  --by COL[,COL...]  --period P (with a partial column)\n" COMMON_HELP
 	  "\nexample:\n"
 	  "  crm-metrics nps --by channel samples/survey.csv\n" },
 	{ "usage: crm-metrics csat [options] [file ...]\n",
 	  "\nShare of satisfied answers.\n\n"
 	  "  --scale LO-HI     the answers' scale (default 1-5; within 0-10)\n"
 	  "  --satisfied N     lowest satisfied answer (default: the top two)\n"
-	  "  --by COL[,COL...]  --period P\n" COMMON_HELP
+	  "  --by COL[,COL...]  --period P (with a partial column)\n" COMMON_HELP
 	  "\nexample:\n"
 	  "  crm-metrics csat --scale 0-10 --satisfied 9 answers.csv\n" },
 	{ "usage: crm-metrics ces [options] [file ...]\n",
 	  "\nCustomer effort score: the mean answer and its sd.\n\n"
 	  "  --scale LO-HI     the answers' scale (default 1-7; within 0-10)\n"
-	  "  --by COL[,COL...]  --period P\n" COMMON_HELP
+	  "  --by COL[,COL...]  --period P (with a partial column)\n" COMMON_HELP
 	  "\nexample:\n"
 	  "  crm-metrics ces --scale 1-5 answers.csv\n" },
 	{ "usage: crm-metrics engagement [options] [file ...]\n",
@@ -413,7 +416,7 @@ check_opts(struct opts *o)
 
 	if (o->lifetimes && c != CMD_RFM)
 		crm_errx(2, "--lifetimes is an option of rfm");
-	if (o->by.n > 0 && (c == CMD_RFM || c == CMD_CLV || c == CMD_CHURN))
+	if (o->by.n > 0 && (c == CMD_RFM || c == CMD_CLV))
 		crm_errx(2, "--by does not apply to %s", cmd_names[c]);
 	if ((o->gammagamma || o->params || o->save || o->summary_in) &&
 	    !o->bgnbd && o->use == NULL)

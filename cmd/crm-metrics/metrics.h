@@ -249,6 +249,9 @@ struct state_sv {
 
 int	 metrics_state_tx(const struct csv_row *, struct state_tx *,
 	    const char **col, const char **why);
+/* A "span" row of a survey state: its first and last days. */
+int	 metrics_state_span(const struct csv_row *, int64_t *first,
+	    int64_t *last, const char **col, const char **why);
 int	 metrics_state_survey(const struct csv_row *, int lo, int hi,
 	    int has_period, enum period, struct state_sv *, const char **col,
 	    const char **why);
@@ -306,9 +309,14 @@ struct gkey {
 
 int	 metrics_gkey_cmp(const void *, const void *);
 
-/* Whether period idx is only partly covered by the data of l. */
+/*
+ * Whether period idx is only partly covered by the data of l (up to
+ * --asof if given), or by the days first..last.
+ */
 int	 metrics_partial_period(const struct opts *, const struct txlog *,
 	    int64_t idx);
+int	 metrics_partial_span(const struct opts *, int64_t first,
+	    int64_t last, int64_t idx);
 
 /* Helpers of output. */
 void	 metrics_put_day(struct csv_writer *, int64_t day);

@@ -5,19 +5,24 @@
  * Pairs are appended to an array (with their keys in an arena) as they
  * come, which is sequential and cheap, instead of being looked up in a
  * hash table one random memory access at a time.  When the array has
- * doubled since the last compaction, it is sorted by (customer, hash,
- * key): by customer with a counting sort, then each customer's entries
- * with a merge sort; and duplicates are dropped, so that memory stays within about
- * twice the distinct pairs even when the lines of an order are
- * scattered.  The count at the end is one more such sort.  The caller
- * appends a pair only when it differs from the previous row's, so that
- * the lines of one order in a row cost nothing.
+ * doubled since the last compaction, it is sorted in place by
+ * (customer, hash, key): by customer with an American flag sort, then
+ * each customer's entries with a merge sort; and duplicates are folded
+ * (their nets and days), so that memory stays within about twice the
+ * distinct pairs even when the lines of an order are scattered, with no
+ * second copy of the array while sorting.  The count at the end is one
+ * more such sort.  The caller appends a pair only when it differs from
+ * the previous row's, so that the lines of one order in a row cost
+ * nothing.  An entry is 48 bytes: what --returns net needs (the order's
+ * exact net and the days of its lines) is always kept, since a return
+ * may come after the order's other lines were compacted.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "err.h"
 #include "hash.h"
 
 #include "metrics.h"
@@ -26,15 +31,21 @@
 #define OSET_MIN	((size_t)1 << 20)	/* entries before compacting */
 #endif
 
+/*
+ * 48 bytes: the mark of a return line is the top bit of len, so that
+ * the entry of each line of a 2M-row stream stays small.
+ */
 struct oent {
 	uint64_t	 h;		/* hash of the order id */
 	size_t		 off;		/* of the key in the arena */
-	uint32_t	 cust;
-	uint32_t	 len;
 	struct fixsum	 net;		/* the sum of the order's lines */
+	uint32_t	 cust;
+	uint32_t	 len;		/* OENT_RET | the key's length */
 	int32_t		 dmin, dmax;	/* days of its lines but returns */
-	int		 ret;		/* it has a return line */
 };
+
+#define OENT_RET	((uint32_t)1 << 31)	/* it has a return line */
+#define OENT_LEN(e)	((e)->len & ~OENT_RET)
 
 struct orderset {
 	struct oent	*v;
@@ -71,9 +82,9 @@ oent_cmp(const void *a, const void *b, void *arena)
 		return x->cust < y->cust ? -1 : 1;
 	if (x->h != y->h)
 		return x->h < y->h ? -1 : 1;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	c = memcmp(ar + x->off, ar + y->off, x->len);
+	if (OENT_LEN(x) != OENT_LEN(y))
+		return OENT_LEN(x) < OENT_LEN(y) ? -1 : 1;
+	c = memcmp(ar + x->off, ar + y->off, OENT_LEN(x));
 	return c;
 }
 
@@ -100,32 +111,46 @@ oent_sort(struct oent *v, struct oent *tmp, size_t n, char *arena)
 }
 
 /*
- * Sort the entries: a counting sort by customer (one pass to count, one
- * to scatter), then a merge sort of each customer's few entries, which
- * stay in cache.
+ * Sort the entries in place: an American flag sort by customer (count,
+ * then swap each entry into its customer's bucket), then a merge sort
+ * of each customer's few entries, which stay in cache.  No copy of the
+ * array: its scratch space is that of the largest customer's entries.
  */
 static void
 oset_sort(struct orderset *s)
 {
-	struct oent *w = xcalloc(s->n + 1, sizeof(*w));
-	size_t *at, i, b, nc = 0;
+	struct oent *tmp, e, t;
+	size_t *at, *next, i, c, d, nc = 0, most = 1;
 
 	for (i = 0; i < s->n; i++)
 		if (s->v[i].cust >= nc)
 			nc = (size_t)s->v[i].cust + 1;
 	at = xcalloc(nc + 1, sizeof(*at));
+	next = xcalloc(nc + 1, sizeof(*next));
 	for (i = 0; i < s->n; i++)
 		at[s->v[i].cust + 1]++;
-	for (i = 1; i <= nc; i++)
-		at[i] += at[i - 1];
-	for (i = 0; i < s->n; i++)
-		w[at[s->v[i].cust]++] = s->v[i];
-	/* Now at[c] is the end of customer c's entries in w. */
-	for (i = b = 0; i < nc; b = at[i++])
-		oent_sort(w + b, s->v, at[i] - b, s->arena);
-	free(s->v);
-	s->v = w;
-	s->cap = s->n + 1;
+	for (c = 0; c < nc; c++) {
+		if (at[c + 1] > most)
+			most = at[c + 1];
+		at[c + 1] += at[c];
+		next[c] = at[c];
+	}
+	/* at[c]..at[c+1]: customer c's bucket; next[c]: its first hole. */
+	for (c = 0; c < nc; c++)
+		while (next[c] < at[c + 1]) {
+			e = s->v[next[c]];
+			while ((d = e.cust) != c) {
+				t = s->v[next[d]];
+				s->v[next[d]++] = e;
+				e = t;
+			}
+			s->v[next[c]++] = e;
+		}
+	tmp = xcalloc(most, sizeof(*tmp));
+	for (c = 0; c < nc; c++)
+		oent_sort(s->v + at[c], tmp, at[c + 1] - at[c], s->arena);
+	free(tmp);
+	free(next);
 	free(at);
 }
 
@@ -138,19 +163,24 @@ oent_fold(struct oent *a, const struct oent *b)
 		a->dmin = b->dmin;
 	if (b->dmax > a->dmax)
 		a->dmax = b->dmax;
-	a->ret |= b->ret;
+	a->len |= b->len & OENT_RET;
 }
 
-/* Sort, drop duplicates and rebuild the arena with the survivors. */
+/*
+ * Sort, drop duplicates and rebuild the arena with the survivors; the
+ * last time (final), the keys are no longer needed, and the arena is
+ * freed instead.
+ */
 static void
-oset_compact(struct orderset *s)
+oset_compact(struct orderset *s, int final)
 {
 	struct oent prev;
-	char *ar;
+	char *ar = NULL;
 	size_t i, k, alen = 0;
 
 	oset_sort(s);
-	ar = xmalloc(s->alen + 1);
+	if (!final)
+		ar = xmalloc(s->alen + 1);
 	for (i = k = 0; i < s->n; i++) {
 		/* prev: the last entry as it was, its key in the old arena */
 		if (i > 0 && oent_cmp(&prev, &s->v[i], s->arena) == 0) {
@@ -158,15 +188,18 @@ oset_compact(struct orderset *s)
 			continue;
 		}
 		prev = s->v[i];
-		memcpy(ar + alen, s->arena + prev.off, prev.len);
 		s->v[k] = prev;
-		s->v[k++].off = alen;
-		alen += prev.len;
+		if (!final) {
+			memcpy(ar + alen, s->arena + prev.off, OENT_LEN(&prev));
+			s->v[k].off = alen;
+			alen += OENT_LEN(&prev);
+		}
+		k++;
 	}
 	free(s->arena);
 	s->arena = ar;
 	s->alen = alen;
-	s->acap = s->alen + 1;
+	s->acap = final ? 0 : s->alen + 1;
 	s->n = s->live = k;
 }
 
@@ -181,7 +214,7 @@ oent_line(struct oent *e, int32_t day, double v)
 	fixsum_add(&one, v);
 	fixsum_addf(&e->net, &one);
 	if (metrics_rec_class(&one) == REC_RET) {
-		e->ret = 1;
+		e->len |= OENT_RET;
 		return;
 	}
 	if (day < e->dmin)
@@ -201,7 +234,10 @@ metrics_oset_add(struct orderset *s, uint32_t cust, const char *p, size_t len,
 	struct oent *e;
 
 	if (s->n >= OSET_MIN && s->n >= 2 * s->live)
-		oset_compact(s);
+		oset_compact(s, 0);
+	if (len >= OENT_RET)
+		crm_errx(1, "an order id of %zu bytes is over the limit of "
+		    "%lu", len, (unsigned long)OENT_RET - 1);
 	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(*s->v));
 	s->arena = xgrow(s->arena, &s->acap, s->alen + len + 1, 1);
 	memcpy(s->arena + s->alen, p, len);
@@ -237,7 +273,7 @@ metrics_oset_count(struct orderset *s, uint64_t *cnt, size_t ncust,
 	const struct oent *e;
 	size_t i;
 
-	oset_compact(s);
+	oset_compact(s, 1);
 	memset(cnt, 0, ncust * sizeof(*cnt));
 	for (i = 0; cancel && i < ncust; i++) {
 		first[i] = INT32_MAX;
@@ -251,7 +287,7 @@ metrics_oset_count(struct orderset *s, uint64_t *cnt, size_t ncust,
 			cnt[e->cust]++;
 			continue;
 		}
-		if (e->ret && metrics_rec_class(&e->net) != REC_BUY)
+		if ((e->len & OENT_RET) && metrics_rec_class(&e->net) != REC_BUY)
 			continue;
 		cnt[e->cust]++;
 		if (e->dmin < first[e->cust])

@@ -53,13 +53,31 @@ kind_is(const struct csv_row *row, const char *kind)
 	return len == strlen(kind) && memcmp(p, kind, len) == 0;
 }
 
+/* Field i as a day of the years 0..9999; -1 with *why on failure. */
+static int
+field_day(const struct csv_row *row, size_t i, int64_t *day,
+    const char **why)
+{
+	const char *p;
+	size_t len;
+	int64_t secs;
+
+	p = csv_field(row, i, &len);
+	*why = NULL;
+	if (date_parse_iso(p, len, &secs, why) != 0) {
+		if (*why == NULL)
+			*why = "not a date";
+		return -1;
+	}
+	*day = date_days(secs);
+	return 0;
+}
+
 int
 metrics_state_tx(const struct csv_row *row, struct state_tx *s,
     const char **col, const char **why)
 {
-	const char *p;
 	size_t len, lolen;
-	int64_t secs;
 	long long v;
 	double a;
 
@@ -73,14 +91,8 @@ metrics_state_tx(const struct csv_row *row, struct state_tx *s,
 	if (csv_field(row, 1, &len), len == 0)
 		return -1;
 	*col = "day";
-	p = csv_field(row, 3, &len);
-	*why = NULL;
-	if (date_parse_iso(p, len, &secs, why) != 0) {
-		if (*why == NULL)
-			*why = "not a date";
+	if (field_day(row, 3, &s->day, why) != 0)
 		return -1;
-	}
-	s->day = date_days(secs);
 	*col = "rows";
 	if (field_int(row, 5, 1, UINT32_MAX, &v, why) != 0)
 		return -1;
@@ -108,6 +120,37 @@ metrics_state_tx(const struct csv_row *row, struct state_tx *s,
 	    (double)s->rows)
 		return -1;
 	return 0;
+}
+
+/*
+ * A span row: "span", "", the first day (in the period column), the
+ * last (in the score column), "" (count); the first not after the last.
+ */
+int
+metrics_state_span(const struct csv_row *row, int64_t *first, int64_t *last,
+    const char **col, const char **why)
+{
+	size_t len;
+
+	*col = "crm_metrics_state";
+	*why = "not a span row";
+	if (csv_nfields(row) != 5 || !kind_is(row, "span"))
+		return -1;
+	*col = "group";
+	*why = "not empty in a span row";
+	if (csv_field(row, 1, &len), len != 0)
+		return -1;
+	*col = "count";
+	if (csv_field(row, 4, &len), len != 0)
+		return -1;
+	*col = "period";
+	if (field_day(row, 2, first, why) != 0)
+		return -1;
+	*col = "score";
+	if (field_day(row, 3, last, why) != 0)
+		return -1;
+	*why = "a span that ends before it starts";
+	return *last < *first ? -1 : 0;
 }
 
 int

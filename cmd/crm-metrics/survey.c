@@ -6,6 +6,8 @@
  *        95% interval 1.96 * 100 * sqrt((P + D - (P - D)^2) / n).
  *   CSAT (1..5):  100 * share of answers >= --satisfied (4: top-2-box).
  *   CES  (1..7):  the mean answer, with the sample standard deviation.
+ * With --period, the first and last days of the answers make the partial
+ * column; a state keeps them in one "span" row, so merge is exact.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -35,7 +37,20 @@ struct survey {
 	struct u64map	*keys;		/* (by id, period) -> struct sgroup */
 	size_t		 n;
 	int		 lo, hi;	/* score range */
+	int64_t		 minday, maxday;	/* of the answers (--period) */
+	int		 has_span;	/* a span is known */
 };
+
+/* Widen the span of the answers to first..last. */
+static void
+sv_span(struct survey *sv, int64_t first, int64_t last)
+{
+	if (!sv->has_span || first < sv->minday)
+		sv->minday = first;
+	if (!sv->has_span || last > sv->maxday)
+		sv->maxday = last;
+	sv->has_span = 1;
+}
 
 /* Group i of the table. */
 static struct sgroup *
@@ -70,20 +85,24 @@ survey_row(struct survey *sv, struct src *s, const struct csv_row *row)
 {
 	const struct opts *o = s->o;
 	long long score;
-	int64_t per = 0;
+	int64_t per = 0, day;
 	const char *p;
 	size_t len, by = 0;
 
 	if (input_int(s->in, row, s->c_score, sv->lo, sv->hi, &score) != 0)
 		return;
-	if (o->has_period &&
-	    input_period(s->in, row, s->c_date, o->period, &per) != 0)
-		return;
+	if (o->has_period) {
+		if (input_day(s->in, row, s->c_date, &day) != 0)
+			return;
+		per = period_index(o->period, day);
+	}
 	if (s->c_by != NULL) {
 		p = metrics_group(s, row, &len);
 		by = input_intern(sv->byv, p, len, NULL, "groups");
 	}
 	group_of(sv, by, per)->count[score]++;
+	if (o->has_period)
+		sv_span(sv, day, day);
 }
 
 static int
@@ -117,6 +136,31 @@ sg_total(const struct sgroup *g)
 }
 
 /*
+ * A "span" state row (the first and last days of a shard's answers):
+ * widen the span and return 1; another kind of row: 0.
+ */
+static int
+survey_span_row(struct survey *sv, struct csv_reader *r,
+    const struct csv_row *row)
+{
+	int64_t first, last;
+	const char *p, *col, *why;
+	size_t len;
+
+	if (metrics_state_span(row, &first, &last, &col, &why) != 0) {
+		if (strcmp(col, "crm_metrics_state") == 0)
+			return 0;
+		p = csv_field(row, strcmp(col, "group") == 0 ? 1 :
+		    strcmp(col, "period") == 0 ? 2 :
+		    strcmp(col, "score") == 0 ? 3 : 4, &len);
+		crm_dataerr(r, "column '%s': %s ('%.*s')", col, why, (int)len,
+		    p);
+	}
+	sv_span(sv, first, last);
+	return 1;
+}
+
+/*
  * Read survey partial states (merge).  Every value is range-checked
  * (state.c), and a group's responses stay below 2^63.
  */
@@ -134,6 +178,8 @@ survey_merge(struct survey *sv, const struct opts *o)
 	if ((r = metrics_partial_open(o, state_cols, NSTATE, "survey")) == NULL)
 		return 0;
 	while (metrics_partial_next(r, &row)) {
+		if (survey_span_row(sv, r, row))
+			continue;
 		if (metrics_state_survey(row, sv->lo, sv->hi, o->has_period,
 		    o->period, &st, &col, &why) != 0) {
 			if (strcmp(col, "crm_metrics_state") == 0)
@@ -166,6 +212,14 @@ survey_partial(const struct survey *sv, struct csv_writer *w)
 	for (i = 0; i < NSTATE; i++)
 		csv_put_str(w, state_cols[i]);
 	csv_end_row(w);
+	if (sv->has_span) {
+		csv_put_str(w, "span");
+		csv_put(w, "", 0);
+		metrics_put_day(w, sv->minday);
+		metrics_put_day(w, sv->maxday);
+		csv_put(w, "", 0);
+		csv_end_row(w);
+	}
 	for (i = 0; i < sv->n; i++)
 		for (sc = sv->lo; sc <= sv->hi; sc++) {
 			if (sg(sv, i)->count[sc] == 0)
@@ -236,8 +290,10 @@ survey_header(struct csv_writer *w, const struct opts *o)
 	    o->cmd == CMD_CSAT ? csat : ces;
 
 	metrics_put_by_header(w, o);
-	if (o->has_period)
+	if (o->has_period) {
 		csv_put_str(w, "period");
+		csv_put_str(w, "partial");
+	}
 	for (; *c != NULL; c++)
 		csv_put_str(w, *c);
 	csv_end_row(w);
@@ -262,9 +318,15 @@ survey_out(const struct survey *sv, const struct opts *o,
 	for (i = 0; i < sv->n; i++) {
 		g = sg(sv, k[i].idx);
 		metrics_put_group(w, o, k[i].key, k[i].len);
-		if (o->has_period)
+		if (o->has_period) {
 			csv_put(w, buf, period_label(buf, o->period,
 			    g->period));
+			if (sv->has_span)
+				csv_put_int(w, metrics_partial_span(o,
+				    sv->minday, sv->maxday, g->period));
+			else
+				csv_put(w, "", 0);
+		}
 		survey_put(w, o, g->count);
 	}
 	free(k);

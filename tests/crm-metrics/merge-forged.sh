@@ -32,3 +32,11 @@ s noperiod "" survey,,5,9,1
 s score "" survey,,0,11,1
 s count "" survey,,0,9,9223372036854775807 survey,,0,10,1
 s ok "--period year" survey,,2024,9,3 survey,,2024,0,1
+# The span row (first and last days of the answers, for the partial
+# column): checked like the rest; without one, partial is empty above.
+s span-ok "--period year" span,,2024-01-01,2024-06-30, survey,,2024,9,3 \
+    survey,,2024,0,1
+s span-date "--period year" span,,2024-02-30,2024-06-30,
+s span-reversed "--period year" span,,2024-06-30,2024-01-01,
+s span-group "--period year" span,web,2024-01-01,2024-06-30,
+s span-count "--period year" span,,2024-01-01,2024-06-30,3

@@ -27,6 +27,7 @@ check rfm --lifetimes --freq W
 check summary --by region --period month
 check retention --period quarter --pct
 check churn --period month --window 2
+check churn --by region --period month --window 2
 check clv --period month --discount 0.02
 check clv --algo bgnbd --spend gammagamma --params
 check engagement
@@ -34,6 +35,11 @@ check engagement --period week --by region
 check nps --by region
 check csat --score score --period quarter --skip-bad -q
 check ces --period month --skip-bad -q
+# The partial column of surveys comes from each shard's span row: the
+# first period (in the first shard) and the last (in the last) are
+# partial in the merged table as in the serial one.
+check nps --by region --period quarter --score score --skip-bad -q
+cut -d, -f1-3 "$WORK/merged.csv"
 
 # Orders split between shards: every order has two lines, the second
 # written after the next order's first (so orders interleave), in two
