@@ -336,55 +336,44 @@ mm_kernel(size_t kc, const double *restrict a, const double *restrict b,
 }
 
 /*
- * Rows i0..i0+mc (below r1) of A, columns pc..pc+kc, into MR strips
- * (zeros past r1).  The loops run along whichever side of A is
- * contiguous in memory.
+ * Pack rows 0..rows of src (element (i, p) at src[i * rs + p * cs],
+ * p < kc) into strips of w rows, k-major, zeros from rows to mc.  The
+ * loops run along whichever side is contiguous in memory.
  */
 static void
-mm_pack_a(const struct mm *g, size_t i0, size_t mc, size_t r1, size_t pc,
-    size_t kc, double *restrict ap)
+mm_pack(const double *src, size_t rs, size_t cs, size_t rows, size_t mc,
+    size_t kc, size_t w, double *restrict dst)
 {
-	size_t s, r, p, i, rows = r1 - i0 < mc ? r1 - i0 : mc;
-	const double *src = g->A + i0 * g->ars + pc * g->acs;
+	size_t i, p;
 
-	memset(ap, 0, (mc + MR - 1) / MR * MR * kc * sizeof(*ap));
-	if (g->acs == 1) {
-		for (i = 0; i < rows; i++, src += g->ars) {
-			s = i / MR * MR * kc + i % MR;
+	memset(dst, 0, (mc + w - 1) / w * w * kc * sizeof(*dst));
+	if (cs == 1) {
+		for (i = 0; i < rows; i++, src += rs)
 			for (p = 0; p < kc; p++)
-				ap[s + p * MR] = src[p];
-		}
+				dst[i / w * w * kc + p * w + i % w] = src[p];
 		return;
 	}
-	for (p = 0; p < kc; p++, src += g->acs)
-		for (i = 0; i < rows; i++) {
-			r = i % MR;
-			ap[i / MR * MR * kc + p * MR + r] = src[i * g->ars];
-		}
+	for (p = 0; p < kc; p++, src += cs)
+		for (i = 0; i < rows; i++)
+			dst[i / w * w * kc + p * w + i % w] = src[i * rs];
+}
+
+/* Rows i0..i0+mc (below r1) of A, columns pc..pc+kc, into MR strips. */
+static void
+mm_pack_a(const struct mm *g, size_t i0, size_t mc, size_t r1, size_t pc,
+    size_t kc, double *ap)
+{
+	mm_pack(g->A + i0 * g->ars + pc * g->acs, g->ars, g->acs,
+	    r1 - i0 < mc ? r1 - i0 : mc, mc, kc, MR, ap);
 }
 
 /* Rows pc..pc+kc of B, columns j0..j0+nc (below c1), into NR strips. */
 static void
 mm_pack_b(const struct mm *g, size_t pc, size_t kc, size_t j0, size_t nc,
-    size_t c1, double *restrict bp)
+    size_t c1, double *bp)
 {
-	size_t s, q, p, j, cols = c1 - j0 < nc ? c1 - j0 : nc;
-	const double *src = g->B + pc * g->brs + j0 * g->bcs;
-
-	memset(bp, 0, (nc + NR - 1) / NR * NR * kc * sizeof(*bp));
-	if (g->brs == 1) {
-		for (j = 0; j < cols; j++, src += g->bcs) {
-			s = j / NR * NR * kc + j % NR;
-			for (p = 0; p < kc; p++)
-				bp[s + p * NR] = src[p];
-		}
-		return;
-	}
-	for (p = 0; p < kc; p++, src += g->brs)
-		for (j = 0; j < cols; j++) {
-			q = j % NR;
-			bp[j / NR * NR * kc + p * NR + q] = src[j * g->bcs];
-		}
+	mm_pack(g->B + pc * g->brs + j0 * g->bcs, g->bcs, g->brs,
+	    c1 - j0 < nc ? c1 - j0 : nc, nc, kc, NR, bp);
 }
 
 /* C(i.., j..) += alpha acc, the part inside r1 x c1 (and the triangle). */
