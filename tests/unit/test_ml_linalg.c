@@ -132,7 +132,7 @@ t_cholesky(void)
 }
 
 /*
- * Sizes around the blocks of the factorisations (128 columns, 4 x 4
+ * Sizes around the blocks of the factorisations (128 columns, 4 x 8
  * register blocks, 256-deep and 1024-wide packed slices): L L^T = A,
  * inverse x A = I within 1e-10 (on a sample of rows), an exactly
  * symmetric inverse, and the same bytes with 1, 2 and 3 threads.  A
