@@ -358,24 +358,6 @@ mm_pack(const double *src, size_t rs, size_t cs, size_t rows, size_t mc,
 			dst[i / w * w * kc + p * w + i % w] = src[i * rs];
 }
 
-/* Rows i0..i0+mc (below r1) of A, columns pc..pc+kc, into MR strips. */
-static void
-mm_pack_a(const struct mm *g, size_t i0, size_t mc, size_t r1, size_t pc,
-    size_t kc, double *ap)
-{
-	mm_pack(g->A + i0 * g->ars + pc * g->acs, g->ars, g->acs,
-	    r1 - i0 < mc ? r1 - i0 : mc, mc, kc, MR, ap);
-}
-
-/* Rows pc..pc+kc of B, columns j0..j0+nc (below c1), into NR strips. */
-static void
-mm_pack_b(const struct mm *g, size_t pc, size_t kc, size_t j0, size_t nc,
-    size_t c1, double *bp)
-{
-	mm_pack(g->B + pc * g->brs + j0 * g->bcs, g->bcs, g->brs,
-	    c1 - j0 < nc ? c1 - j0 : nc, nc, kc, NR, bp);
-}
-
 /* C(i.., j..) += alpha acc, the part inside r1 x c1 (and the triangle). */
 static void
 mm_store(const struct mm *g, const double *acc, size_t i, size_t j,
@@ -415,13 +397,16 @@ mm_block(const struct mm *g, size_t r0, size_t r1, size_t c0, size_t c1)
 			kc = g->k - pc < KC ? g->k - pc : KC;
 			if (g->atri && r1 <= pc)
 				break;
-			mm_pack_b(g, pc, kc, jc, nc, c1, bp);
+			/* B(pc.., jc..) and A(ic.., pc..), as strips */
+			mm_pack(g->B + pc * g->brs + jc * g->bcs, g->bcs,
+			    g->brs, nc, nc, kc, NR, bp);
 			for (ic = r0; ic < r1; ic += MC) {
 				mc = r1 - ic < MC ? r1 - ic : MC;
 				if ((g->lower && jc >= ic + mc) ||
 				    (g->atri && ic + mc <= pc))
 					continue;
-				mm_pack_a(g, ic, mc, r1, pc, kc, ap);
+				mm_pack(g->A + ic * g->ars + pc * g->acs, g->ars,
+				    g->acs, mc, mc, kc, MR, ap);
 				for (jr = 0; jr < nc; jr += NR)
 					for (ir = 0; ir < mc; ir += MR) {
 						i = ic + ir;
