@@ -8,16 +8,18 @@
 # Sourced by bench/run.sh; also alone: BIN=bin sh bench/b_ml.sh
 # Last, reading a model file of one array of ML_MFILE_N doubles (about
 # 90 MB of %.17g text) beside numpy.fromstring of the same line.
-# Env: ML_ROWS (100000), ML_BITS (18), ML_ITERS (100), ML_THREADS (2),
-#      ML_GRAM_COLS (2000), ML_CHOL (2000), ML_TOPK_N (1000000),
+# Env: ML_ROWS (100000), ML_BITS (18), ML_ITERS ("30 100": one run per
+#      count, the objective after that many iterations), ML_THREADS (2),
+#      ML_GRAM_COLS (2000), ML_CHOL (2000), ML_CHOL_BIG (0: skipped; e.g.
+#      5000 for a second, larger inverse), ML_TOPK_N (1000000),
 #      ML_MFILE_N (4500000).
 
 top=$(cd "$(dirname "$0")/.." 2>/dev/null && pwd)
 [ -n "$top" ] && [ -f "$top/bench/ml_ref.py" ] || top=${bench_top:-.}
 MLBENCH=${MLBENCH:-$top/build/bench/ml_bench}
-: "${ML_ROWS:=100000}" "${ML_BITS:=18}" "${ML_ITERS:=100}"
+: "${ML_ROWS:=100000}" "${ML_BITS:=18}" "${ML_ITERS:=30 100}"
 : "${ML_THREADS:=2}" "${ML_GRAM_COLS:=2000}" "${ML_CHOL:=2000}"
-: "${ML_TOPK_N:=1000000}" "${ML_MFILE_N:=4500000}"
+: "${ML_TOPK_N:=1000000}" "${ML_MFILE_N:=4500000}" "${ML_CHOL_BIG:=0}"
 if [ ! -x "$MLBENCH" ]; then
 	echo "skipped: no $MLBENCH (make bench builds it)"
 	return 0 2>/dev/null || exit 0
@@ -74,13 +76,18 @@ run() { # name other mode ml-args... -- py-args...
 	compare "$name" "$work/ml.out" "$work/py.out" "$other"
 }
 
-run "L-BFGS logistic $ML_ROWS x 2^$ML_BITS hashed, $ML_ITERS iterations" \
-    "sklearn lbfgs" lbfgs "$ML_ROWS" "$ML_BITS" 20 "$ML_THREADS" \
-    "$ML_ITERS" -- "$ML_ITERS"
+for it in $ML_ITERS; do
+	run "L-BFGS logistic $ML_ROWS x 2^$ML_BITS hashed, $it iterations" \
+	    "sklearn lbfgs" lbfgs "$ML_ROWS" "$ML_BITS" 20 "$ML_THREADS" \
+	    "$it" -- "$it"
+done
 run "Gram X^T X of $ML_ROWS x $ML_GRAM_COLS sparse binary (20/row)" \
     "scipy.sparse" gram "$ML_ROWS" "$ML_GRAM_COLS" 20 "$ML_THREADS" --
-run "Cholesky inverse $ML_CHOL x $ML_CHOL" "scipy potrf+potri" cholinv \
-    "$ML_CHOL" "$ML_THREADS" -- "$ML_CHOL"
+for n in $ML_CHOL $ML_CHOL_BIG; do
+	[ "$n" -gt 0 ] || continue
+	run "Cholesky inverse $n x $n" "scipy potrf+potri" cholinv \
+	    "$n" "$ML_THREADS" -- "$n"
+done
 run "top-10 of $ML_TOPK_N scores" "numpy argpartition" topk \
     "$ML_TOPK_N" 10 -- 10
 run "read a model of $ML_MFILE_N doubles (model_load + mfile_get_array)" \

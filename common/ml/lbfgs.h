@@ -24,6 +24,7 @@ struct lbfgs_opts {
 	int	 maxit;		/* iterations (default 1000) */
 	double	 gtol;		/* stop: max |grad| <= gtol (default 1e-6) */
 	double	 ftol;		/* stop: relative decrease below (0: off) */
+	int	 nthreads;	/* threads for the vector work (1) */
 };
 
 /* Why a minimiser stopped. */
@@ -47,8 +48,12 @@ struct lbfgs_info {
 void	 lbfgs_defaults(struct lbfgs_opts *o);
 /*
  * Minimise fn over n variables from x, in place (strong Wolfe line
- * search with c1 1e-4 and c2 0.9, the first step of length 1, pairs
- * without curvature skipped).  Returns 0 when converged
+ * search with c1 1e-3 and c2 0.9 and cubic interpolation, the first
+ * step of length 1 along -g, as scipy's L-BFGS-B; pairs without
+ * curvature skipped).  The vector work (the two-loop recursion, the
+ * trial points) runs on o->nthreads, summed in fixed blocks of
+ * elements: the result has the same bits at any thread count.
+ * Returns 0 when converged
  * (GTOL or FTOL), -1 otherwise; info (when not NULL) says where it
  * stopped.  x is the best point found either way.
  */

@@ -119,7 +119,7 @@ lr_rows(void *arg, size_t lo, size_t hi, int thread)
 	}
 }
 
-/* The gradient of columns lo..hi: X^T r. */
+/* The gradient of columns lo..hi: (X^T r + w / C) / wsum. */
 static void
 lr_cols(void *arg, size_t lo, size_t hi, int thread)
 {
@@ -131,11 +131,14 @@ lr_cols(void *arg, size_t lo, size_t hi, int thread)
 	if (d->Xs != NULL) {
 		for (j = lo; j < hi; j++)
 			c->g[j] = csr_row_dot_dense(c->Xt, j, c->r);
-		return;
+	} else {
+		memset(c->g + lo, 0, (hi - lo) * sizeof(double));
+		for (i = 0; i < d->n; i++)
+			la_axpy(hi - lo, c->r[i], d->X + i * d->p + lo,
+			    c->g + lo);
 	}
-	memset(c->g + lo, 0, (hi - lo) * sizeof(double));
-	for (i = 0; i < d->n; i++)
-		la_axpy(hi - lo, c->r[i], d->X + i * d->p + lo, c->g + lo);
+	for (j = lo; j < hi; j++)
+		c->g[j] = (c->g[j] + c->th[j] / c->o->C) / c->wsum;
 }
 
 /* The Hessian of a dense X (Newton): X^T diag(h) X + I/C, intercept. */
@@ -185,7 +188,7 @@ lr_eval(void *arg, const double *th, double *grad, double *hess)
 {
 	struct lr *c = arg;
 	const struct logreg_data *d = c->d;
-	size_t nb = (d->n + BLOCK - 1) / BLOCK, b, j;
+	size_t nb = (d->n + BLOCK - 1) / BLOCK, b;
 	double loss = 0, rs = 0, reg;
 
 	c->th = th;
@@ -198,8 +201,6 @@ lr_eval(void *arg, const double *th, double *grad, double *hess)
 	}
 	par_for_grain(d->p, c->o->nthreads, 64, lr_cols, c);
 	reg = la_dot(th, th, d->p) / (2 * c->o->C);
-	for (j = 0; j < d->p; j++)
-		grad[j] = (grad[j] + th[j] / c->o->C) / c->wsum;
 	grad[d->p] = c->o->intercept ? rs / c->wsum : 0;
 	if (hess != NULL) {
 		lr_hess(c, hess);
@@ -246,6 +247,7 @@ logreg_fit(const struct logreg_data *d, const struct logreg_opts *o,
 	lbfgs_defaults(&lo);
 	lo.maxit = o->maxit;
 	lo.gtol = o->tol;
+	lo.nthreads = o->nthreads;
 	if (o->newton)
 		rc = newton_min(d->p + 1, th, lr_eval, &c, &lo, &in);
 	else

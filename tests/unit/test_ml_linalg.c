@@ -131,6 +131,71 @@ t_cholesky(void)
 	free(A), free(Ai), free(Ai2), free(P);
 }
 
+/*
+ * Sizes around the blocks of the factorisations (128 columns, 4 x 8
+ * register blocks, 256-deep and 1024-wide packed slices): L L^T = A,
+ * inverse x A = I within 1e-10 (on a sample of rows), an exactly
+ * symmetric inverse, and the same bytes with 1, 2 and 3 threads.  A
+ * matrix that stops being positive definite at column 200 fails
+ * there, past the first block.
+ */
+static void
+t_chol_sizes(void)
+{
+	size_t sizes[] = { 1, 5, 127, 129, 261, 1100 }, s, n, i, j, r, bad;
+	double *A, *L, *Ai, *Ai2, sum, errl, erri;
+	int sym, same;
+	struct rng g;
+
+	rng_seed(&g, 5);
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		n = sizes[s];
+		A = spd(n, &g);
+		L = malloc(n * n * sizeof(*L));
+		Ai = malloc(n * n * sizeof(*Ai));
+		Ai2 = malloc(n * n * sizeof(*Ai2));
+		memcpy(L, A, n * n * sizeof(*A));
+		/* garbage above the diagonal is never read */
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				L[i * n + j] = NAN;
+		CHECK(la_cholesky(L, n, NULL, 2) == 0);
+		memcpy(Ai, A, n * n * sizeof(*A));
+		CHECK(la_chol_inverse(Ai, n, NULL, 1) == 0);
+		errl = erri = 0;
+		sym = 1;
+		for (r = 0; r < 40; r++) {
+			i = (size_t)rng_below(&g, n);
+			for (j = 0; j < n; j++) {
+				sum = la_dot(L + i * n, L + j * n, n);
+				errl = fmax(errl, fabs(sum - A[i * n + j]) /
+				    A[i * n + i]);
+				sum = la_dot(Ai + i * n, A + j * n, n);
+				erri = fmax(erri, fabs(sum - (i == j)));
+				if (Ai[i * n + j] != Ai[j * n + i] ||
+				    (j > i && L[i * n + j] != 0))
+					sym = 0;
+			}
+		}
+		CHECK(errl < 1e-12);
+		CHECK(erri < 1e-10);
+		CHECK(sym);
+		same = 1;
+		for (i = 2; i <= 3; i++) {
+			memcpy(Ai2, A, n * n * sizeof(*A));
+			CHECK(la_chol_inverse(Ai2, n, NULL, (int)i) == 0);
+			same &= memcmp(Ai, Ai2, n * n * sizeof(*A)) == 0;
+		}
+		CHECK(same);
+		if (n == 261) {
+			A[200 * n + 200] = -1;
+			bad = 0;
+			CHECK(la_cholesky(A, n, &bad, 2) == -1 && bad == 200);
+		}
+		free(A), free(L), free(Ai), free(Ai2);
+	}
+}
+
 struct mv {
 	const double	*A;
 	size_t		 n;
@@ -180,6 +245,7 @@ main(void)
 	RUN(t_vector);
 	RUN(t_gemm_gram);
 	RUN(t_cholesky);
+	RUN(t_chol_sizes);
 	RUN(t_cg);
 	T_EXIT();
 }

@@ -104,6 +104,57 @@ t_minimisers(void)
 	CHECK(in.stop == LBFGS_MAXIT && in.iters == 3);
 }
 
+/* sum_i w_i (x_i - c_i)^2 / 2 + (x_i - c_i)^4 / 4, w_i in 1..10. */
+static double
+quartic(void *ctx, const double *x, double *g)
+{
+	size_t n = *(const size_t *)ctx, i;
+	double f = 0, e, w, c;
+
+	for (i = 0; i < n; i++) {
+		w = 1 + (double)(i % 10);
+		c = (double)(i % 7) - 3;
+		e = x[i] - c;
+		f += w * e * e / 2 + e * e * e * e / 4;
+		g[i] = w * e + e * e * e;
+	}
+	return f;
+}
+
+/*
+ * Many variables (past the blocks the vector work is split by): the
+ * same bytes with 1, 2 and 3 threads, stopped early or converged.
+ */
+static void
+t_lbfgs_threads(void)
+{
+	size_t n = 150001, i;
+	struct lbfgs_opts o;
+	struct lbfgs_info in[3];
+	double *x[3], err = 0;
+	int t;
+
+	lbfgs_defaults(&o);
+	for (t = 0; t < 3; t++)
+		x[t] = calloc(n, sizeof(double));
+	for (o.maxit = 4; o.maxit <= 1000; o.maxit += 996) {
+		for (t = 0; t < 3; t++) {
+			memset(x[t], 0, n * sizeof(double));
+			o.nthreads = t + 1;
+			lbfgs_min(n, x[t], quartic, &n, &o, &in[t]);
+		}
+		CHECK(memcmp(x[0], x[1], n * sizeof(double)) == 0);
+		CHECK(memcmp(x[0], x[2], n * sizeof(double)) == 0);
+		CHECK(in[0].iters == in[1].iters && in[0].f == in[2].f);
+	}
+	CHECK(in[0].stop == LBFGS_GTOL);
+	for (i = 0; i < n; i++)
+		err = fmax(err, fabs(x[0][i] - ((double)(i % 7) - 3)));
+	CHECK(err < 1e-6);
+	for (t = 0; t < 3; t++)
+		free(x[t]);
+}
+
 static int
 close_to(const double *got, double b0, const double *want, double wb0)
 {
@@ -244,5 +295,6 @@ main(void)
 	RUN(t_logreg_sklearn);
 	RUN(t_logreg_sparse);
 	RUN(t_logreg_threads);
+	RUN(t_lbfgs_threads);
 	T_EXIT();
 }

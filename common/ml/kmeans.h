@@ -1,0 +1,74 @@
+/*
+ * kmeans.h: k-means clustering of a dense row-major matrix (n rows of p
+ * features, e.g. enc_matrix after standardisation): greedy k-means++
+ * seeding, Lloyd's iterations on threads, restarts that keep the
+ * lowest inertia, and the nearest centre of a new row.
+ * Core: nothing here prints or exits (the x-allocators aside).
+ *
+ * The figures follow scikit-learn's KMeans (algorithm="lloyd"): the
+ * same seeding rule (2 + floor(ln k) candidates per centre, the one
+ * that lowers the potential most), the same stopping rule (labels
+ * unchanged, or the squared centre shift at most tol times the mean
+ * column variance), and, after a stop on the shift, one more
+ * assignment so that the labels belong to the final centres.  An
+ * empty cluster takes the row farthest from its centre (ties: the
+ * lowest row), which leaves its old cluster, as sklearn relocates.
+ *
+ * Results do not depend on nthreads: every row's assignment is its
+ * own, and the centres are summed over fixed blocks of rows in order.
+ */
+#ifndef CRM_ML_KMEANS_H
+#define CRM_ML_KMEANS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rng;
+
+struct kmeans_opts {
+	size_t		 k;		/* clusters (8) */
+	int		 maxit;		/* Lloyd iterations per run (300) */
+	double		 tol;		/* relative shift to stop (1e-4) */
+	int		 ninit;		/* seeded runs, best kept (1) */
+	uint64_t	 seed;		/* run r draws from stream r (0) */
+	int		 nthreads;	/* (1) */
+};
+
+struct kmeans_info {
+	double		 inertia;	/* sum of squared distances */
+	int		 iters;		/* Lloyd iterations of the run kept */
+	int		 run;		/* which run was kept */
+	int		 converged;	/* 1: stopped before maxit */
+};
+
+void	 kmeans_defaults(struct kmeans_opts *);
+/*
+ * k-means++ (greedy): k rows of X chosen as centres into C (k x p),
+ * drawing from r.  Needs 1 <= k <= n.
+ */
+void	 kmeans_pp(const double *X, size_t n, size_t p, size_t k,
+	    struct rng *r, double *C);
+/*
+ * Lloyd from the centres in C (k x p), which get the result; labels
+ * (n, or NULL) the cluster of each row.  Returns the inertia; info
+ * (when not NULL) gets iters and converged (run 0).
+ */
+double	 kmeans_lloyd(const double *X, size_t n, size_t p, size_t k,
+	    double *C, uint32_t *labels, int maxit, double tol, int nthreads,
+	    struct kmeans_info *info);
+/*
+ * o->ninit runs of k-means++ then Lloyd (run r seeded with
+ * rng_seed_stream(o->seed, r), runs spread over the threads), keeping
+ * the lowest inertia (ties: the lowest run).  C (k x p) and labels (n,
+ * or NULL) get the result.  Returns 0, or -1 when k is 0 or more than
+ * n, or p is 0 (nothing written).
+ */
+int	 kmeans_fit(const double *X, size_t n, size_t p,
+	    const struct kmeans_opts *, double *C, uint32_t *labels,
+	    struct kmeans_info *info);
+/* The nearest of the k centres to x (ties: the lowest); *d2 its squared
+ * distance (when not NULL). */
+uint32_t kmeans_assign(const double *C, size_t k, size_t p, const double *x,
+	    double *d2);
+
+#endif
