@@ -110,6 +110,7 @@ struct fuzzy {
 	size_t		 npairs;
 	unsigned char	*levels;	/* npairs * nf */
 	unsigned char	*emlv;		/* the same, as EM sees them */
+	uint32_t	*tfc;		/* nrows * nf: rows with the value */
 	double		*prob;
 	struct fz_model	 model;
 	uint32_t	*cid;		/* cluster id per row, from 1 */
@@ -271,6 +272,7 @@ clean_fuzzy_free(struct fuzzy *fz)
 	free(fz->bmask);
 	free(fz->levels);
 	free(fz->emlv);
+	free(fz->tfc);
 	free(fz->prob);
 	free(fz->cid);
 	clean_fz_model_free(&fz->model);
@@ -882,6 +884,66 @@ em_levels(struct fuzzy *fz)
 	return fz->emlv;
 }
 
+/*
+ * For each row and field, how many rows have the same normalised value
+ * (0 when missing).
+ */
+static void
+value_counts(struct fuzzy *fz)
+{
+	struct u64map *m;
+	size_t r, f, n, nf = fz->nf, id;
+	uint32_t *c, *ids;
+
+	fz->tfc = xcalloc(fz->nrows * nf + 1, sizeof(*fz->tfc));
+	ids = xcalloc(fz->nrows + 1, sizeof(*ids));
+	for (f = 0; f < nf; f++) {
+		m = u64map_new(sizeof(uint32_t));
+		for (r = 0; r < fz->nrows; r++) {
+			if ((n = fz->v.len[r * nf + f]) == 0)
+				continue;
+			id = u64map_intern(m, hash_bytes(fz->v.norm +
+			    fz->v.off[r * nf + f], n, f + 1), NULL);
+			ids[r] = (uint32_t)id;
+			c = u64map_val(m, id);
+			(*c)++;
+		}
+		for (r = 0; r < fz->nrows; r++)
+			if (fz->v.len[r * nf + f] > 0)
+				fz->tfc[r * nf + f] = *(uint32_t *)u64map_val(m,
+				    ids[r]);
+		u64map_free(m);
+	}
+	free(ids);
+}
+
+/*
+ * The match probability of rows a and b with levels lv and masked
+ * levels em (NULL: none masked): the larger of the candidates' model
+ * (fields blocked on left out) and the full one over all pairs (every
+ * field, exact agreement weighed by the value's frequency).
+ */
+static double
+prob_of(const struct fuzzy *fz, uint32_t a, uint32_t b,
+    const unsigned char *lv, const unsigned char *em)
+{
+	double tfu[FZ_MAXFIELDS], p, q, n = (double)fz->nrows;
+	size_t f, nf = fz->nf;
+	uint32_t ca, cb;
+
+	for (f = 0; f < nf; f++) {
+		ca = fz->tfc[(size_t)a * nf + f];
+		cb = fz->tfc[(size_t)b * nf + f];
+		ca = ca > cb ? ca : cb;
+		tfu[f] = (double)(ca > 2 ? ca - 1 : 1) / (n - 1);
+	}
+	p = clean_fz_probability(&fz->model, clean_fz_weight(&fz->model,
+	    em ? em : lv));
+	q = clean_fz_full_probability(&fz->model,
+	    clean_fz_full_weight(&fz->model, lv, tfu));
+	return p > q ? p : q;
+}
+
 /* Levels of every candidate pair, the model, each pair's probability. */
 static void
 score(struct fuzzy *fz, int nthreads, int show)
@@ -897,10 +959,13 @@ score(struct fuzzy *fz, int nthreads, int show)
 	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
 	    nthreads);
 	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
+	clean_fz_set_lodds(&fz->model, fz->npairs, fz->nrows);
+	value_counts(fz);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
 	for (i = 0; i < fz->npairs; i++)
-		fz->prob[i] = clean_fz_probability(&fz->model,
-		    clean_fz_weight(&fz->model, fz->emlv + i * fz->nf));
+		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
+		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf,
+		    fz->emlv + i * fz->nf);
 }
 
 /*
@@ -924,7 +989,7 @@ pair_prob(const struct fuzzy *fz, uint32_t a, uint32_t b,
 	if (lo < fz->npairs && fz->pairs[lo] == key)
 		return fz->prob[lo];
 	clean_fz_compare(&fz->v, a, b, lv);
-	return clean_fz_probability(&fz->model, clean_fz_weight(&fz->model, lv));
+	return prob_of(fz, a, b, lv, NULL);
 }
 
 /* A linked pair inside one cluster: members' local indices. */

@@ -37,6 +37,8 @@
 #define FZ_USAMPLE	500		/* random pairs for u */
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
+#define FZ_TF_FLOOR	1e-5		/* u of the rarest value */
+#define FZ_MFLOOR	0.01		/* m of the full weights */
 
 const char *const clean_fz_type_names[] = { "name", "text", "id", "date",
 	"email", "phone", NULL };
@@ -423,6 +425,7 @@ clean_fz_model_init(struct fz_model *m, size_t nf)
 	m->m = xcalloc(nf ? nf : 1, sizeof(*m->m));
 	m->u = xcalloc(nf ? nf : 1, sizeof(*m->u));
 	m->w = xcalloc(nf ? nf : 1, sizeof(*m->w));
+	m->ur = xcalloc(nf ? nf : 1, sizeof(*m->ur));
 	for (f = 0; f < nf; f++) {
 		m->m[f][0] = 0.05;
 		m->m[f][1] = 0.1;
@@ -438,6 +441,7 @@ clean_fz_model_free(struct fz_model *m)
 	free(m->m);
 	free(m->u);
 	free(m->w);
+	free(m->ur);
 }
 
 /* Floor the probabilities of one field's levels and make them sum to 1. */
@@ -535,6 +539,7 @@ clean_fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
 				m->u[f][l] += s.cnt[k * v->nf + f][l];
 		}
 		floor_norm(m->u[f]);
+		memcpy(m->ur[f], m->u[f], sizeof(m->ur[f]));
 	}
 	free(s.cnt);
 	set_weights(m);
@@ -547,6 +552,62 @@ clean_fz_probability(const struct fz_model *m, double weight)
 	double z = weight + log(m->prior / (1 - m->prior));
 
 	return 1 / (1 + exp(-z));
+}
+
+/*
+ * The log odds of a match for any pair of rows: the expected matches
+ * among the candidates (the prior EM found) over all pairs.
+ */
+void
+clean_fz_set_lodds(struct fz_model *m, size_t npairs, size_t nrows)
+{
+	double all = (double)nrows * ((double)nrows - 1) / 2;
+	double k = m->prior * (double)npairs;
+
+	if (all < 1)
+		all = 1;
+	if (k < 1)
+		k = 1;
+	if (k > all / 2)
+		k = all / 2;
+	m->lodds = log(k / (all - k));
+}
+
+/*
+ * The weight of levels counting every field: log(m/u) with m from EM
+ * and u from random pairs, but at level 3 u = tfu[f] when above 0 (how
+ * often a random row has this value: agreeing on a rare name is
+ * stronger evidence than on a common one), never less than the weight
+ * of level 2.
+ */
+double
+clean_fz_full_weight(const struct fz_model *m, const unsigned char *levels,
+    const double *tfu)
+{
+	double w = 0, x, y;
+	size_t f;
+	unsigned char l;
+
+	for (f = 0; f < m->nf; f++) {
+		if ((l = levels[f]) == FZ_MISSING)
+			continue;
+		x = log(fmax(m->m[f][l], FZ_MFLOOR) / m->ur[f][l]);
+		if (l == 3 && tfu[f] > 0) {
+			y = log(fmax(m->m[f][2], FZ_MFLOOR) / m->ur[f][2]);
+			x = log(m->m[f][3] / fmax(tfu[f], FZ_TF_FLOOR));
+			if (x < y)
+				x = y;
+		}
+		w += x;
+	}
+	return w;
+}
+
+/* The match probability of a full weight among all pairs. */
+double
+clean_fz_full_probability(const struct fz_model *m, double weight)
+{
+	return 1 / (1 + exp(-(weight + m->lodds)));
 }
 
 double
