@@ -918,6 +918,27 @@ value_counts(struct fuzzy *fz)
 }
 
 /*
+ * The u of an agreement at level 3 on each field of rows a and b into
+ * tfu: how often another row has the value ((the rows with it less one)
+ * over the other rows; the more common value of the two when they
+ * differ, as when names were swapped).
+ */
+static void
+tf_u(const struct fuzzy *fz, uint32_t a, uint32_t b, double *tfu)
+{
+	size_t f, nf = fz->nf;
+	uint32_t ca, cb;
+
+	for (f = 0; f < nf; f++) {
+		ca = fz->tfc[(size_t)a * nf + f];
+		cb = fz->tfc[(size_t)b * nf + f];
+		ca = ca > cb ? ca : cb;
+		tfu[f] = (double)(ca > 2 ? ca - 1 : 1) /
+		    (double)(fz->nrows - 1);
+	}
+}
+
+/*
  * The match probability of rows a and b with levels lv and masked
  * levels em (NULL: none masked): the larger of the candidates' model
  * (fields blocked on left out) and the full one over all pairs (every
@@ -927,21 +948,35 @@ static double
 prob_of(const struct fuzzy *fz, uint32_t a, uint32_t b,
     const unsigned char *lv, const unsigned char *em)
 {
-	double tfu[FZ_MAXFIELDS], p, q, n = (double)fz->nrows;
-	size_t f, nf = fz->nf;
-	uint32_t ca, cb;
+	double tfu[FZ_MAXFIELDS], p, q;
 
-	for (f = 0; f < nf; f++) {
-		ca = fz->tfc[(size_t)a * nf + f];
-		cb = fz->tfc[(size_t)b * nf + f];
-		ca = ca > cb ? ca : cb;
-		tfu[f] = (double)(ca > 2 ? ca - 1 : 1) / (n - 1);
-	}
+	tf_u(fz, a, b, tfu);
 	p = clean_fz_probability(&fz->model, clean_fz_weight(&fz->model,
 	    em ? em : lv));
 	q = clean_fz_full_probability(&fz->model,
 	    clean_fz_full_weight(&fz->model, lv, tfu));
 	return p > q ? p : q;
+}
+
+/* Fit the full model (clean_fz_em_full) on the candidate pairs. */
+static void
+fit_full(struct fuzzy *fz)
+{
+	double t[FZ_MAXFIELDS];
+	float *tfu;
+	size_t i, f, nf = fz->nf;
+
+	clean_fz_set_lodds(&fz->model, fz->npairs, fz->nrows);
+	value_counts(fz);
+	tfu = xreallocarray(NULL, fz->npairs * nf + 1, sizeof(*tfu));
+	for (i = 0; i < fz->npairs; i++) {
+		tf_u(fz, (uint32_t)(fz->pairs[i] >> 32), (uint32_t)fz->pairs[i],
+		    t);
+		for (f = 0; f < nf; f++)
+			tfu[i * nf + f] = (float)t[f];
+	}
+	clean_fz_em_full(&fz->model, fz->levels, tfu, fz->npairs, fz->nrows);
+	free(tfu);
 }
 
 /* Levels of every candidate pair, the model, each pair's probability. */
@@ -959,8 +994,7 @@ score(struct fuzzy *fz, int nthreads, int show)
 	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
 	    nthreads);
 	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
-	clean_fz_set_lodds(&fz->model, fz->npairs, fz->nrows);
-	value_counts(fz);
+	fit_full(fz);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
 	for (i = 0; i < fz->npairs; i++)
 		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
@@ -1394,8 +1428,14 @@ verbose(const struct fuzzy *fz)
 		    fz->f[f].name, clean_fz_type_names[fz->f[f].type],
 		    fz->model.w[f][0], fz->model.w[f][1], fz->model.w[f][2],
 		    fz->model.w[f][3]);
-	crm_warnx("fuzzy: EM: %d rounds, prior %.4f", fz->model.iterations,
-	    fz->model.prior);
+	for (f = 0; f < fz->nf; f++)
+		crm_warnx("fuzzy: field %s: full model m %.3f %.3f %.3f %.3f, "
+		    "u %.4f %.4f %.4f %.4f", fz->f[f].name,
+		    fz->model.mf[f][0], fz->model.mf[f][1], fz->model.mf[f][2],
+		    fz->model.mf[f][3], fz->model.ur[f][0], fz->model.ur[f][1],
+		    fz->model.ur[f][2], fz->model.ur[f][3]);
+	crm_warnx("fuzzy: EM: %d rounds, prior %.4f; full model: log odds "
+	    "%.2f", fz->model.iterations, fz->model.prior, fz->model.lodds);
 	crm_warnx("fuzzy: %zu linked pairs, %zu clusters, %zu split by the "
 	    "chaining guard", fz->nlinked, fz->nclusters, fz->nsplit);
 }

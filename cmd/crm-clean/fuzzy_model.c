@@ -426,6 +426,7 @@ clean_fz_model_init(struct fz_model *m, size_t nf)
 	m->u = xcalloc(nf ? nf : 1, sizeof(*m->u));
 	m->w = xcalloc(nf ? nf : 1, sizeof(*m->w));
 	m->ur = xcalloc(nf ? nf : 1, sizeof(*m->ur));
+	m->mf = xcalloc(nf ? nf : 1, sizeof(*m->mf));
 	for (f = 0; f < nf; f++) {
 		m->m[f][0] = 0.05;
 		m->m[f][1] = 0.1;
@@ -442,6 +443,7 @@ clean_fz_model_free(struct fz_model *m)
 	free(m->u);
 	free(m->w);
 	free(m->ur);
+	free(m->mf);
 }
 
 /* Floor the probabilities of one field's levels and make them sum to 1. */
@@ -571,6 +573,55 @@ clean_fz_set_lodds(struct fz_model *m, size_t npairs, size_t nrows)
 	if (k > all / 2)
 		k = all / 2;
 	m->lodds = log(k / (all - k));
+	memcpy(m->mf, m->m, m->nf * sizeof(*m->mf));
+}
+
+static double	 m_step(double *, const double *);
+
+/*
+ * Fit the full model's m and log odds by EM over the candidate pairs
+ * (levels and tfu: npairs * nf each, tfu the u of an agreement at
+ * level 3, 0 for none), starting from the candidates' model, u held at
+ * the random pairs' and the values' frequencies.  A pair's probability
+ * under the full model does not depend on how it became a candidate,
+ * so this one needs no field left out.  The matches outside the
+ * candidates are taken to be few.
+ */
+void
+clean_fz_em_full(struct fz_model *m, const unsigned char *levels,
+    const float *tfu, size_t npairs, size_t nrows)
+{
+	double (*acc)[FZ_LEVELS], t[FZ_MAXFIELDS], g, tot, d, k;
+	double all = (double)nrows * ((double)nrows - 1) / 2;
+	size_t i, f, nf = m->nf;
+	unsigned char l;
+	int it;
+
+	if (npairs == 0 || all < 2)
+		return;
+	acc = xcalloc(nf ? nf : 1, sizeof(*acc));
+	for (it = 0; it < FZ_EM_MAX; it++) {
+		memset(acc, 0, (nf ? nf : 1) * sizeof(*acc));
+		tot = 0;
+		for (i = 0; i < npairs; i++) {
+			for (f = 0; f < nf; f++)
+				t[f] = tfu[i * nf + f];
+			g = clean_fz_full_probability(m,
+			    clean_fz_full_weight(m, levels + i * nf, t));
+			tot += g;
+			for (f = 0; f < nf; f++)
+				if ((l = levels[i * nf + f]) != FZ_MISSING)
+					acc[f][l] += g;
+		}
+		k = fmin(fmax(tot, 1), all / 2);
+		d = fabs(log(k / (all - k)) - m->lodds);
+		m->lodds = log(k / (all - k));
+		for (f = 0; f < nf; f++)
+			d = fmax(d, m_step(m->mf[f], acc[f]));
+		if (d < 1e-6)
+			break;
+	}
+	free(acc);
 }
 
 /*
@@ -591,10 +642,10 @@ clean_fz_full_weight(const struct fz_model *m, const unsigned char *levels,
 	for (f = 0; f < m->nf; f++) {
 		if ((l = levels[f]) == FZ_MISSING)
 			continue;
-		x = log(fmax(m->m[f][l], FZ_MFLOOR) / m->ur[f][l]);
+		x = log(fmax(m->mf[f][l], FZ_MFLOOR) / m->ur[f][l]);
 		if (l == 3 && tfu[f] > 0) {
-			y = log(fmax(m->m[f][2], FZ_MFLOOR) / m->ur[f][2]);
-			x = log(m->m[f][3] / fmax(tfu[f], FZ_TF_FLOOR));
+			y = log(fmax(m->mf[f][2], FZ_MFLOOR) / m->ur[f][2]);
+			x = log(m->mf[f][3] / fmax(tfu[f], FZ_TF_FLOOR));
 			if (x < y)
 				x = y;
 		}
