@@ -34,11 +34,12 @@
 #include "fuzzy.h"
 
 #define FZ_FLOOR	0.001
-#define FZ_USAMPLE	500		/* random pairs for u */
+#define FZ_USAMPLE	20000	/* random pairs for u */
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
 #define FZ_TF_FLOOR	1e-5		/* u of the rarest value */
 #define FZ_MFLOOR	0.01		/* m of the full weights */
+#define FZ_UFLOOR	3e-4		/* u of the full weights */
 
 const char *const clean_fz_type_names[] = { "name", "text", "id", "date",
 	"email", "phone", NULL };
@@ -448,7 +449,7 @@ clean_fz_model_free(struct fz_model *m)
 
 /* Floor the probabilities of one field's levels and make them sum to 1. */
 static void
-floor_norm(double *p)
+floor_norm(double *p, double floor)
 {
 	double s = 0;
 	int l;
@@ -457,8 +458,8 @@ floor_norm(double *p)
 		s += p[l];
 	for (l = 0; l < FZ_LEVELS; l++) {
 		p[l] = s > 0 ? p[l] / s : 1.0 / FZ_LEVELS;
-		if (p[l] < FZ_FLOOR)
-			p[l] = FZ_FLOOR;
+		if (p[l] < floor)
+			p[l] = floor;
 	}
 	s = 0;
 	for (l = 0; l < FZ_LEVELS; l++)
@@ -540,8 +541,9 @@ clean_fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
 			for (k = 0; k < FZ_UBLOCKS; k++)
 				m->u[f][l] += s.cnt[k * v->nf + f][l];
 		}
-		floor_norm(m->u[f]);
 		memcpy(m->ur[f], m->u[f], sizeof(m->ur[f]));
+		floor_norm(m->u[f], FZ_FLOOR);
+		floor_norm(m->ur[f], FZ_UFLOOR);
 	}
 	free(s.cnt);
 	set_weights(m);
@@ -750,7 +752,7 @@ m_step(double *p, const double *acc)
 
 	memcpy(prev, p, sizeof(prev));
 	memcpy(p, acc, sizeof(prev));
-	floor_norm(p);
+	floor_norm(p, FZ_FLOOR);
 	for (l = 0; l < FZ_LEVELS; l++)
 		if (fabs(p[l] - prev[l]) > d)
 			d = fabs(p[l] - prev[l]);
