@@ -933,7 +933,7 @@ tf_u(const struct fuzzy *fz, uint32_t a, uint32_t b, double *tfu)
 		ca = fz->tfc[(size_t)a * nf + f];
 		cb = fz->tfc[(size_t)b * nf + f];
 		ca = ca > cb ? ca : cb;
-		tfu[f] = (double)(ca > 2 ? ca - 1 : 1) /
+		tfu[f] = ((double)(ca > 2 ? ca : 2) - 1.5) /
 		    (double)(fz->nrows - 1);
 	}
 }
