@@ -949,10 +949,17 @@ prob_of(const struct fuzzy *fz, uint32_t a, uint32_t b,
     const unsigned char *lv, const unsigned char *em)
 {
 	double tfu[FZ_MAXFIELDS], p, q;
+	size_t f;
 
 	tf_u(fz, a, b, tfu);
-	p = clean_fz_probability(&fz->model, clean_fz_weight(&fz->model,
-	    em ? em : lv));
+	if (em == NULL)
+		em = lv;
+	for (f = 0, p = 0; f < fz->nf; f++)
+		if (em[f] != FZ_MISSING)
+			break;
+	if (f < fz->nf)
+		p = clean_fz_probability(&fz->model,
+		    clean_fz_weight(&fz->model, em));
 	q = clean_fz_full_probability(&fz->model,
 	    clean_fz_full_weight(&fz->model, lv, tfu));
 	return p > q ? p : q;
