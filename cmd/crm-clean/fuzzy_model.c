@@ -88,6 +88,12 @@ clean_fz_guess_type(const char *colname)
 	return FT_TEXT;
 }
 
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Keep only the digits of p. */
 static size_t
 digits(const char *p, size_t len, char *out)
@@ -307,6 +313,34 @@ email_domain(const char *p, size_t len, size_t *dlen)
 }
 
 /*
+ * Whether two local parts are the same but for different digits (one
+ * person's name with another's number: zhang.wei88, zhang.wei85).
+ */
+static int
+digits_differ(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0, j = 0, si, sj;
+	int any = 0;
+
+	while (i < na && j < nb) {
+		if (!isdig(a[i]) && !isdig(b[j])) {
+			if (a[i++] != b[j++])
+				return 0;
+			continue;
+		}
+		if (!isdig(a[i]) || !isdig(b[j]))
+			return 0;
+		for (si = i; i < na && isdig(a[i]); i++)
+			;
+		for (sj = j; j < nb && isdig(b[j]); j++)
+			;
+		if (!same(a + si, i - si, b + sj, j - sj))
+			any = 1;
+	}
+	return any && i == na && j == nb;
+}
+
+/*
  * Emails: 3 the same; 2 the same but for dots or a +tag in the local
  * part (zhang.wei / zhangwei), or one typo; 1 the same local part at
  * another domain, or two typos; else 0.  A local part made of a common
@@ -317,7 +351,7 @@ email_level(const char *a, size_t na, const char *b, size_t nb)
 {
 	char la[256], lb[256];
 	const char *da, *db;
-	size_t ma, mb, dla, dlb, d;
+	size_t ma = 0, mb = 0, dla, dlb, d;
 	int local = 0;
 
 	if (same(a, na, b, nb))
@@ -331,6 +365,9 @@ email_level(const char *a, size_t na, const char *b, size_t nb)
 	db = email_domain(b, nb, &dlb);
 	if (local && same(da, dla, db, dlb))
 		return 2;
+	if (!local && na <= sizeof(la) && nb <= sizeof(lb) &&
+	    digits_differ(la, ma, lb, mb))
+		return 0;
 	d = strsim_osa(a, na, b, nb, 2);
 	if (d <= 1)
 		return 2;
