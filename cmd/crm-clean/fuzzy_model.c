@@ -667,14 +667,13 @@ clean_fz_em_full(struct fz_model *m, const unsigned char *levels,
  * The weight of levels counting every field: log(m/u) with m from EM
  * and u from random pairs, but at level 3 u = tfu[f] when above 0 (how
  * often a random row has this value: agreeing on a rare name is
- * stronger evidence than on a common one), never less than the weight
- * of level 2.
+ * stronger evidence than on a common one).
  */
 double
 clean_fz_full_weight(const struct fz_model *m, const unsigned char *levels,
     const double *tfu)
 {
-	double w = 0, x, y;
+	double w = 0, x;
 	size_t f;
 	unsigned char l;
 
@@ -682,12 +681,8 @@ clean_fz_full_weight(const struct fz_model *m, const unsigned char *levels,
 		if ((l = levels[f]) == FZ_MISSING)
 			continue;
 		x = log(fmax(m->mf[f][l], FZ_MFLOOR) / m->ur[f][l]);
-		if (l == 3 && tfu[f] > 0) {
-			y = log(fmax(m->mf[f][2], FZ_MFLOOR) / m->ur[f][2]);
+		if (l == 3 && tfu[f] > 0)
 			x = log(m->mf[f][3] / fmax(tfu[f], FZ_TF_FLOOR));
-			if (x < y)
-				x = y;
-		}
 		w += x;
 	}
 	return w;
