@@ -19,14 +19,19 @@
  *    one name does not matter.  Several keys mean that one typo cannot
  *    hide a pair; pairs found by several keys count once; a key value
  *    held by more than FZ_BLOCK_MAX rows is not used (with a message).
- * 3. Each candidate pair gets a level per field and a Fellegi-Sunter
- *    weight fitted without labels (EM, fuzzy_model.c); pairs whose match
- *    probability reaches --threshold are linked.  The fields of the
- *    keys that found a pair (those all of them hold) count as missing,
- *    both for EM and for the pair's score: they agree because the pair
- *    was blocked on them, so among the candidates their agreement is no
- *    evidence (strangers sharing a birthday and a town are candidates
- *    through that key, and must not look alike for it).
+ * 3. Each candidate pair gets a level per field and two Fellegi-Sunter
+ *    scores fitted without labels (EM, fuzzy_model.c); pairs whose
+ *    larger match probability reaches --threshold are linked.  In the
+ *    candidates' model the fields of the keys that found a pair (those
+ *    all of them hold) count as missing, both for EM and for the pair's
+ *    score: they agree because the pair was blocked on them, so among
+ *    the candidates their agreement is no evidence (strangers sharing a
+ *    birthday and a town are candidates through that key, and must not
+ *    look alike for it).  The full model counts every field against the
+ *    odds of a match among all pairs of rows, an exact agreement
+ *    weighed by how many rows hold the value (value_counts, tf_u): with
+ *    few fields the blocked ones are most of the evidence, and a shared
+ *    rare surname says more than a shared "smith".
  * 4. Clusters are the transitive closure (union-find).  The chaining
  *    guard: within a cluster of three or more rows, the links are taken
  *    again strongest first, and two parts join only when the mean match

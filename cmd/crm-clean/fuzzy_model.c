@@ -19,6 +19,11 @@
  * No labels are needed.  Both are floored at FZ_FLOOR so that no one
  * field can outweigh the rest; the final weights never fall as the
  * level rises.
+ *
+ * The full model (clean_fz_full_weight) keeps u from the random pairs
+ * (ur, floored at FZ_UFLOOR), or at level 3 the value's frequency, and
+ * fits its own m (mf, floored at FZ_MFLOOR when weighing) and the log
+ * odds of a match among all pairs by a second EM with u held.
  */
 #include <math.h>
 #include <stdint.h>
