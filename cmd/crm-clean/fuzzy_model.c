@@ -39,7 +39,7 @@
 #include "fuzzy.h"
 
 #define FZ_FLOOR	0.001
-#define FZ_USAMPLE	20000	/* random pairs for u */
+#define FZ_USAMPLE	2000	/* random pairs for u */
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
 #define FZ_TF_FLOOR	1e-5		/* u of the rarest value */
@@ -635,23 +635,41 @@ void
 clean_fz_em_full(struct fz_model *m, const unsigned char *levels,
     const float *tfu, size_t npairs, size_t nrows)
 {
-	double (*acc)[FZ_LEVELS], t[FZ_MAXFIELDS], g, tot, d, k;
+	double (*acc)[FZ_LEVELS], (*lm)[FZ_LEVELS], g, w, tot, d, k;
 	double all = (double)nrows * ((double)nrows - 1) / 2;
 	size_t i, f, nf = m->nf;
 	unsigned char l;
+	float *lu;
 	int it;
 
 	if (npairs == 0 || all < 2)
 		return;
 	acc = xcalloc(nf ? nf : 1, sizeof(*acc));
+	lm = xcalloc(nf ? nf : 1, sizeof(*lm));
+	/* log u of each pair's fields, fixed: only m moves */
+	lu = xreallocarray(NULL, npairs * nf + 1, sizeof(*lu));
+	for (i = 0; i < npairs * nf; i++) {
+		f = i % nf;
+		if ((l = levels[i]) == FZ_MISSING)
+			lu[i] = 0;
+		else if (l == 3 && tfu[i] > 0)
+			lu[i] = (float)log(fmax(tfu[i], FZ_TF_FLOOR));
+		else
+			lu[i] = (float)log(m->ur[f][l]);
+	}
 	for (it = 0; it < FZ_EM_MAX; it++) {
+		for (f = 0; f < nf; f++)
+			for (l = 0; l < FZ_LEVELS; l++)
+				lm[f][l] = log(l == 3 ? m->mf[f][l] :
+				    fmax(m->mf[f][l], FZ_MFLOOR));
 		memset(acc, 0, (nf ? nf : 1) * sizeof(*acc));
 		tot = 0;
 		for (i = 0; i < npairs; i++) {
+			w = 0;
 			for (f = 0; f < nf; f++)
-				t[f] = tfu[i * nf + f];
-			g = clean_fz_full_probability(m,
-			    clean_fz_full_weight(m, levels + i * nf, t));
+				if ((l = levels[i * nf + f]) != FZ_MISSING)
+					w += lm[f][l] - lu[i * nf + f];
+			g = clean_fz_full_probability(m, w);
 			tot += g;
 			for (f = 0; f < nf; f++)
 				if ((l = levels[i * nf + f]) != FZ_MISSING)
@@ -665,6 +683,8 @@ clean_fz_em_full(struct fz_model *m, const unsigned char *levels,
 		if (d < 1e-6)
 			break;
 	}
+	free(lu);
+	free(lm);
 	free(acc);
 }
 
