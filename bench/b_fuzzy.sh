@@ -5,8 +5,8 @@
 # FUZZY_ROWS (default 1,000,000) rows (at 10,000 also with only
 # name,email,phone and name,birth_date,city): median wall time, peak
 # memory, and pairwise precision / recall / F1 against the truth with
-# the blocking's candidate pairs per row (tests/tools/linkeval.py, when python3 is
-# there).  Sourced by bench/run.sh; can also run alone:
+# the blocking's candidate pairs per row (tests/tools/linkeval.py, when
+# python3 is there).  Sourced by bench/run.sh; can also run alone:
 # BIN=bin sh bench/b_fuzzy.sh
 
 if [ -z "${BIN:-}" ] || ! command -v bench_time >/dev/null 2>&1; then
