@@ -16,9 +16,12 @@
  *    gender) is too coarse for a triple, and too often implied by the
  *    others (a postcode gives the state).  A name field takes part in a
  *    key by each of its first FZ_NTOK tokens' codes, so that a typo in
- *    one name does not matter.  Several keys mean that one typo cannot
- *    hide a pair; pairs found by several keys count once; a key value
- *    held by more than FZ_BLOCK_MAX rows is not used (with a message).
+ *    one name does not matter; with two name fields or more, "a name"
+ *    (index nf + 1: a token of any name field) joins the pairs and
+ *    triples too, so that swapped given and family names still meet.
+ *    Several keys mean that one typo cannot hide a pair; pairs found
+ *    by several keys count once; a key value held by more than
+ *    FZ_BLOCK_MAX rows is not used (with a message).
  * 3. Each candidate pair gets a level per field and two Fellegi-Sunter
  *    scores fitted without labels (EM, fuzzy_model.c); pairs whose
  *    larger match probability reaches --threshold are linked.  In the
@@ -367,7 +370,7 @@ cell(const struct fuzzy *fz, size_t r, size_t c, size_t *len)
  * sorted) as hashes into t; the rest of t is 0.
  */
 static void
-token_keys(const char *key, size_t k, size_t f, uint64_t *t)
+token_keys(const char *key, size_t k, uint64_t *t)
 {
 	size_t i = 0, j, s;
 	uint64_t h;
@@ -377,7 +380,7 @@ token_keys(const char *key, size_t k, size_t f, uint64_t *t)
 	for (j = 0; j < FZ_NTOK && i < k; j++) {
 		for (s = i; i < k && key[i] != ' '; i++)
 			;
-		h = hash_bytes(key + s, i - s, f + 1);
+		h = hash_bytes(key + s, i - s, 0x4E);
 		t[j] = h ? h : 1;
 		i++;
 	}
@@ -412,7 +415,7 @@ field_keys(struct fuzzy *fz)
 			h = hash_bytes(key, k, f + 1);
 			fz->fkey[r * w + f] = h ? h : 1;
 			if (fz->f[f].type == FT_NAME)
-				token_keys(key, k, f, fz->tkey +
+				token_keys(key, k, fz->tkey +
 				    (r * fz->nf + f) * FZ_NTOK);
 			if (fz->f[f].type == FT_NAME && nn + n + 1 <
 			    sizeof(names)) {
@@ -431,6 +434,17 @@ field_keys(struct fuzzy *fz)
 	}
 }
 
+static int
+seen(const uint64_t *v, size_t n, uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == h)
+			return 1;
+	return 0;
+}
+
 /*
  * The variants of field f of row r in a field-pair key: the codes of
  * its tokens for a name field, else its key; returns how many (0 when
@@ -440,7 +454,7 @@ static size_t
 variants(const struct fuzzy *fz, size_t r, int f, uint64_t *v)
 {
 	const uint64_t *t;
-	size_t j, n = 0;
+	size_t j, g, n = 0;
 
 	if ((size_t)f < fz->nf && fz->f[f].type == FT_NAME) {
 		t = fz->tkey + (r * fz->nf + (size_t)f) * FZ_NTOK;
@@ -449,20 +463,32 @@ variants(const struct fuzzy *fz, size_t r, int f, uint64_t *v)
 				v[n++] = t[j];
 		return n;
 	}
+	if ((size_t)f == fz->nf + 1) {	/* a token of any name field */
+		for (g = 0; g < fz->nf; g++) {
+			if (fz->f[g].type != FT_NAME)
+				continue;
+			t = fz->tkey + (r * fz->nf + g) * FZ_NTOK;
+			for (j = 0; j < FZ_NTOK && n < FZ_KEYVAR; j++)
+				if (t[j] != 0 && !seen(v, n, t[j]))
+					v[n++] = t[j];
+		}
+		return n;
+	}
 	v[0] = fz->fkey[r * (fz->nf + 1) + (size_t)f];
 	return v[0] != 0;
 }
 
 /*
  * The share of pairs of rows that agree on the key of field f (f == nf:
- * the names' combined key), or for a name field on one of its tokens'.
+ * the names' combined key), or for a name field (and "a name", f == nf
+ * + 1) on one of its tokens'.
  */
 static double
 agree_share(const struct fuzzy *fz, size_t f)
 {
 	struct u64map *m = u64map_new(sizeof(uint64_t));
 	size_t r, id, j, nv, w = fz->nf + 1;
-	uint64_t h, *c, v[FZ_NTOK];
+	uint64_t h, *c, v[FZ_KEYVAR];
 	double s = 0, n = (double)fz->nrows;
 
 	(void)w;
@@ -519,9 +545,11 @@ key_ok(const struct fuzzy *fz, uint64_t mask)
 
 	if (fz->nkeys >= FZ_MAXKEYS)
 		return 0;
-	if (mask >> fz->nf & 1)
-		for (i = 0; i < fz->nf; i++)
-			if ((mask >> i & 1) && fz->f[i].type == FT_NAME)
+	if ((mask >> fz->nf & 1) || (mask >> (fz->nf + 1) & 1))
+		for (i = 0; i <= fz->nf; i++)
+			if ((mask >> i & 1) && (i == fz->nf ||
+			    fz->f[i].type == FT_NAME) && (i != fz->nf ||
+			    (mask >> (fz->nf + 1) & 1)))
 				return 0;
 	for (i = 0; i < fz->nkeys; i++)
 		if ((fz->keys[i].mask & mask) == fz->keys[i].mask)
@@ -559,6 +587,11 @@ add_combos(struct fuzzy *fz, size_t *cap, const double *p, double half,
 	size_t f, g, h, nc = 0, ccap = 0, nn = fz->nf, i;
 	double e, lim = FZ_GAMMA * (double)fz->nrows;
 	uint64_t m;
+
+	for (f = 0, g = 0; f < fz->nf; f++)
+		g += fz->f[f].type == FT_NAME;
+	if (g >= 2)	/* "a name": a token of any name field */
+		nn++;
 
 	for (f = 0; f <= nn; f++)
 		for (g = f + 1; g <= nn; g++)
@@ -602,8 +635,8 @@ choose_keys(struct fuzzy *fz)
 	size_t f, cap = 0, nn = fz->nf;
 	enum ftype t;
 
-	p = xcalloc(nn + 1, sizeof(*p));
-	for (f = 0; f <= nn; f++)
+	p = xcalloc(nn + 2, sizeof(*p));
+	for (f = 0; f <= nn + 1; f++)
 		p[f] = agree_share(fz, f);
 	for (f = 0; f <= nn; f++) {
 		t = f < nn ? fz->f[f].type : FT_NAME;
@@ -680,11 +713,11 @@ mix(uint64_t x, uint64_t y)
 static size_t
 key_of(const struct fuzzy *fz, const struct bkey *k, size_t r, uint64_t *h)
 {
-	uint64_t v[FZ_NTOK], nh[FZ_KEYVAR];
+	uint64_t v[FZ_KEYVAR], nh[FZ_KEYVAR];
 	size_t f, i, j, n = 1, m, nv;
 
 	h[0] = 0x2545F4914F6CDD1Dull;
-	for (f = 0; f <= fz->nf; f++) {
+	for (f = 0; f <= fz->nf + 1; f++) {
 		if (!(k->mask >> f & 1))
 			continue;
 		if ((nv = variants(fz, r, (int)f, v)) == 0)
@@ -784,11 +817,12 @@ key_name(const struct fuzzy *fz, const struct bkey *k, char *buf,
 	int w;
 
 	buf[0] = '\0';
-	for (f = 0; f <= fz->nf && n < cap; f++) {
+	for (f = 0; f <= fz->nf + 1 && n < cap; f++) {
 		if (!(k->mask >> f & 1))
 			continue;
 		w = snprintf(buf + n, cap - n, "%s%s", n > 0 ? "+" : "",
-		    f < fz->nf ? fz->f[f].name : "names");
+		    f < fz->nf ? fz->f[f].name : f == fz->nf ? "names" :
+		    "a name");
 		if (w > 0)
 			n += (size_t)w;
 	}

@@ -58,7 +58,7 @@ while read -r name cols r1 r2 r3; do
 	done
 done <<END
 all all 0 0 0
-name-dob given_name,surname,date_of_birth 0.84 0.73 0.77
+name-dob given_name,surname,date_of_birth 0.87 0.75 0.80
 name-address given_name,surname,address_1,suburb,postcode 0.98 0.96 0.97
 name-dob-postcode given_name,surname,date_of_birth,postcode 0.96 0.92 0.92
 surname-dob-ssn surname,date_of_birth,soc_sec_id 0.92 0.86 0.87
