@@ -16,17 +16,25 @@
  *    gender) is too coarse for a triple, and too often implied by the
  *    others (a postcode gives the state).  A name field takes part in a
  *    key by each of its first FZ_NTOK tokens' codes, so that a typo in
- *    one name does not matter.  Several keys mean that one typo cannot
- *    hide a pair; pairs found by several keys count once; a key value
- *    held by more than FZ_BLOCK_MAX rows is not used (with a message).
- * 3. Each candidate pair gets a level per field and a Fellegi-Sunter
- *    weight fitted without labels (EM, fuzzy_model.c); pairs whose match
- *    probability reaches --threshold are linked.  The fields of the
- *    keys that found a pair (those all of them hold) count as missing,
- *    both for EM and for the pair's score: they agree because the pair
- *    was blocked on them, so among the candidates their agreement is no
- *    evidence (strangers sharing a birthday and a town are candidates
- *    through that key, and must not look alike for it).
+ *    one name does not matter; with two name fields or more, "a name"
+ *    (index nf + 1: a token of any name field) joins the pairs and
+ *    triples too, so that swapped given and family names still meet.
+ *    Several keys mean that one typo cannot hide a pair; pairs found
+ *    by several keys count once; a key value held by more than
+ *    FZ_BLOCK_MAX rows is not used (with a message).
+ * 3. Each candidate pair gets a level per field and two Fellegi-Sunter
+ *    scores fitted without labels (EM, fuzzy_model.c); pairs whose
+ *    larger match probability reaches --threshold are linked.  In the
+ *    candidates' model the fields of the keys that found a pair (those
+ *    all of them hold) count as missing, both for EM and for the pair's
+ *    score: they agree because the pair was blocked on them, so among
+ *    the candidates their agreement is no evidence (strangers sharing a
+ *    birthday and a town are candidates through that key, and must not
+ *    look alike for it).  The full model counts every field against the
+ *    odds of a match among all pairs of rows, an exact agreement
+ *    weighed by how many rows hold the value (value_counts, tf_u): with
+ *    few fields the blocked ones are most of the evidence, and a shared
+ *    rare surname says more than a shared "smith".
  * 4. Clusters are the transitive closure (union-find).  The chaining
  *    guard: within a cluster of three or more rows, the links are taken
  *    again strongest first, and two parts join only when the mean match
@@ -110,6 +118,7 @@ struct fuzzy {
 	size_t		 npairs;
 	unsigned char	*levels;	/* npairs * nf */
 	unsigned char	*emlv;		/* the same, as EM sees them */
+	uint32_t	*tfc;		/* nrows * nf: rows with the value */
 	double		*prob;
 	struct fz_model	 model;
 	uint32_t	*cid;		/* cluster id per row, from 1 */
@@ -271,6 +280,7 @@ clean_fuzzy_free(struct fuzzy *fz)
 	free(fz->bmask);
 	free(fz->levels);
 	free(fz->emlv);
+	free(fz->tfc);
 	free(fz->prob);
 	free(fz->cid);
 	clean_fz_model_free(&fz->model);
@@ -360,7 +370,7 @@ cell(const struct fuzzy *fz, size_t r, size_t c, size_t *len)
  * sorted) as hashes into t; the rest of t is 0.
  */
 static void
-token_keys(const char *key, size_t k, size_t f, uint64_t *t)
+token_keys(const char *key, size_t k, uint64_t *t)
 {
 	size_t i = 0, j, s;
 	uint64_t h;
@@ -370,7 +380,7 @@ token_keys(const char *key, size_t k, size_t f, uint64_t *t)
 	for (j = 0; j < FZ_NTOK && i < k; j++) {
 		for (s = i; i < k && key[i] != ' '; i++)
 			;
-		h = hash_bytes(key + s, i - s, f + 1);
+		h = hash_bytes(key + s, i - s, 0x4E);
 		t[j] = h ? h : 1;
 		i++;
 	}
@@ -405,7 +415,7 @@ field_keys(struct fuzzy *fz)
 			h = hash_bytes(key, k, f + 1);
 			fz->fkey[r * w + f] = h ? h : 1;
 			if (fz->f[f].type == FT_NAME)
-				token_keys(key, k, f, fz->tkey +
+				token_keys(key, k, fz->tkey +
 				    (r * fz->nf + f) * FZ_NTOK);
 			if (fz->f[f].type == FT_NAME && nn + n + 1 <
 			    sizeof(names)) {
@@ -424,6 +434,17 @@ field_keys(struct fuzzy *fz)
 	}
 }
 
+static int
+seen(const uint64_t *v, size_t n, uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == h)
+			return 1;
+	return 0;
+}
+
 /*
  * The variants of field f of row r in a field-pair key: the codes of
  * its tokens for a name field, else its key; returns how many (0 when
@@ -433,7 +454,7 @@ static size_t
 variants(const struct fuzzy *fz, size_t r, int f, uint64_t *v)
 {
 	const uint64_t *t;
-	size_t j, n = 0;
+	size_t j, g, n = 0;
 
 	if ((size_t)f < fz->nf && fz->f[f].type == FT_NAME) {
 		t = fz->tkey + (r * fz->nf + (size_t)f) * FZ_NTOK;
@@ -442,20 +463,32 @@ variants(const struct fuzzy *fz, size_t r, int f, uint64_t *v)
 				v[n++] = t[j];
 		return n;
 	}
+	if ((size_t)f == fz->nf + 1) {	/* a token of any name field */
+		for (g = 0; g < fz->nf; g++) {
+			if (fz->f[g].type != FT_NAME)
+				continue;
+			t = fz->tkey + (r * fz->nf + g) * FZ_NTOK;
+			for (j = 0; j < FZ_NTOK && n < FZ_KEYVAR; j++)
+				if (t[j] != 0 && !seen(v, n, t[j]))
+					v[n++] = t[j];
+		}
+		return n;
+	}
 	v[0] = fz->fkey[r * (fz->nf + 1) + (size_t)f];
 	return v[0] != 0;
 }
 
 /*
  * The share of pairs of rows that agree on the key of field f (f == nf:
- * the names' combined key), or for a name field on one of its tokens'.
+ * the names' combined key), or for a name field (and "a name", f == nf
+ * + 1) on one of its tokens'.
  */
 static double
 agree_share(const struct fuzzy *fz, size_t f)
 {
 	struct u64map *m = u64map_new(sizeof(uint64_t));
 	size_t r, id, j, nv, w = fz->nf + 1;
-	uint64_t h, *c, v[FZ_NTOK];
+	uint64_t h, *c, v[FZ_KEYVAR];
 	double s = 0, n = (double)fz->nrows;
 
 	(void)w;
@@ -512,9 +545,11 @@ key_ok(const struct fuzzy *fz, uint64_t mask)
 
 	if (fz->nkeys >= FZ_MAXKEYS)
 		return 0;
-	if (mask >> fz->nf & 1)
-		for (i = 0; i < fz->nf; i++)
-			if ((mask >> i & 1) && fz->f[i].type == FT_NAME)
+	if ((mask >> fz->nf & 1) || (mask >> (fz->nf + 1) & 1))
+		for (i = 0; i <= fz->nf; i++)
+			if ((mask >> i & 1) && (i == fz->nf ||
+			    fz->f[i].type == FT_NAME) && (i != fz->nf ||
+			    (mask >> (fz->nf + 1) & 1)))
 				return 0;
 	for (i = 0; i < fz->nkeys; i++)
 		if ((fz->keys[i].mask & mask) == fz->keys[i].mask)
@@ -552,6 +587,11 @@ add_combos(struct fuzzy *fz, size_t *cap, const double *p, double half,
 	size_t f, g, h, nc = 0, ccap = 0, nn = fz->nf, i;
 	double e, lim = FZ_GAMMA * (double)fz->nrows;
 	uint64_t m;
+
+	for (f = 0, g = 0; f < fz->nf; f++)
+		g += fz->f[f].type == FT_NAME;
+	if (g >= 2)	/* "a name": a token of any name field */
+		nn++;
 
 	for (f = 0; f <= nn; f++)
 		for (g = f + 1; g <= nn; g++)
@@ -595,8 +635,8 @@ choose_keys(struct fuzzy *fz)
 	size_t f, cap = 0, nn = fz->nf;
 	enum ftype t;
 
-	p = xcalloc(nn + 1, sizeof(*p));
-	for (f = 0; f <= nn; f++)
+	p = xcalloc(nn + 2, sizeof(*p));
+	for (f = 0; f <= nn + 1; f++)
 		p[f] = agree_share(fz, f);
 	for (f = 0; f <= nn; f++) {
 		t = f < nn ? fz->f[f].type : FT_NAME;
@@ -673,11 +713,11 @@ mix(uint64_t x, uint64_t y)
 static size_t
 key_of(const struct fuzzy *fz, const struct bkey *k, size_t r, uint64_t *h)
 {
-	uint64_t v[FZ_NTOK], nh[FZ_KEYVAR];
+	uint64_t v[FZ_KEYVAR], nh[FZ_KEYVAR];
 	size_t f, i, j, n = 1, m, nv;
 
 	h[0] = 0x2545F4914F6CDD1Dull;
-	for (f = 0; f <= fz->nf; f++) {
+	for (f = 0; f <= fz->nf + 1; f++) {
 		if (!(k->mask >> f & 1))
 			continue;
 		if ((nv = variants(fz, r, (int)f, v)) == 0)
@@ -777,11 +817,12 @@ key_name(const struct fuzzy *fz, const struct bkey *k, char *buf,
 	int w;
 
 	buf[0] = '\0';
-	for (f = 0; f <= fz->nf && n < cap; f++) {
+	for (f = 0; f <= fz->nf + 1 && n < cap; f++) {
 		if (!(k->mask >> f & 1))
 			continue;
 		w = snprintf(buf + n, cap - n, "%s%s", n > 0 ? "+" : "",
-		    f < fz->nf ? fz->f[f].name : "names");
+		    f < fz->nf ? fz->f[f].name : f == fz->nf ? "names" :
+		    "a name");
 		if (w > 0)
 			n += (size_t)w;
 	}
@@ -882,6 +923,108 @@ em_levels(struct fuzzy *fz)
 	return fz->emlv;
 }
 
+/*
+ * For each row and field, how many rows have the same normalised value
+ * (0 when missing).
+ */
+static void
+value_counts(struct fuzzy *fz)
+{
+	struct u64map *m;
+	size_t r, f, n, nf = fz->nf, id;
+	uint32_t *c, *ids;
+
+	fz->tfc = xcalloc(fz->nrows * nf + 1, sizeof(*fz->tfc));
+	ids = xcalloc(fz->nrows + 1, sizeof(*ids));
+	for (f = 0; f < nf; f++) {
+		m = u64map_new(sizeof(uint32_t));
+		for (r = 0; r < fz->nrows; r++) {
+			if ((n = fz->v.len[r * nf + f]) == 0)
+				continue;
+			id = u64map_intern(m, hash_bytes(fz->v.norm +
+			    fz->v.off[r * nf + f], n, f + 1), NULL);
+			ids[r] = (uint32_t)id;
+			c = u64map_val(m, id);
+			(*c)++;
+		}
+		for (r = 0; r < fz->nrows; r++)
+			if (fz->v.len[r * nf + f] > 0)
+				fz->tfc[r * nf + f] = *(uint32_t *)u64map_val(m,
+				    ids[r]);
+		u64map_free(m);
+	}
+	free(ids);
+}
+
+/*
+ * The u of an agreement at level 3 on each field of rows a and b into
+ * tfu: how often another row has the value ((the rows with it less one)
+ * over the other rows; the more common value of the two when they
+ * differ, as when names were swapped).
+ */
+static void
+tf_u(const struct fuzzy *fz, uint32_t a, uint32_t b, double *tfu)
+{
+	size_t f, nf = fz->nf;
+	uint32_t ca, cb;
+
+	for (f = 0; f < nf; f++) {
+		ca = fz->tfc[(size_t)a * nf + f];
+		cb = fz->tfc[(size_t)b * nf + f];
+		ca = ca > cb ? ca : cb;
+		tfu[f] = ((double)(ca > 2 ? ca : 2) - 1.5) /
+		    (double)(fz->nrows - 1);
+	}
+}
+
+/*
+ * The match probability of rows a and b with levels lv and masked
+ * levels em (NULL: none masked): the larger of the candidates' model
+ * (fields blocked on left out) and the full one over all pairs (every
+ * field, exact agreement weighed by the value's frequency).
+ */
+static double
+prob_of(const struct fuzzy *fz, uint32_t a, uint32_t b,
+    const unsigned char *lv, const unsigned char *em)
+{
+	double tfu[FZ_MAXFIELDS], p, q;
+	size_t f;
+
+	tf_u(fz, a, b, tfu);
+	if (em == NULL)
+		em = lv;
+	for (f = 0, p = 0; f < fz->nf; f++)
+		if (em[f] != FZ_MISSING)
+			break;
+	if (f < fz->nf)
+		p = clean_fz_probability(&fz->model,
+		    clean_fz_weight(&fz->model, em));
+	q = clean_fz_full_probability(&fz->model,
+	    clean_fz_full_weight(&fz->model, lv, tfu));
+	return p > q ? p : q;
+}
+
+/* Fit the full model (clean_fz_em_full) on the candidate pairs. */
+static void
+fit_full(struct fuzzy *fz)
+{
+	double t[FZ_MAXFIELDS];
+	float *tfu;
+	size_t i, f, nf = fz->nf;
+
+	clean_fz_set_lodds(&fz->model, fz->npairs, fz->nrows);
+	value_counts(fz);
+	tfu = xreallocarray(NULL, fz->npairs * nf + 1, sizeof(*tfu));
+	for (i = 0; i < fz->npairs; i++) {
+		tf_u(fz, (uint32_t)(fz->pairs[i] >> 32), (uint32_t)fz->pairs[i],
+		    t);
+		for (f = 0; f < nf; f++)
+			tfu[i * nf + f] = (float)t[f];
+	}
+	clean_fz_em_full(&fz->model, fz->levels, tfu, fz->npairs, fz->nrows);
+	free(tfu);
+}
+
 /* Levels of every candidate pair, the model, each pair's probability. */
 static void
 score(struct fuzzy *fz, int nthreads, int show)
@@ -897,10 +1040,12 @@ score(struct fuzzy *fz, int nthreads, int show)
 	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
 	    nthreads);
 	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
+	fit_full(fz);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
 	for (i = 0; i < fz->npairs; i++)
-		fz->prob[i] = clean_fz_probability(&fz->model,
-		    clean_fz_weight(&fz->model, fz->emlv + i * fz->nf));
+		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
+		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf,
+		    fz->emlv + i * fz->nf);
 }
 
 /*
@@ -924,7 +1069,7 @@ pair_prob(const struct fuzzy *fz, uint32_t a, uint32_t b,
 	if (lo < fz->npairs && fz->pairs[lo] == key)
 		return fz->prob[lo];
 	clean_fz_compare(&fz->v, a, b, lv);
-	return clean_fz_probability(&fz->model, clean_fz_weight(&fz->model, lv));
+	return prob_of(fz, a, b, lv, NULL);
 }
 
 /* A linked pair inside one cluster: members' local indices. */
@@ -1329,8 +1474,14 @@ verbose(const struct fuzzy *fz)
 		    fz->f[f].name, clean_fz_type_names[fz->f[f].type],
 		    fz->model.w[f][0], fz->model.w[f][1], fz->model.w[f][2],
 		    fz->model.w[f][3]);
-	crm_warnx("fuzzy: EM: %d rounds, prior %.4f", fz->model.iterations,
-	    fz->model.prior);
+	for (f = 0; f < fz->nf; f++)
+		crm_warnx("fuzzy: field %s: full model m %.3f %.3f %.3f %.3f, "
+		    "u %.4f %.4f %.4f %.4f", fz->f[f].name,
+		    fz->model.mf[f][0], fz->model.mf[f][1], fz->model.mf[f][2],
+		    fz->model.mf[f][3], fz->model.ur[f][0], fz->model.ur[f][1],
+		    fz->model.ur[f][2], fz->model.ur[f][3]);
+	crm_warnx("fuzzy: EM: %d rounds, prior %.4f; full model: log odds "
+	    "%.2f", fz->model.iterations, fz->model.prior, fz->model.lodds);
 	crm_warnx("fuzzy: %zu linked pairs, %zu clusters, %zu split by the "
 	    "chaining guard", fz->nlinked, fz->nclusters, fz->nsplit);
 }

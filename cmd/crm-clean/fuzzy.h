@@ -42,7 +42,10 @@ struct fz_model {
 	double		(*m)[FZ_LEVELS];
 	double		(*u)[FZ_LEVELS];
 	double		(*w)[FZ_LEVELS];
+	double		(*ur)[FZ_LEVELS];	/* u from random pairs */
+	double		(*mf)[FZ_LEVELS];	/* m of the full model */
 	double		 prior;		/* share of candidate pairs matching */
+	double		 lodds;		/* log odds of a match, any pair */
 	int		 iterations;
 };
 
@@ -64,5 +67,11 @@ void	 clean_fz_em(struct fz_model *, const unsigned char *levels,
 	    size_t npairs);
 double	 clean_fz_weight(const struct fz_model *, const unsigned char *levels);
 double	 clean_fz_probability(const struct fz_model *, double weight);
+void	 clean_fz_set_lodds(struct fz_model *, size_t npairs, size_t nrows);
+void	 clean_fz_em_full(struct fz_model *, const unsigned char *levels,
+	    const float *tfu, size_t npairs, size_t nrows);
+double	 clean_fz_full_weight(const struct fz_model *,
+	    const unsigned char *levels, const double *tfu);
+double	 clean_fz_full_probability(const struct fz_model *, double weight);
 
 #endif

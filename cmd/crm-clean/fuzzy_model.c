@@ -19,6 +19,11 @@
  * No labels are needed.  Both are floored at FZ_FLOOR so that no one
  * field can outweigh the rest; the final weights never fall as the
  * level rises.
+ *
+ * The full model (clean_fz_full_weight) keeps u from the random pairs
+ * (ur, floored at FZ_UFLOOR), or at level 3 the value's frequency, and
+ * fits its own m (mf, floored at FZ_MFLOOR when weighing) and the log
+ * odds of a match among all pairs by a second EM with u held.
  */
 #include <math.h>
 #include <stdint.h>
@@ -34,9 +39,12 @@
 #include "fuzzy.h"
 
 #define FZ_FLOOR	0.001
-#define FZ_USAMPLE	500		/* random pairs for u */
+#define FZ_USAMPLE	2000	/* random pairs for u */
 #define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
+#define FZ_TF_FLOOR	1e-5		/* u of the rarest value */
+#define FZ_MFLOOR	0.01		/* m of the full weights */
+#define FZ_UFLOOR	3e-4		/* u of the full weights */
 
 const char *const clean_fz_type_names[] = { "name", "text", "id", "date",
 	"email", "phone", NULL };
@@ -83,6 +91,12 @@ clean_fz_guess_type(const char *colname)
 	if (has_any(s, name))
 		return FT_NAME;
 	return FT_TEXT;
+}
+
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
 }
 
 /* Keep only the digits of p. */
@@ -304,6 +318,34 @@ email_domain(const char *p, size_t len, size_t *dlen)
 }
 
 /*
+ * Whether two local parts are the same but for different digits (one
+ * person's name with another's number: zhang.wei88, zhang.wei85).
+ */
+static int
+digits_differ(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0, j = 0, si, sj;
+	int any = 0;
+
+	while (i < na && j < nb) {
+		if (!isdig(a[i]) && !isdig(b[j])) {
+			if (a[i++] != b[j++])
+				return 0;
+			continue;
+		}
+		if (!isdig(a[i]) || !isdig(b[j]))
+			return 0;
+		for (si = i; i < na && isdig(a[i]); i++)
+			;
+		for (sj = j; j < nb && isdig(b[j]); j++)
+			;
+		if (!same(a + si, i - si, b + sj, j - sj))
+			any = 1;
+	}
+	return any && i == na && j == nb;
+}
+
+/*
  * Emails: 3 the same; 2 the same but for dots or a +tag in the local
  * part (zhang.wei / zhangwei), or one typo; 1 the same local part at
  * another domain, or two typos; else 0.  A local part made of a common
@@ -314,7 +356,7 @@ email_level(const char *a, size_t na, const char *b, size_t nb)
 {
 	char la[256], lb[256];
 	const char *da, *db;
-	size_t ma, mb, dla, dlb, d;
+	size_t ma = 0, mb = 0, dla, dlb, d;
 	int local = 0;
 
 	if (same(a, na, b, nb))
@@ -328,6 +370,9 @@ email_level(const char *a, size_t na, const char *b, size_t nb)
 	db = email_domain(b, nb, &dlb);
 	if (local && same(da, dla, db, dlb))
 		return 2;
+	if (!local && na <= sizeof(la) && nb <= sizeof(lb) &&
+	    digits_differ(la, ma, lb, mb))
+		return 0;
 	d = strsim_osa(a, na, b, nb, 2);
 	if (d <= 1)
 		return 2;
@@ -423,6 +468,8 @@ clean_fz_model_init(struct fz_model *m, size_t nf)
 	m->m = xcalloc(nf ? nf : 1, sizeof(*m->m));
 	m->u = xcalloc(nf ? nf : 1, sizeof(*m->u));
 	m->w = xcalloc(nf ? nf : 1, sizeof(*m->w));
+	m->ur = xcalloc(nf ? nf : 1, sizeof(*m->ur));
+	m->mf = xcalloc(nf ? nf : 1, sizeof(*m->mf));
 	for (f = 0; f < nf; f++) {
 		m->m[f][0] = 0.05;
 		m->m[f][1] = 0.1;
@@ -438,11 +485,13 @@ clean_fz_model_free(struct fz_model *m)
 	free(m->m);
 	free(m->u);
 	free(m->w);
+	free(m->ur);
+	free(m->mf);
 }
 
 /* Floor the probabilities of one field's levels and make them sum to 1. */
 static void
-floor_norm(double *p)
+floor_norm(double *p, double floor)
 {
 	double s = 0;
 	int l;
@@ -451,8 +500,8 @@ floor_norm(double *p)
 		s += p[l];
 	for (l = 0; l < FZ_LEVELS; l++) {
 		p[l] = s > 0 ? p[l] / s : 1.0 / FZ_LEVELS;
-		if (p[l] < FZ_FLOOR)
-			p[l] = FZ_FLOOR;
+		if (p[l] < floor)
+			p[l] = floor;
 	}
 	s = 0;
 	for (l = 0; l < FZ_LEVELS; l++)
@@ -534,7 +583,9 @@ clean_fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
 			for (k = 0; k < FZ_UBLOCKS; k++)
 				m->u[f][l] += s.cnt[k * v->nf + f][l];
 		}
-		floor_norm(m->u[f]);
+		memcpy(m->ur[f], m->u[f], sizeof(m->ur[f]));
+		floor_norm(m->u[f], FZ_FLOOR);
+		floor_norm(m->ur[f], FZ_UFLOOR);
 	}
 	free(s.cnt);
 	set_weights(m);
@@ -547,6 +598,126 @@ clean_fz_probability(const struct fz_model *m, double weight)
 	double z = weight + log(m->prior / (1 - m->prior));
 
 	return 1 / (1 + exp(-z));
+}
+
+/*
+ * The log odds of a match for any pair of rows: the expected matches
+ * among the candidates (the prior EM found) over all pairs.
+ */
+void
+clean_fz_set_lodds(struct fz_model *m, size_t npairs, size_t nrows)
+{
+	double all = (double)nrows * ((double)nrows - 1) / 2;
+	double k = m->prior * (double)npairs;
+
+	if (all < 1)
+		all = 1;
+	if (k < 1)
+		k = 1;
+	if (k > all / 2)
+		k = all / 2;
+	m->lodds = log(k / (all - k));
+	memcpy(m->mf, m->m, m->nf * sizeof(*m->mf));
+}
+
+static double	 m_step(double *, const double *);
+
+/*
+ * Fit the full model's m and log odds by EM over the candidate pairs
+ * (levels and tfu: npairs * nf each, tfu the u of an agreement at
+ * level 3, 0 for none), starting from the candidates' model, u held at
+ * the random pairs' and the values' frequencies.  A pair's probability
+ * under the full model does not depend on how it became a candidate,
+ * so this one needs no field left out.  The matches outside the
+ * candidates are taken to be few.
+ */
+void
+clean_fz_em_full(struct fz_model *m, const unsigned char *levels,
+    const float *tfu, size_t npairs, size_t nrows)
+{
+	double (*acc)[FZ_LEVELS], (*lm)[FZ_LEVELS], g, w, tot, d, k;
+	double all = (double)nrows * ((double)nrows - 1) / 2;
+	size_t i, f, nf = m->nf;
+	unsigned char l;
+	float *lu;
+	int it;
+
+	if (npairs == 0 || all < 2)
+		return;
+	acc = xcalloc(nf ? nf : 1, sizeof(*acc));
+	lm = xcalloc(nf ? nf : 1, sizeof(*lm));
+	/* log u of each pair's fields, fixed: only m moves */
+	lu = xreallocarray(NULL, npairs * nf + 1, sizeof(*lu));
+	for (i = 0; i < npairs * nf; i++) {
+		f = i % nf;
+		if ((l = levels[i]) == FZ_MISSING)
+			lu[i] = 0;
+		else if (l == 3 && tfu[i] > 0)
+			lu[i] = (float)log(fmax(tfu[i], FZ_TF_FLOOR));
+		else
+			lu[i] = (float)log(m->ur[f][l]);
+	}
+	for (it = 0; it < FZ_EM_MAX; it++) {
+		for (f = 0; f < nf; f++)
+			for (l = 0; l < FZ_LEVELS; l++)
+				lm[f][l] = log(l == 3 ? m->mf[f][l] :
+				    fmax(m->mf[f][l], FZ_MFLOOR));
+		memset(acc, 0, (nf ? nf : 1) * sizeof(*acc));
+		tot = 0;
+		for (i = 0; i < npairs; i++) {
+			w = 0;
+			for (f = 0; f < nf; f++)
+				if ((l = levels[i * nf + f]) != FZ_MISSING)
+					w += lm[f][l] - lu[i * nf + f];
+			g = clean_fz_full_probability(m, w);
+			tot += g;
+			for (f = 0; f < nf; f++)
+				if ((l = levels[i * nf + f]) != FZ_MISSING)
+					acc[f][l] += g;
+		}
+		k = fmin(fmax(tot, 1), all / 2);
+		d = fabs(log(k / (all - k)) - m->lodds);
+		m->lodds = log(k / (all - k));
+		for (f = 0; f < nf; f++)
+			d = fmax(d, m_step(m->mf[f], acc[f]));
+		if (d < 1e-6)
+			break;
+	}
+	free(lu);
+	free(lm);
+	free(acc);
+}
+
+/*
+ * The weight of levels counting every field: log(m/u) with m from EM
+ * and u from random pairs, but at level 3 u = tfu[f] when above 0 (how
+ * often a random row has this value: agreeing on a rare name is
+ * stronger evidence than on a common one).
+ */
+double
+clean_fz_full_weight(const struct fz_model *m, const unsigned char *levels,
+    const double *tfu)
+{
+	double w = 0, x;
+	size_t f;
+	unsigned char l;
+
+	for (f = 0; f < m->nf; f++) {
+		if ((l = levels[f]) == FZ_MISSING)
+			continue;
+		x = log(fmax(m->mf[f][l], FZ_MFLOOR) / m->ur[f][l]);
+		if (l == 3 && tfu[f] > 0)
+			x = log(m->mf[f][3] / fmax(tfu[f], FZ_TF_FLOOR));
+		w += x;
+	}
+	return w;
+}
+
+/* The match probability of a full weight among all pairs. */
+double
+clean_fz_full_probability(const struct fz_model *m, double weight)
+{
+	return 1 / (1 + exp(-(weight + m->lodds)));
 }
 
 double
@@ -638,7 +809,7 @@ m_step(double *p, const double *acc)
 
 	memcpy(prev, p, sizeof(prev));
 	memcpy(p, acc, sizeof(prev));
-	floor_norm(p);
+	floor_norm(p, FZ_FLOOR);
 	for (l = 0; l < FZ_LEVELS; l++)
 		if (fabs(p[l] - prev[l]) > d)
 			d = fabs(p[l] - prev[l]);
