@@ -13,6 +13,14 @@
 
 #include "num.h"
 
+/* 10^0 .. 10^19, for the scales of fmt_exact (pow10x). */
+static const uint64_t p10u[20] = { 1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL,
+	100000ULL, 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
+	10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL,
+	10000000000000000000ULL };
+
 static const double p10[16] = {
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 	1e13, 1e14, 1e15
@@ -57,22 +65,35 @@ fmt_decimal(char *buf, int neg, uint64_t d, int s)
  * strtod of the decimal n/10^d is: the text reads back as v, and it is
  * what %.15g writes.  Returns the length, or 0 when v needs more digits.
  */
+#define FIXED_MAXD	8
+
 static size_t
 fmt_fixed(char *buf, double v)
 {
 	double a = fabs(v), n = 0;
 	int d;
 
-	for (d = 0; d < 16; d++) {
+	/* Money, counts and ratios have few decimals; past FIXED_MAXD
+	 * fmt_exact is quicker than more tries here. */
+	for (d = 0; d <= FIXED_MAXD; d++) {
 		if (a * p10[d] >= 1e15)		/* beyond %.15g */
 			return 0;
 		n = nearbyint(a * p10[d]);
 		if (n / p10[d] == a)
 			break;
 	}
-	if (d == 16)
+	if (d > FIXED_MAXD)
 		return 0;
 	return fmt_decimal(buf, v < 0, (uint64_t)n, d);
+}
+
+/* 10^s in 128 bits, s <= 38. */
+static __uint128_t
+pow10x(int s)
+{
+	if (s < 20)
+		return p10u[s];
+	return (__uint128_t)p10u[19] * p10u[s - 19];
 }
 
 /*
@@ -84,12 +105,10 @@ fmt_fixed(char *buf, double v)
 static void
 digits_p(uint64_t m, int k, int x10, int p, uint64_t *d, int *s)
 {
-	__uint128_t num = m, q, r, half;
-	int i;
+	__uint128_t num, q, r, half;
 
 	*s = p - 1 - x10;
-	for (i = 0; i < *s; i++)
-		num *= 10;
+	num = (__uint128_t)m * pow10x(*s);
 	q = num >> k;
 	if (k > 0) {
 		r = num - (q << k);
@@ -109,11 +128,8 @@ digits_p(uint64_t m, int k, int x10, int p, uint64_t *d, int *s)
 static int
 roundtrips(uint64_t m, int k, uint64_t d, int s, int narrow)
 {
-	__uint128_t p10s = 1, x, lo, hi;
-	int i;
+	__uint128_t p10s = pow10x(s), x, lo, hi;
 
-	for (i = 0; i < s; i++)
-		p10s *= 10;
 	x = (__uint128_t)d << (k + 2);
 	hi = (__uint128_t)(4 * m + 2) * p10s;
 	lo = (__uint128_t)(4 * m - (narrow ? 1 : 2)) * p10s;
