@@ -243,7 +243,7 @@ plot_bar(const struct opts *o)
 	ya.integer = o->y.n == 0;
 	ya.pct = plot_pct(o->y.n ? o->y.names[0] : NULL, s.lo, s.hi);
 	plot_frame(&f, o);
-	lw = o->by ? plot_legendw(s.g.name, s.ng) : 0;
+	lw = o->by ? plot_legendw(o->by, s.g.name, s.ng) : 0;
 	plot_frame_layout(&f, o, &xa, &ya, lw);
 	plot_svg_begin(&f, plot_title(o, tb, sizeof(tb)));
 	snprintf(yl, sizeof(yl), "%s", o->y.n ? o->y.names[0] : "rows");
@@ -254,7 +254,7 @@ plot_bar(const struct opts *o)
 		colours[j] = plot_colour(j);
 	if (o->by)
 		plot_svg_legend(
-		    &f, s.g.name, s.ng < 64 ? s.ng : 64, colours, 0);
+		    &f, o->by, s.g.name, s.ng < 64 ? s.ng : 64, colours, 0);
 	plot_frame_title(&f, plot_title(o, tb, sizeof(tb)), NULL);
 	plot_svg_end(&f);
 	plot_write(o, &f);

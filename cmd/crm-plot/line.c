@@ -255,9 +255,9 @@ plot_line(const struct opts *o)
 	else {
 		line_yaxis(o, &l, &ya);
 		plot_frame(&f, o);
-		plot_frame_layout(&f, o, &xa, &ya,
-		    l.ns > 1 ? plot_legendw((const char *const *)l.names, l.ns)
-			     : 0);
+		plot_frame_layout(&f, o, &xa, &ya, l.ns > 1 ?
+		    plot_legendw(o->by, (const char *const *)l.names, l.ns) :
+		    0);
 		title = plot_title(o, tb, sizeof(tb));
 		plot_svg_begin(&f, title);
 		plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
@@ -268,7 +268,7 @@ plot_line(const struct opts *o)
 		for (i = 0; i < l.ns && i < 64; i++)
 			colours[i] = plot_colour(i);
 		if (l.ns > 1)
-			plot_svg_legend(&f, (const char *const *)l.names,
+			plot_svg_legend(&f, o->by, (const char *const *)l.names,
 			    l.ns < 64 ? l.ns : 64, colours, 1);
 		plot_frame_title(&f, title, NULL);
 		plot_svg_end(&f);

@@ -177,7 +177,7 @@ plot_pie(const struct opts *o)
 	}
 	plot_frame(&f, o);
 	title = plot_title(o, tb, sizeof(tb));
-	lw = plot_legendw((const char *const *)names, n);
+	lw = plot_legendw(NULL, (const char *const *)names, n);
 	f.top = 40;
 	f.bottom = f.h - 16;
 	r = fmin((f.bottom - f.top) / 2, (f.w - lw - 60) / 2);
@@ -187,7 +187,8 @@ plot_pie(const struct opts *o)
 	f.right = f.left + 2 * r + 16;
 	plot_svg_begin(&f, title);
 	pie_draw(&f, s, n, total, f.left + r, (f.top + f.bottom) / 2, r);
-	plot_svg_legend(&f, (const char *const *)names, n, colours, 0);
+	plot_svg_legend(&f, NULL, (const char *const *)names, n, colours,
+	    0);
 	plot_frame_title(&f, title, NULL);
 	plot_svg_end(&f);
 	plot_write(o, &f);

@@ -147,11 +147,15 @@ void plot_svg_nodata(struct frame *, const char *title, const char *why);
 /* <text> at x,y; anchor "start", "middle" or "end"; extra attributes. */
 void plot_svg_text(struct buf *, double x, double y, const char *anchor,
     const char *attrs, const char *s, size_t len);
-/* Legend entries at the right of the plot area. */
-void plot_svg_legend(struct frame *, const char *const *names, size_t n,
-    const char *const *colours, int lines);
-/* Width a legend of these names needs. */
-double plot_legendw(const char *const *names, size_t n);
+/*
+ * Legend entries at the right of the plot area, under a title (the
+ * --by column's name) unless it is NULL.
+ */
+void plot_svg_legend(struct frame *, const char *title,
+    const char *const *names, size_t n, const char *const *colours,
+    int lines);
+/* Width a legend of this title (or NULL) and these names needs. */
+double plot_legendw(const char *title, const char *const *names, size_t n);
 /*
  * Lay out the frame: title on top, y ticks and their labels at the
  * left, x ticks below as many as their labels leave room for (band

@@ -180,7 +180,7 @@ plot_scatter(const struct opts *o)
 		ya.pct = plot_pct(o->y.names[0], s.y0, s.y1);
 		plot_frame(&f, o);
 		plot_frame_layout(
-		    &f, o, &xa, &ya, o->by ? plot_legendw(s.g.name, s.g.n) : 0);
+		    &f, o, &xa, &ya, o->by ? plot_legendw(o->by, s.g.name, s.g.n) : 0);
 		title = plot_title(o, tb, sizeof(tb));
 		plot_svg_begin(&f, title);
 		plot_frame_axes(&f, &xa, &ya, o->xlabel ? o->xlabel : o->x,
@@ -190,7 +190,7 @@ plot_scatter(const struct opts *o)
 			colours[i] = plot_colour(i);
 		if (o->by)
 			plot_svg_legend(
-			    &f, s.g.name, s.g.n < 64 ? s.g.n : 64, colours, 0);
+			    &f, o->by, s.g.name, s.g.n < 64 ? s.g.n : 64, colours, 0);
 		note[0] = '\0';
 		if (s.seen > s.n)
 			snprintf(note, sizeof(note),

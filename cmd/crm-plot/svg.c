@@ -369,11 +369,13 @@ plot_svg_nodata(struct frame *f, const char *title, const char *why)
 }
 
 double
-plot_legendw(const char *const *names, size_t n)
+plot_legendw(const char *title, const char *const *names, size_t n)
 {
 	double w = 0, t;
 	size_t i;
 
+	if (title != NULL)	/* bold: about a tenth wider */
+		w = plot_textw(title, strlen(title), FONT) * 1.1 - 18;
 	for (i = 0; i < n; i++)
 		if ((t = plot_textw(names[i], strlen(names[i]), FONT)) > w)
 			w = t;
@@ -383,14 +385,21 @@ plot_legendw(const char *const *names, size_t n)
 }
 
 void
-plot_svg_legend(struct frame *f, const char *const *names, size_t n,
-    const char *const *colours, int lines)
+plot_svg_legend(struct frame *f, const char *title, const char *const *names,
+    size_t n, const char *const *colours, int lines)
 {
 	struct buf *b = &f->out;
 	double x = f->right + 14, y = f->top + 4;
 	size_t i;
 	char *s;
 
+	if (title != NULL && n > 0) {
+		s = plot_textfit(title, strlen(title), LEGEND_MAX, FONT);
+		plot_svg_text(b, x, y + 10.5, "start", "font-weight=\"bold\"",
+		    s, strlen(s));
+		free(s);
+		y += 18;
+	}
 	for (i = 0; i < n && y + 16 < f->h; i++, y += 18) {
 		if (lines) {
 			plot_buf_str(b, "<line x1=\"");
