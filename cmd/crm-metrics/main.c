@@ -119,7 +119,7 @@ struct subhelp {
 #define COMMON_HELP \
 "columns: --customer COL  --date COL  --amount COL  --order COL\n" \
 "         --score COL  --date-format FMT (every subcommand takes them)\n" \
-"common:  --digits N  --partial  -d C  -t  -o FILE  --gzip\n" \
+"common:  --digits N  --partial  -d C  -t  --ws  -o FILE  --gzip\n" \
 "         --reject FILE  --skip-bad  -q  -h  -V\n"
 #define RETURNS_HELP \
 "  --returns net|drop|keep  returns lower the money and are no purchase\n" \
