@@ -71,20 +71,88 @@ jaro_of(size_t m, size_t t, size_t na, size_t nb)
 #define SETBIT(v, i)	((v)[(i) >> 6] |= (uint64_t)1 << ((i) & 63))
 
 /*
- * Jaro similarity of two code point arrays; the matched characters are
- * bits (on the stack up to STRSIM_STACK characters).
+ * Jaro of two arrays of at most 64 code points each: the matched
+ * characters are bits of one word each.  When b is ASCII and the
+ * strings are not tiny, pos[c] holds the positions of c in b, and a
+ * character's first free match in its window is the lowest bit of
+ * pos[c] & ~mb & window; else the window is scanned.  Returns -1 as
+ * soon as fewer than need characters of a can still match.
  */
 static double
-jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    size_t need)
+{
+	uint64_t ma = 0, mb = 0, bit, pos[128], cand, all;
+	size_t win, i, j, lo, hi, m = 0, t = 0, miss = 0, m0;
+	int table = na + nb >= 16;
+
+	win = (na > nb ? na : nb) / 2;
+	win = win > 0 ? win - 1 : 0;
+	for (j = 0; table && j < nb; j++)
+		if (b[j] >= 128)
+			table = 0;
+	if (table) {
+		memset(pos, 0, sizeof(pos));
+		for (j = 0; j < nb; j++)
+			pos[b[j]] |= (uint64_t)1 << j;
+		all = nb == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nb) - 1;
+	}
+	for (i = 0; i < na; i++) {
+		lo = i > win ? i - win : 0;
+		hi = i + win + 1 < nb ? i + win + 1 : nb;
+		m0 = m;
+		if (table) {
+			if (a[i] < 128 && lo < hi) {
+				cand = pos[a[i]] & ~mb & all &
+				    (hi - lo == 64 ? ~(uint64_t)0 :
+				    (((uint64_t)1 << (hi - lo)) - 1) << lo);
+				if (cand != 0) {
+					ma |= (uint64_t)1 << i;
+					mb |= cand & -cand;
+					m++;
+				}
+			}
+		} else
+			for (j = lo; j < hi; j++) {
+				bit = (uint64_t)1 << j;
+				if (a[i] == b[j] && !(mb & bit)) {
+					ma |= (uint64_t)1 << i;
+					mb |= bit;
+					m++;
+					break;
+				}
+			}
+		if (m == m0 && na - ++miss < need)
+			return -1;
+	}
+	while (ma != 0) {
+		t += a[__builtin_ctzll(ma)] != b[__builtin_ctzll(mb)];
+		ma &= ma - 1;
+		mb &= mb - 1;
+	}
+	return jaro_of(m, t, na, nb);
+}
+
+/*
+ * Jaro similarity of two code point arrays; the matched characters are
+ * bits (on the stack up to STRSIM_STACK characters).  Returns -1 as
+ * soon as fewer than need characters of a can still match.
+ */
+static double
+jaro_need(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    size_t need)
 {
 	uint64_t fa[STRSIM_STACK / 64 + 1], fb[STRSIM_STACK / 64 + 1];
 	uint64_t *ma, *mb;
-	size_t win, i, j, lo, hi, m = 0, t = 0, wa, wb;
+	size_t win, i, j, lo, hi, m = 0, t = 0, wa, wb, miss = 0, m0;
+	double r;
 
 	if (na == 0 && nb == 0)
 		return 1;
 	if (na == 0 || nb == 0)
 		return 0;
+	if (na <= 64 && nb <= 64)
+		return jaro_short(a, na, b, nb, need);
 	wa = na / 64 + 1;
 	wb = nb / 64 + 1;
 	ma = na <= STRSIM_STACK ? fa : xreallocarray(NULL, wa, sizeof(*ma));
@@ -96,6 +164,7 @@ jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	for (i = 0; i < na; i++) {
 		lo = i > win ? i - win : 0;
 		hi = i + win + 1 < nb ? i + win + 1 : nb;
+		m0 = m;
 		for (j = lo; j < hi; j++)
 			if (a[i] == b[j] && !BIT(mb, j)) {
 				SETBIT(ma, i);
@@ -103,20 +172,33 @@ jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 				m++;
 				break;
 			}
+		if (m == m0 && na - ++miss < need)
+			break;
 	}
-	for (i = 0, j = 0; m > 0 && i < na; i++) {
-		if (!BIT(ma, i))
-			continue;
-		while (!BIT(mb, j))
+	if (i < na)
+		r = -1;
+	else {
+		for (i = 0, j = 0; m > 0 && i < na; i++) {
+			if (!BIT(ma, i))
+				continue;
+			while (!BIT(mb, j))
+				j++;
+			t += a[i] != b[j];
 			j++;
-		t += a[i] != b[j];
-		j++;
+		}
+		r = jaro_of(m, t, na, nb);
 	}
 	if (ma != fa)
 		free(ma);
 	if (mb != fb)
 		free(mb);
-	return jaro_of(m, t, na, nb);
+	return r;
+}
+
+static double
+jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	return jaro_need(a, na, b, nb, 0);
 }
 
 /* Jaro-Winkler of two code point arrays. */
@@ -128,6 +210,35 @@ jw_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 
 	while (l < 4 && l < na && l < nb && a[l] == b[l])
 		l++;
+	return j + (double)l * 0.1 * (1 - j);
+}
+
+/*
+ * Jaro-Winkler when it can reach min, else -1: the fewest matches that
+ * could give min (no transpositions, the actual common prefix) are
+ * sought first, and the matching stops once they are out of reach.
+ */
+static double
+jw_min_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    double min)
+{
+	size_t l = 0, m, top = na < nb ? na : nb;
+	double j;
+
+	if (na == 0 || nb == 0)
+		return jw_cp(a, na, b, nb);
+	while (l < 4 && l < na && l < nb && a[l] == b[l])
+		l++;
+	for (m = 1; m <= top; m++) {
+		j = jaro_of(m, 0, na, nb);
+		if (j + (double)l * 0.1 * (1 - j) >= min - 1e-9)
+			break;
+	}
+	if (m > top)
+		return -1;
+	j = jaro_need(a, na, b, nb, m);
+	if (j < 0)
+		return -1;
 	return j + (double)l * 0.1 * (1 - j);
 }
 
@@ -157,6 +268,21 @@ double
 strsim_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen)
 {
 	return on_cps(a, alen, b, blen, jw_cp);
+}
+
+double
+strsim_jaro_winkler_min(const char *a, size_t alen, const char *b,
+    size_t blen, double min)
+{
+	struct cps x, y;
+	double r;
+
+	cps_load(&x, a, alen, 0);
+	cps_load(&y, b, blen, 0);
+	r = jw_min_cp(x.cp, x.n, y.cp, y.n, min);
+	cps_done(&x);
+	cps_done(&y);
+	return r;
 }
 
 /*

@@ -697,6 +697,48 @@ radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
 		memcpy(e, src, n * sizeof(*e));
 }
 
+/*
+ * The same for keys that are hashes: sorted on their top 33 bits only
+ * (three passes), then each run that shares those bits but not the
+ * whole key (rare) sorted by radix_ent.
+ */
+static void
+radix_hash(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
+{
+	size_t cnt[2048], i, s, c;
+	uint64_t (*src)[2] = e, (*dst)[2] = tmp, (*t)[2];
+	int pass, sh;
+
+	for (pass = 0; pass < 3; pass++) {
+		sh = 31 + 11 * pass;
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i][0] >> sh) & 0x7FF]++;
+		if (n == 0 || cnt[(src[0][0] >> sh) & 0x7FF] == n)
+			continue;
+		for (i = 0, s = 0; i < 2048; i++) {
+			c = cnt[i];
+			cnt[i] = s;
+			s += c;
+		}
+		for (i = 0; i < n; i++) {
+			c = (src[i][0] >> sh) & 0x7FF;
+			dst[cnt[c]][0] = src[i][0];
+			dst[cnt[c]++][1] = src[i][1];
+		}
+		t = src, src = dst, dst = t;
+	}
+	if (src != e)
+		memcpy(e, src, n * sizeof(*e));
+	for (s = 0; s < n; s = i) {
+		c = 0;
+		for (i = s + 1; i < n && e[i][0] >> 31 == e[s][0] >> 31; i++)
+			c |= e[i][0] != e[s][0];
+		if (c)
+			radix_ent(e + s, tmp, i - s);
+	}
+}
+
 static uint64_t
 mix(uint64_t x, uint64_t y)
 {
@@ -713,21 +755,34 @@ mix(uint64_t x, uint64_t y)
 static size_t
 key_of(const struct fuzzy *fz, const struct bkey *k, size_t r, uint64_t *h)
 {
-	uint64_t v[FZ_KEYVAR], nh[FZ_KEYVAR];
+	uint64_t v[FZ_KEYVAR], buf[FZ_KEYVAR], *cur = h, *nxt = buf, *tmp;
+	uint64_t mask = k->mask & (((uint64_t)2 << (fz->nf + 1)) - 1);
 	size_t f, i, j, n = 1, m, nv;
 
 	h[0] = 0x2545F4914F6CDD1Dull;
-	for (f = 0; f <= fz->nf + 1; f++) {
-		if (!(k->mask >> f & 1))
-			continue;
-		if ((nv = variants(fz, r, (int)f, v)) == 0)
+	while (mask != 0) {
+		f = (size_t)__builtin_ctzll(mask);
+		mask &= mask - 1;
+		if (f < fz->nf && fz->f[f].type != FT_NAME) {
+			v[0] = fz->fkey[r * (fz->nf + 1) + f];
+			nv = v[0] != 0;
+		} else
+			nv = variants(fz, r, (int)f, v);
+		if (nv == 0)
 			return 0;
+		if (nv == 1) {
+			for (i = 0; i < n; i++)
+				cur[i] = mix(cur[i], v[0]);
+			continue;
+		}
 		for (i = 0, m = 0; i < n; i++)
 			for (j = 0; j < nv && m < FZ_KEYVAR; j++)
-				nh[m++] = mix(h[i], v[j]);
-		memcpy(h, nh, m * sizeof(*h));
+				nxt[m++] = mix(cur[i], v[j]);
+		tmp = cur, cur = nxt, nxt = tmp;
 		n = m;
 	}
+	if (cur != h)
+		memcpy(h, cur, n * sizeof(*h));
 	return n;
 }
 
@@ -766,7 +821,7 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 			n++;
 		}
 	}
-	radix_ent(e, e + max, n);
+	radix_hash(e, e + max, n);
 	for (s = 0; s < n; s = i) {
 		for (i = s + 1; i < n && e[i][0] == e[s][0]; i++)
 			;

@@ -216,7 +216,8 @@ name_level(const char *a, size_t na, const char *b, size_t nb)
 
 	if (same(a, na, b, nb))
 		return 3;
-	s = strsim_jaro_winkler(a, na, b, nb);
+	/* below 0.8, s counts for nothing: -1 then */
+	s = strsim_jaro_winkler_min(a, na, b, nb, 0.8);
 	if (s < 0.92 && !(one_token(a, na) && one_token(b, nb))) {
 		t = strsim_token_set(a, na, b, nb);
 		s = s > t ? s : t;
@@ -251,7 +252,8 @@ text_level(const char *a, size_t na, const char *b, size_t nb)
 		mb = nospace(b, nb, sb);
 		if (same(sa, ma, sb, mb))
 			return 3;
-		s = strsim_jaro_winkler(sa, ma, sb, mb);
+		/* below 0.75, s counts for nothing: -1 then */
+		s = strsim_jaro_winkler_min(sa, ma, sb, mb, 0.75);
 	}
 	if (s < 0.9 && !(one_token(a, na) && one_token(b, nb))) {
 		t = strsim_token_set(a, na, b, nb);
