@@ -229,7 +229,7 @@ jw_min_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 		return jw_cp(a, na, b, nb);
 	while (l < 4 && l < na && l < nb && a[l] == b[l])
 		l++;
-	for (m = 1; m <= top; m++) {
+	for (m = 0; m <= top; m++) {
 		j = jaro_of(m, 0, na, nb);
 		if (j + (double)l * 0.1 * (1 - j) >= min - 1e-9)
 			break;
