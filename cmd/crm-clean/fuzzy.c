@@ -392,17 +392,16 @@ token_keys(const char *key, size_t k, uint64_t *t)
  * fields also have their tokens' codes in tkey (token_keys).
  */
 static void
-field_keys(struct fuzzy *fz)
+field_keys_run(void *arg, size_t lo, size_t hi, int thread)
 {
+	struct fuzzy *fz = arg;
 	char key[FZ_KEYMAX], names[FZ_KEYMAX];
 	const char *p;
 	size_t r, f, n, k, nn, w = fz->nf + 1;
 	uint64_t h;
 
-	fz->fkey = xcalloc(fz->nrows * w + 1, sizeof(*fz->fkey));
-	fz->tkey = xcalloc(fz->nrows * fz->nf * FZ_NTOK + 1,
-	    sizeof(*fz->tkey));
-	for (r = 0; r < fz->nrows; r++) {
+	(void)thread;
+	for (r = lo; r < hi; r++) {
 		nn = 0;
 		for (f = 0; f < fz->nf; f++) {
 			n = fz->v.len[r * fz->nf + f];
@@ -432,6 +431,16 @@ field_keys(struct fuzzy *fz)
 			fz->fkey[r * w + fz->nf] = h ? h : 1;
 		}
 	}
+}
+
+/* (rows in parallel: each writes only its own slots) */
+static void
+field_keys(struct fuzzy *fz, int nthreads)
+{
+	fz->fkey = xcalloc(fz->nrows * (fz->nf + 1) + 1, sizeof(*fz->fkey));
+	fz->tkey = xcalloc(fz->nrows * fz->nf * FZ_NTOK + 1,
+	    sizeof(*fz->tkey));
+	par_for_grain(fz->nrows, nthreads, 2048, field_keys_run, fz);
 }
 
 static int
@@ -894,7 +903,7 @@ block(struct fuzzy *fz, int nthreads)
 	size_t t, i, n = 0;
 	int nt = nthreads < 1 ? 1 : nthreads;
 
-	field_keys(fz);
+	field_keys(fz, nt);
 	choose_keys(fz);
 	b.fz = fz;
 	b.out = xcalloc((size_t)nt, sizeof(*b.out));
@@ -983,15 +992,16 @@ em_levels(struct fuzzy *fz)
  * (0 when missing).
  */
 static void
-value_counts(struct fuzzy *fz)
+value_counts_run(void *arg, size_t lo, size_t hi, int thread)
 {
+	struct fuzzy *fz = arg;
 	struct u64map *m;
 	size_t r, f, n, nf = fz->nf, id;
 	uint32_t *c, *ids;
 
-	fz->tfc = xcalloc(fz->nrows * nf + 1, sizeof(*fz->tfc));
+	(void)thread;
 	ids = xcalloc(fz->nrows + 1, sizeof(*ids));
-	for (f = 0; f < nf; f++) {
+	for (f = lo; f < hi; f++) {
 		m = u64map_new(sizeof(uint32_t));
 		for (r = 0; r < fz->nrows; r++) {
 			if ((n = fz->v.len[r * nf + f]) == 0)
@@ -1009,6 +1019,17 @@ value_counts(struct fuzzy *fz)
 		u64map_free(m);
 	}
 	free(ids);
+}
+
+/* (fields in parallel) */
+static void
+value_counts(struct fuzzy *fz, int nthreads)
+{
+	fz->tfc = xcalloc(fz->nrows * fz->nf + 1, sizeof(*fz->tfc));
+	if (fz->nrows < 2048)
+		value_counts_run(fz, 0, fz->nf, 0);
+	else
+		par_for(fz->nf, nthreads, value_counts_run, fz);
 }
 
 /*
@@ -1061,14 +1082,14 @@ prob_of(const struct fuzzy *fz, uint32_t a, uint32_t b,
 
 /* Fit the full model (clean_fz_em_full) on the candidate pairs. */
 static void
-fit_full(struct fuzzy *fz)
+fit_full(struct fuzzy *fz, int nthreads)
 {
 	double t[FZ_MAXFIELDS];
 	float *tfu;
 	size_t i, f, nf = fz->nf;
 
 	clean_fz_set_lodds(&fz->model, fz->npairs, fz->nrows);
-	value_counts(fz);
+	value_counts(fz, nthreads);
 	tfu = xreallocarray(NULL, fz->npairs * nf + 1, sizeof(*tfu));
 	for (i = 0; i < fz->npairs; i++) {
 		tf_u(fz, (uint32_t)(fz->pairs[i] >> 32), (uint32_t)fz->pairs[i],
@@ -1080,12 +1101,24 @@ fit_full(struct fuzzy *fz)
 	free(tfu);
 }
 
+static void
+prob_run(void *arg, size_t lo, size_t hi, int thread)
+{
+	struct fuzzy *fz = arg;
+	size_t i;
+
+	(void)thread;
+	for (i = lo; i < hi; i++)
+		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
+		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf,
+		    fz->emlv + i * fz->nf);
+}
+
 /* Levels of every candidate pair, the model, each pair's probability. */
 static void
 score(struct fuzzy *fz, int nthreads, int show)
 {
 	struct scorejob s;
-	size_t i;
 
 	fz->levels = xreallocarray(NULL, fz->npairs + 1, fz->nf ? fz->nf : 1);
 	s.fz = fz;
@@ -1095,12 +1128,9 @@ score(struct fuzzy *fz, int nthreads, int show)
 	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
 	    nthreads);
 	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
-	fit_full(fz);
+	fit_full(fz, nthreads);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
-	for (i = 0; i < fz->npairs; i++)
-		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
-		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf,
-		    fz->emlv + i * fz->nf);
+	par_for_grain(fz->npairs, nthreads, 4096, prob_run, fz);
 }
 
 /*
