@@ -26,28 +26,32 @@ struct cps {
 static void
 cps_load(struct cps *c, const char *p, size_t len, int fold)
 {
-	size_t i = 0, k;
-	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0, k, n = 0;
+	uint32_t cp, *out;
 
-	c->cp = len <= STRSIM_STACK ? c->buf :
+	out = c->cp = len <= STRSIM_STACK ? c->buf :
 	    xreallocarray(NULL, len, sizeof(*c->cp));
-	c->n = 0;
 	while (i < len) {
-		if ((unsigned char)p[i] < 0x80) {
-			cp = (unsigned char)p[i++];
-			if (fold && cp >= 'A' && cp <= 'Z')
-				cp += 'a' - 'A';
-			c->cp[c->n++] = cp;
-			continue;
-		}
+		if (fold)
+			for (; i < len && u[i] < 0x80; i++)
+				out[n++] = u[i] + ((unsigned)(u[i] - 'A') < 26u ?
+				    'a' - 'A' :
+				    0);
+		else
+			for (; i < len && u[i] < 0x80; i++)
+				out[n++] = u[i];
+		if (i == len)
+			break;
 		if ((k = utf8_decode(p + i, len - i, &cp)) == 0) {
-			cp = INVALID_BASE + (unsigned char)p[i];
+			cp = INVALID_BASE + u[i];
 			k = 1;
 		} else if (fold)
 			cp = text_lower_cp(cp);
-		c->cp[c->n++] = cp;
+		out[n++] = cp;
 		i += k;
 	}
+	c->n = n;
 }
 
 static void
@@ -82,7 +86,8 @@ static double
 jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
     size_t need)
 {
-	uint64_t ma = 0, mb = 0, bit, pos[128], cand, all;
+	static _Thread_local uint64_t pos[128];	/* all 0 between calls */
+	uint64_t ma = 0, mb = 0, bit, cand, all;
 	size_t win, i, j, lo, hi, m = 0, t = 0, miss = 0, m0;
 	int table = na + nb >= 16;
 
@@ -92,7 +97,6 @@ jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 		if (b[j] >= 128)
 			table = 0;
 	if (table) {
-		memset(pos, 0, sizeof(pos));
 		for (j = 0; j < nb; j++)
 			pos[b[j]] |= (uint64_t)1 << j;
 		all = nb == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nb) - 1;
@@ -123,8 +127,12 @@ jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 				}
 			}
 		if (m == m0 && na - ++miss < need)
-			return -1;
+			break;
 	}
+	for (j = 0; table && j < nb; j++)
+		pos[b[j]] = 0;
+	if (i < na)
+		return -1;
 	while (ma != 0) {
 		t += a[__builtin_ctzll(ma)] != b[__builtin_ctzll(mb)];
 		ma &= ma - 1;
@@ -394,23 +402,48 @@ struct toks {
 	size_t	  buf[STRSIM_STACK][2];
 };
 
+/* is_word_cp of ASCII */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* A letter or digit that is not CJK: one that a token continues with
+ * (text_is_cjk is false below U+1100). */
+static int
+word_cont(uint32_t c)
+{
+	return c < 0x80 ? ascii_word[c] : is_word_cp(c) && !text_is_cjk(c);
+}
+
 static void
 toks_split(struct toks *k, const struct cps *c)
 {
 	size_t i = 0, s;
+	uint32_t u;
 
 	k->t = c->n <= STRSIM_STACK ? k->buf :
 	    xreallocarray(NULL, c->n, sizeof(*k->t));
 	k->n = 0;
 	while (i < c->n) {
-		if (!is_word_cp(c->cp[i])) {
+		u = c->cp[i];
+		if (u < 0x80 ? !ascii_word[u] : !is_word_cp(u)) {
 			i++;
 			continue;
 		}
 		s = i++;
-		if (!text_is_cjk(c->cp[s]))
-			while (i < c->n && is_word_cp(c->cp[i]) &&
-			    !text_is_cjk(c->cp[i]))
+		if (u < 0x80 || !text_is_cjk(u))
+			while (i < c->n && word_cont(c->cp[i]))
 				i++;
 		k->t[k->n][0] = s;
 		k->t[k->n][1] = i - s;
