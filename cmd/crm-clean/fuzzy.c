@@ -54,6 +54,7 @@
 #include "err.h"
 #include "hash.h"
 #include "input.h"
+#include "ml/sched.h"
 #include "num.h"
 #include "opt.h"
 #include "par.h"
@@ -667,6 +668,7 @@ struct pairbuf {
 
 struct blockjob {
 	struct fuzzy	*fz;
+	struct fz_usample *us;		/* random pairs drawn meanwhile */
 	struct pairbuf	*out;		/* per thread */
 	uint64_t	(**ent)[2];	/* per thread: hash, row */
 	size_t		*entcap;
@@ -853,15 +855,18 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 	}
 }
 
+/* Task k: blocking key k, or after the keys a stream of random pairs. */
 static void
-block_run(void *arg, size_t lo, size_t hi, int thread)
+block_task(void *arg, size_t k, struct rng *r, int thread)
 {
 	struct blockjob *b = arg;
-	size_t k;
 
-	for (k = lo; k < hi; k++)
+	(void)r;
+	if (k < b->fz->nkeys)
 		block_key(b->fz, &b->fz->keys[k], &b->ent[thread],
 		    &b->entcap[thread], &b->out[thread]);
+	else
+		clean_fz_usample_block(b->us, k - b->fz->nkeys);
 }
 
 static int
@@ -893,9 +898,12 @@ key_name(const struct fuzzy *fz, const struct bkey *k, char *buf,
 	return buf;
 }
 
-/* All candidate pairs, sorted, each once. */
+/*
+ * All candidate pairs, sorted, each once; the random pairs of us are
+ * drawn on the same threads (tasks handed out as threads come free).
+ */
 static void
-block(struct fuzzy *fz, int nthreads)
+block(struct fuzzy *fz, struct fz_usample *us, int nthreads)
 {
 	struct blockjob b;
 	uint64_t (*all)[2];
@@ -906,10 +914,11 @@ block(struct fuzzy *fz, int nthreads)
 	field_keys(fz, nt);
 	choose_keys(fz);
 	b.fz = fz;
+	b.us = us;
 	b.out = xcalloc((size_t)nt, sizeof(*b.out));
 	b.ent = xcalloc((size_t)nt, sizeof(*b.ent));
 	b.entcap = xcalloc((size_t)nt, sizeof(*b.entcap));
-	par_for(fz->nkeys, nt, block_run, &b);
+	sched_run(fz->nkeys + FZ_UBLOCKS, nt, 0, block_task, &b);
 	for (t = 0; t < (size_t)nt; t++)
 		n += b.out[t].n;
 	all = xreallocarray(NULL, 2 * n + 1, sizeof(*all));
@@ -1116,7 +1125,7 @@ prob_run(void *arg, size_t lo, size_t hi, int thread)
 
 /* Levels of every candidate pair, the model, each pair's probability. */
 static void
-score(struct fuzzy *fz, int nthreads, int show)
+score(struct fuzzy *fz, struct fz_usample *us, int nthreads, int show)
 {
 	struct scorejob s;
 
@@ -1125,8 +1134,7 @@ score(struct fuzzy *fz, int nthreads, int show)
 	s.pg = progress_new("crm-clean: comparing pairs", fz->npairs, show);
 	par_for_grain(fz->npairs, nthreads, 1024, compare_run, &s);
 	progress_free(s.pg);
-	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
-	    nthreads);
+	clean_fz_usample_finish(&fz->model, us);
 	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
 	fit_full(fz, nthreads);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
@@ -1576,11 +1584,14 @@ void
 clean_fuzzy_finish(struct cleaner *cl)
 {
 	struct fuzzy *fz = cl->fz;
+	struct fz_usample us;
 	int nt = crm_nthreads(&cl->o->com);
 
 	if (fz->nrows > 1) {
-		block(fz, nt);
-		score(fz, nt, crm_show_progress(&cl->o->com));
+		clean_fz_usample_init(&us, &fz->v, fz->nrows,
+		    fz->o->com.seed);
+		block(fz, &us, nt);
+		score(fz, &us, nt, crm_show_progress(&cl->o->com));
 	}
 	cluster(fz);
 	if (fz->nunchecked > 0 && !cl->o->com.quiet)
