@@ -568,6 +568,107 @@ strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
 	return r;
 }
 
+/* The code points of token t of x as bits (c mod 64: a superset). */
+static uint64_t
+tok_set(const struct cps *x, const size_t *t)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < t[1]; i++)
+		m |= (uint64_t)1 << (x->cp[t[0] + i] & 63);
+	return m;
+}
+
+/*
+ * An upper bound of Jaro-Winkler of tokens s (of x, set sx) and t (of
+ * y, set ty): at most as many matches as characters of each whose bit
+ * is in the other's set, no transpositions, the actual prefix.
+ */
+static double
+tok_jw_bound(const struct cps *x, const size_t *s, uint64_t sx,
+    const struct cps *y, const size_t *t, uint64_t ty)
+{
+	const uint32_t *a = x->cp + s[0], *b = y->cp + t[0];
+	size_t i, ma = 0, mb = 0, l = 0;
+	double j;
+
+	for (i = 0; i < s[1]; i++)
+		ma += ty >> (a[i] & 63) & 1;
+	for (i = 0; i < t[1]; i++)
+		mb += sx >> (b[i] & 63) & 1;
+	if (mb < ma)
+		ma = mb;
+	if (ma == 0)
+		return 0;
+	while (l < 4 && l < s[1] && l < t[1] && a[l] == b[l])
+		l++;
+	j = jaro_of(ma, 0, s[1], t[1]);
+	return j + (double)l * 0.1 * (1 - j);
+}
+
+/*
+ * Whether the Monge-Elkan mean of k (of x) and l (of y) may reach min:
+ * the same mean over the bounds of the tokens' similarities.
+ */
+static int
+monge_elkan_may(const struct cps *x, const struct toks *k,
+    const struct cps *y, const struct toks *l, double min)
+{
+	uint64_t sk[STRSIM_STACK], sl[STRSIM_STACK];
+	double colbest[STRSIM_STACK], sa = 0, sb = 0, best, v;
+	size_t i, j;
+
+	if (k->n > STRSIM_STACK || l->n > STRSIM_STACK)
+		return 1;
+	for (i = 0; i < k->n; i++)
+		sk[i] = tok_set(x, k->t[i]);
+	for (j = 0; j < l->n; j++) {
+		sl[j] = tok_set(y, l->t[j]);
+		colbest[j] = 0;
+	}
+	for (i = 0; i < k->n; i++) {
+		best = 0;
+		for (j = 0; j < l->n; j++) {
+			v = tok_jw_bound(x, k->t[i], sk[i], y, l->t[j],
+			    sl[j]);
+			if (v > best)
+				best = v;
+			if (v > colbest[j])
+				colbest[j] = v;
+		}
+		sa += best;
+	}
+	for (j = 0; j < l->n; j++)
+		sb += colbest[j];
+	return (sa / (double)k->n + sb / (double)l->n) / 2 >= min - 1e-9;
+}
+
+double
+strsim_token_set_min(const char *a, size_t alen, const char *b,
+    size_t blen, double min)
+{
+	struct cps x, y;
+	struct toks k, l;
+	double r;
+
+	cps_load(&x, a, alen, 1);
+	cps_load(&y, b, blen, 1);
+	toks_split(&k, &x);
+	toks_split(&l, &y);
+	if (k.n == 0 || l.n == 0)
+		r = k.n == l.n;
+	else if (!monge_elkan_may(&x, &k, &y, &l, min))
+		r = -1;
+	else
+		r = monge_elkan(&x, &k, &y, &l);
+	toks_done(&k);
+	toks_done(&l);
+	cps_done(&x);
+	cps_done(&y);
+	return r;
+}
+
 /* Latin-1 letters with accents folded to their base letter (U+00C0..FF,
  * lower-cased first); '\0' for the signs. */
 static const char latin1_base[] =

@@ -68,6 +68,13 @@ double	 strsim_token_jaccard(const char *a, size_t alen, const char *b,
 double	 strsim_token_set(const char *a, size_t alen, const char *b,
 	    size_t blen);
 /*
+ * The same when it is at least min, else -1 (found sooner: bounds of
+ * the tokens' similarities from the characters they share rule min out
+ * before any Jaro-Winkler is computed).
+ */
+double	 strsim_token_set_min(const char *a, size_t alen, const char *b,
+	    size_t blen, double min);
+/*
  * A phonetic key of p for Latin-script names: each token coded as
  * Soundex codes it (first letter, then digits for the consonant classes
  * bfpv cgjkqsxz dt l mn r, vowels separating repeats, h and w not),

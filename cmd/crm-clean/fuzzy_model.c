@@ -217,7 +217,8 @@ name_level(const char *a, size_t na, const char *b, size_t nb)
 	/* below 0.8, s counts for nothing: -1 then */
 	s = strsim_jaro_winkler_min(a, na, b, nb, 0.8);
 	if (s < 0.92 && !(one_token(a, na) && one_token(b, nb))) {
-		t = strsim_token_set(a, na, b, nb);
+		/* t counts only where it would raise the level */
+		t = strsim_token_set_min(a, na, b, nb, s >= 0.8 ? 0.92 : 0.8);
 		s = s > t ? s : t;
 	}
 	return s >= 0.92 ? 2 : s >= 0.8 ? 1 : 0;
@@ -254,7 +255,8 @@ text_level(const char *a, size_t na, const char *b, size_t nb)
 		s = strsim_jaro_winkler_min(sa, ma, sb, mb, 0.75);
 	}
 	if (s < 0.9 && !(one_token(a, na) && one_token(b, nb))) {
-		t = strsim_token_set(a, na, b, nb);
+		/* t counts only where it would raise the level */
+		t = strsim_token_set_min(a, na, b, nb, s >= 0.75 ? 0.9 : 0.75);
 		s = s > t ? s : t;
 	}
 	return s >= 0.9 ? 2 : s >= 0.75 ? 1 : 0;

@@ -249,6 +249,50 @@ t_tokens(void)
 	CHECK(strsim_token_set(S("x"), S("")) == 0);
 }
 
+/*
+ * strsim_token_set_min against strsim_token_set on random strings of a
+ * few short tokens: the same when it reaches min, else below min.
+ */
+static void
+t_token_set_min(void)
+{
+	static const char *const al[] = { "a", "b", "c", "d", " ", "-",
+		"\xc3\xa9", "\xe5\xbc\xa0" };
+	char a[64], b[64];
+	struct rng r;
+	size_t na, nb, i, k, n;
+	double t, min, got;
+	int bad = 0, cut = 0;
+
+	rng_seed(&r, 13);
+	for (k = 0; k < 20000; k++) {
+		for (na = 0, n = rng_below(&r, 12); n > 0; n--) {
+			i = rng_below(&r, 8);
+			memcpy(a + na, al[i], strlen(al[i]));
+			na += strlen(al[i]);
+		}
+		for (nb = 0, n = rng_below(&r, 12); n > 0; n--) {
+			i = rng_below(&r, 8);
+			memcpy(b + nb, al[i], strlen(al[i]));
+			nb += strlen(al[i]);
+		}
+		t = strsim_token_set(a, na, b, nb);
+		min = (double)rng_below(&r, 101) / 100;
+		got = strsim_token_set_min(a, na, b, nb, min);
+		if (t >= min)
+			bad += got != t;
+		else {
+			bad += got >= min;
+			cut += got == -1;
+		}
+	}
+	CHECK(bad == 0);
+	CHECK(cut > 1000);
+	/* no character in common: ruled out without Jaro-Winkler */
+	CHECK(strsim_token_set_min(S("abc def"), S("xyz uvw"), 0.5) == -1);
+	CHECK(strsim_token_set_min(S("Zhang Wei"), S("wei zhang"), 0.9) == 1);
+}
+
 static void
 t_phonetic(void)
 {
@@ -299,6 +343,7 @@ main(void)
 	RUN(t_edit_random);
 	RUN(t_long);
 	RUN(t_tokens);
+	RUN(t_token_set_min);
 	RUN(t_phonetic);
 	T_EXIT();
 }
