@@ -151,6 +151,35 @@ date_norm(const char *p, size_t len, char *out)
 }
 
 /*
+ * text_squeeze and text_lower in one pass when p is ASCII (0 as soon as
+ * it is not: out is then to be written again).
+ */
+static int
+ascii_squeeze_lower(const char *p, size_t len, char *out, size_t *outlen)
+{
+	size_t i, o = 0;
+	int gap = 0;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)p[i];
+		if (c >= 0x80)
+			return 0;
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			gap = o > 0;
+			continue;
+		}
+		if (gap) {
+			out[o++] = ' ';
+			gap = 0;
+		}
+		out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	*outlen = o;
+	return 1;
+}
+
+/*
  * Normalise p[0..len) for type t into out (>= len bytes): names and
  * texts trimmed, spaces collapsed, lower-cased; ids without spaces,
  * dashes and dots, lower-cased; emails lower-cased without spaces;
@@ -165,6 +194,8 @@ clean_fz_normalise(enum ftype t, const char *p, size_t len, char *out,
 	switch (t) {
 	case FT_NAME:
 	case FT_TEXT:
+		if (ascii_squeeze_lower(p, len, out, &n))
+			break;
 		n = text_squeeze(p, len, out);
 		n = text_lower(out, n, out);
 		break;
