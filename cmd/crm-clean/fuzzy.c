@@ -632,22 +632,44 @@ add_combos(struct fuzzy *fz, size_t *cap, const double *p, double half,
 	free(c);
 }
 
+struct sharejob {
+	const struct fuzzy *fz;
+	double		*p;
+};
+
+/* agree_share of fields lo..hi (the fields in parallel) */
+static void
+share_run(void *arg, size_t lo, size_t hi, int thread)
+{
+	struct sharejob *s = arg;
+	size_t f;
+
+	(void)thread;
+	for (f = lo; f < hi; f++)
+		s->p[f] = agree_share(s->fz, f);
+}
+
 /*
  * Choose the blocking keys (see the top of the file): the fields alone
  * that may be, then pairs and then triples of fields within the budget
  * of FZ_BUDGET * n expected chance pairs.
  */
 static void
-choose_keys(struct fuzzy *fz)
+choose_keys(struct fuzzy *fz, int nthreads)
 {
+	struct sharejob s;
 	double *p, n = (double)fz->nrows, half = n * (n - 1) / 2;
 	double budget = FZ_BUDGET * n;
 	size_t f, cap = 0, nn = fz->nf;
 	enum ftype t;
 
 	p = xcalloc(nn + 2, sizeof(*p));
-	for (f = 0; f <= nn + 1; f++)
-		p[f] = agree_share(fz, f);
+	s.fz = fz;
+	s.p = p;
+	if (fz->nrows < 2048)
+		share_run(&s, 0, nn + 2, 0);
+	else
+		par_for(nn + 2, nthreads, share_run, &s);
 	for (f = 0; f <= nn; f++) {
 		t = f < nn ? fz->f[f].type : FT_NAME;
 		if ((t == FT_EMAIL || t == FT_PHONE || f == nn || (t == FT_ID &&
@@ -912,7 +934,7 @@ block(struct fuzzy *fz, struct fz_usample *us, int nthreads)
 	int nt = nthreads < 1 ? 1 : nthreads, bits = 1;
 
 	field_keys(fz, nt);
-	choose_keys(fz);
+	choose_keys(fz, nt);
 	b.fz = fz;
 	b.us = us;
 	b.out = xcalloc((size_t)nt, sizeof(*b.out));
