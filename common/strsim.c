@@ -549,23 +549,7 @@ monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
 double
 strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
 {
-	struct cps x, y;
-	struct toks k, l;
-	double r;
-
-	cps_load(&x, a, alen, 1);
-	cps_load(&y, b, blen, 1);
-	toks_split(&k, &x);
-	toks_split(&l, &y);
-	if (k.n == 0 || l.n == 0)
-		r = k.n == l.n;
-	else
-		r = monge_elkan(&x, &k, &y, &l);
-	toks_done(&k);
-	toks_done(&l);
-	cps_done(&x);
-	cps_done(&y);
-	return r;
+	return strsim_token_set_min(a, alen, b, blen, 0);
 }
 
 /* The code points of token t of x as bits (c mod 64: a superset). */
@@ -658,7 +642,7 @@ strsim_token_set_min(const char *a, size_t alen, const char *b,
 	toks_split(&l, &y);
 	if (k.n == 0 || l.n == 0)
 		r = k.n == l.n;
-	else if (!monge_elkan_may(&x, &k, &y, &l, min))
+	else if (min > 0 && !monge_elkan_may(&x, &k, &y, &l, min))
 		r = -1;
 	else
 		r = monge_elkan(&x, &k, &y, &l);
