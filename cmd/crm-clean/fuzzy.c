@@ -683,9 +683,11 @@ choose_keys(struct fuzzy *fz, int nthreads)
 }
 
 /* Pairs found by the keys, per thread. */
+/* Pairs found by the keys, per thread, each once (seen: pair to index). */
 struct pairbuf {
-	uint64_t	(*p)[2];	/* a << 32 | b, fields of the key */
+	uint64_t	(*p)[2];	/* a << 32 | b, fields of the keys */
 	size_t		 n, cap;
+	struct u64map	*seen;
 };
 
 struct blockjob {
@@ -841,11 +843,14 @@ static void
 block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
     size_t *entcap, struct pairbuf *out)
 {
-	size_t r, n = 0, i, j, s, m, q, max = FZ_KEYVAR * fz->nrows;
-	uint64_t h[FZ_KEYVAR], (*e)[2], fields = key_fields(fz, k);
+	size_t r, n = 0, i, j, s, m, q, max = FZ_KEYVAR * fz->nrows, id;
+	uint64_t h[FZ_KEYVAR], (*e)[2], fields = key_fields(fz, k), pr;
+	int isnew;
 
 	*ent = xgrow(*ent, entcap, 2 * max, sizeof(**ent));
 	e = *ent;
+	if (out->seen == NULL)
+		out->seen = u64map_new(0);
 	for (r = 0; r < fz->nrows; r++) {
 		m = key_of(fz, k, r, h);
 		for (q = 0; q < m; q++) {
@@ -867,12 +872,19 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 		out->p = xgrow(out->p, &out->cap, out->n + (i - s) *
 		    (i - s - 1) / 2 + 1, sizeof(*out->p));
 		for (j = s; j < i; j++)
-			for (r = j + 1; r < i; r++)
-				if (e[j][1] != e[r][1]) {
-					out->p[out->n][0] = e[j][1] << 32 |
-					    e[r][1];
-					out->p[out->n++][1] = fields;
+			for (r = j + 1; r < i; r++) {
+				if (e[j][1] == e[r][1])
+					continue;
+				pr = e[j][1] << 32 | e[r][1];
+				id = u64map_intern(out->seen, pr, &isnew);
+				if (id != U64MAP_FULL && !isnew) {
+					/* found again: the fields of both */
+					out->p[id][1] &= fields;
+					continue;
 				}
+				out->p[out->n][0] = pr;
+				out->p[out->n++][1] = fields;
+			}
 		k->npairs += (i - s) * (i - s - 1) / 2;
 	}
 }
@@ -949,6 +961,8 @@ block(struct fuzzy *fz, struct fz_usample *us, int nthreads)
 			memcpy(all + n, b.out[t].p, b.out[t].n * sizeof(*all));
 		n += b.out[t].n;
 		free(b.out[t].p);
+		if (b.out[t].seen != NULL)
+			u64map_free(b.out[t].seen);
 		free(b.ent[t]);
 	}
 	/* sorted as a << bits | b: fewer radix passes, the same order */
