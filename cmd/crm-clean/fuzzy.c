@@ -1288,19 +1288,10 @@ member(const uint32_t *mem, size_t k, uint32_t r)
 	return lo;
 }
 
-static int
-cmp_row_root(const void *x, const void *y)
-{
-	const uint64_t *a = x, *b = y;
-
-	return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 :
-	    a[1] > b[1];
-}
-
 /*
  * Link the pairs at or over thr in all; lr[0..) gets the linked pairs
- * as (root, pair index), sorted by root (npairs entries of room); returns
- * their number.
+ * as (root, pair index), sorted by root (2 * npairs entries of room,
+ * half for the sort); returns their number.
  */
 static size_t
 links(struct fuzzy *fz, struct uf *all, double thr, uint64_t (*lr)[2])
@@ -1315,7 +1306,8 @@ links(struct fuzzy *fz, struct uf *all, double thr, uint64_t (*lr)[2])
 		}
 	for (i = 0; i < n; i++)
 		lr[i][0] = uf_find(all, fz->pairs[lr[i][1]] >> 32);
-	qsort(lr, n, sizeof(*lr), cmp_row_root);
+	/* by root, then index: a stable sort, as the indices rise */
+	radix_ent(lr, lr + n, n);
 	return n;
 }
 
@@ -1351,14 +1343,14 @@ cluster(struct fuzzy *fz)
 	size_t i, j, s, e, k, nl, memcap = 0, lkcap = 0, ls;
 	double thr = fz->o->threshold_set ? fz->o->threshold : FZ_THRESHOLD;
 
-	lr = xreallocarray(NULL, fz->npairs + 1, sizeof(*lr));
+	lr = xreallocarray(NULL, 2 * fz->npairs + 1, sizeof(*lr));
 	fz->nlinked = nl = links(fz, all, thr, lr);
-	rr = xreallocarray(NULL, fz->nrows + 1, sizeof(*rr));
+	rr = xreallocarray(NULL, 2 * fz->nrows + 1, sizeof(*rr));
 	for (i = 0; i < fz->nrows; i++) {
 		rr[i][0] = uf_find(all, i);
 		rr[i][1] = i;
 	}
-	qsort(rr, fz->nrows, sizeof(*rr), cmp_row_root);
+	radix_ent(rr, rr + fz->nrows, fz->nrows);	/* stable: by row too */
 	for (s = 0, ls = 0; s < fz->nrows; s = e, ls = j) {
 		for (e = s + 1; e < fz->nrows && rr[e][0] == rr[s][0]; e++)
 			;
