@@ -511,47 +511,6 @@ strsim_token_jaccard(const char *a, size_t alen, const char *b, size_t blen)
 	return r;
 }
 
-/*
- * The symmetric Monge-Elkan mean of tokens k (of x) and l (of y): one
- * table of Jaro-Winkler similarities, the best of each row and of each
- * column averaged, the two means averaged.
- */
-static double
-monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
-    const struct toks *l)
-{
-	double sbuf[2 * STRSIM_STACK], *colbest, sa = 0, sb = 0, best, v;
-	size_t i, j;
-
-	colbest = l->n <= 2 * STRSIM_STACK ? sbuf :
-	    xreallocarray(NULL, l->n, sizeof(*colbest));
-	for (j = 0; j < l->n; j++)
-		colbest[j] = 0;
-	for (i = 0; i < k->n; i++) {
-		best = 0;
-		for (j = 0; j < l->n; j++) {
-			v = jw_cp(x->cp + k->t[i][0], k->t[i][1],
-			    y->cp + l->t[j][0], l->t[j][1]);
-			if (v > best)
-				best = v;
-			if (v > colbest[j])
-				colbest[j] = v;
-		}
-		sa += best;
-	}
-	for (j = 0; j < l->n; j++)
-		sb += colbest[j];
-	if (colbest != sbuf)
-		free(colbest);
-	return (sa / (double)k->n + sb / (double)l->n) / 2;
-}
-
-double
-strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
-{
-	return strsim_token_set_min(a, alen, b, blen, 0);
-}
-
 /* The code points of token t of x as bits (c mod 64: a superset). */
 static uint64_t
 tok_set(const struct cps *x, const size_t *t)
@@ -592,30 +551,28 @@ tok_jw_bound(const struct cps *x, const size_t *s, uint64_t sx,
 }
 
 /*
- * Whether the Monge-Elkan mean of k (of x) and l (of y) may reach min:
- * the same mean over the bounds of the tokens' similarities.
+ * The symmetric Monge-Elkan mean of tokens k (of x) and l (of y): one
+ * table of Jaro-Winkler similarities, the best of each row and of each
+ * column averaged, the two means averaged.  With the tokens' sets sk
+ * and sl (tok_set), the same over tok_jw_bound: a bound of the mean.
  */
-static int
-monge_elkan_may(const struct cps *x, const struct toks *k,
-    const struct cps *y, const struct toks *l, double min)
+static double
+monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
+    const struct toks *l, const uint64_t *sk, const uint64_t *sl)
 {
-	uint64_t sk[STRSIM_STACK], sl[STRSIM_STACK];
-	double colbest[STRSIM_STACK], sa = 0, sb = 0, best, v;
+	double sbuf[2 * STRSIM_STACK], *colbest, sa = 0, sb = 0, best, v;
 	size_t i, j;
 
-	if (k->n > STRSIM_STACK || l->n > STRSIM_STACK)
-		return 1;
-	for (i = 0; i < k->n; i++)
-		sk[i] = tok_set(x, k->t[i]);
-	for (j = 0; j < l->n; j++) {
-		sl[j] = tok_set(y, l->t[j]);
+	colbest = l->n <= 2 * STRSIM_STACK ? sbuf :
+	    xreallocarray(NULL, l->n, sizeof(*colbest));
+	for (j = 0; j < l->n; j++)
 		colbest[j] = 0;
-	}
 	for (i = 0; i < k->n; i++) {
 		best = 0;
 		for (j = 0; j < l->n; j++) {
-			v = tok_jw_bound(x, k->t[i], sk[i], y, l->t[j],
-			    sl[j]);
+			v = sk != NULL ? tok_jw_bound(x, k->t[i], sk[i], y,
+			    l->t[j], sl[j]) : jw_cp(x->cp + k->t[i][0],
+			    k->t[i][1], y->cp + l->t[j][0], l->t[j][1]);
 			if (v > best)
 				best = v;
 			if (v > colbest[j])
@@ -625,7 +582,35 @@ monge_elkan_may(const struct cps *x, const struct toks *k,
 	}
 	for (j = 0; j < l->n; j++)
 		sb += colbest[j];
-	return (sa / (double)k->n + sb / (double)l->n) / 2 >= min - 1e-9;
+	if (colbest != sbuf)
+		free(colbest);
+	return (sa / (double)k->n + sb / (double)l->n) / 2;
+}
+
+double
+strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return strsim_token_set_min(a, alen, b, blen, 0);
+}
+
+/*
+ * Whether the Monge-Elkan mean of k (of x) and l (of y) may reach min:
+ * the same mean over the bounds of the tokens' similarities.
+ */
+static int
+monge_elkan_may(const struct cps *x, const struct toks *k,
+    const struct cps *y, const struct toks *l, double min)
+{
+	uint64_t sk[STRSIM_STACK], sl[STRSIM_STACK];
+	size_t i;
+
+	if (k->n > STRSIM_STACK || l->n > STRSIM_STACK)
+		return 1;
+	for (i = 0; i < k->n; i++)
+		sk[i] = tok_set(x, k->t[i]);
+	for (i = 0; i < l->n; i++)
+		sl[i] = tok_set(y, l->t[i]);
+	return monge_elkan(x, k, y, l, sk, sl) >= min - 1e-9;
 }
 
 double
@@ -645,7 +630,7 @@ strsim_token_set_min(const char *a, size_t alen, const char *b,
 	else if (min > 0 && !monge_elkan_may(&x, &k, &y, &l, min))
 		r = -1;
 	else
-		r = monge_elkan(&x, &k, &y, &l);
+		r = monge_elkan(&x, &k, &y, &l, NULL, NULL);
 	toks_done(&k);
 	toks_done(&l);
 	cps_done(&x);
