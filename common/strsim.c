@@ -26,28 +26,32 @@ struct cps {
 static void
 cps_load(struct cps *c, const char *p, size_t len, int fold)
 {
-	size_t i = 0, k;
-	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0, k, n = 0;
+	uint32_t cp, *out;
 
-	c->cp = len <= STRSIM_STACK ? c->buf :
+	out = c->cp = len <= STRSIM_STACK ? c->buf :
 	    xreallocarray(NULL, len, sizeof(*c->cp));
-	c->n = 0;
 	while (i < len) {
-		if ((unsigned char)p[i] < 0x80) {
-			cp = (unsigned char)p[i++];
-			if (fold && cp >= 'A' && cp <= 'Z')
-				cp += 'a' - 'A';
-			c->cp[c->n++] = cp;
-			continue;
-		}
+		if (fold)
+			for (; i < len && u[i] < 0x80; i++)
+				out[n++] = u[i] + ((unsigned)(u[i] - 'A') < 26u ?
+				    'a' - 'A' :
+				    0);
+		else
+			for (; i < len && u[i] < 0x80; i++)
+				out[n++] = u[i];
+		if (i == len)
+			break;
 		if ((k = utf8_decode(p + i, len - i, &cp)) == 0) {
-			cp = INVALID_BASE + (unsigned char)p[i];
+			cp = INVALID_BASE + u[i];
 			k = 1;
 		} else if (fold)
 			cp = text_lower_cp(cp);
-		c->cp[c->n++] = cp;
+		out[n++] = cp;
 		i += k;
 	}
+	c->n = n;
 }
 
 static void
@@ -71,20 +75,92 @@ jaro_of(size_t m, size_t t, size_t na, size_t nb)
 #define SETBIT(v, i)	((v)[(i) >> 6] |= (uint64_t)1 << ((i) & 63))
 
 /*
- * Jaro similarity of two code point arrays; the matched characters are
- * bits (on the stack up to STRSIM_STACK characters).
+ * Jaro of two arrays of at most 64 code points each: the matched
+ * characters are bits of one word each.  When b is ASCII and the
+ * strings are not tiny, pos[c] holds the positions of c in b, and a
+ * character's first free match in its window is the lowest bit of
+ * pos[c] & ~mb & window; else the window is scanned.  Returns -1 as
+ * soon as fewer than need characters of a can still match.
  */
 static double
-jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+jaro_short(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    size_t need)
+{
+	static _Thread_local uint64_t pos[128];	/* all 0 between calls */
+	uint64_t ma = 0, mb = 0, bit, cand, all;
+	size_t win, i, j, lo, hi, m = 0, t = 0, miss = 0, m0;
+	int table = na + nb >= 16;
+
+	win = (na > nb ? na : nb) / 2;
+	win = win > 0 ? win - 1 : 0;
+	for (j = 0; table && j < nb; j++)
+		if (b[j] >= 128)
+			table = 0;
+	if (table) {
+		for (j = 0; j < nb; j++)
+			pos[b[j]] |= (uint64_t)1 << j;
+		all = nb == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nb) - 1;
+	}
+	for (i = 0; i < na; i++) {
+		lo = i > win ? i - win : 0;
+		hi = i + win + 1 < nb ? i + win + 1 : nb;
+		m0 = m;
+		if (table) {
+			if (a[i] < 128 && lo < hi) {
+				cand = pos[a[i]] & ~mb & all &
+				    (hi - lo == 64 ? ~(uint64_t)0 :
+				    (((uint64_t)1 << (hi - lo)) - 1) << lo);
+				if (cand != 0) {
+					ma |= (uint64_t)1 << i;
+					mb |= cand & -cand;
+					m++;
+				}
+			}
+		} else
+			for (j = lo; j < hi; j++) {
+				bit = (uint64_t)1 << j;
+				if (a[i] == b[j] && !(mb & bit)) {
+					ma |= (uint64_t)1 << i;
+					mb |= bit;
+					m++;
+					break;
+				}
+			}
+		if (m == m0 && na - ++miss < need)
+			break;
+	}
+	for (j = 0; table && j < nb; j++)
+		pos[b[j]] = 0;
+	if (i < na)
+		return -1;
+	while (ma != 0) {
+		t += a[__builtin_ctzll(ma)] != b[__builtin_ctzll(mb)];
+		ma &= ma - 1;
+		mb &= mb - 1;
+	}
+	return jaro_of(m, t, na, nb);
+}
+
+/*
+ * Jaro similarity of two code point arrays; the matched characters are
+ * bits (on the stack up to STRSIM_STACK characters).  Returns -1 as
+ * soon as fewer than need characters of a can still match.
+ */
+static double
+jaro_need(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    size_t need)
 {
 	uint64_t fa[STRSIM_STACK / 64 + 1], fb[STRSIM_STACK / 64 + 1];
 	uint64_t *ma, *mb;
-	size_t win, i, j, lo, hi, m = 0, t = 0, wa, wb;
+	size_t win, i, j, lo, hi, m = 0, t = 0, wa, wb, miss = 0, m0;
+	double r;
 
 	if (na == 0 && nb == 0)
 		return 1;
 	if (na == 0 || nb == 0)
 		return 0;
+	if (na <= 64 && nb <= 64)
+		return jaro_short(a, na, b, nb, need);
 	wa = na / 64 + 1;
 	wb = nb / 64 + 1;
 	ma = na <= STRSIM_STACK ? fa : xreallocarray(NULL, wa, sizeof(*ma));
@@ -96,6 +172,7 @@ jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	for (i = 0; i < na; i++) {
 		lo = i > win ? i - win : 0;
 		hi = i + win + 1 < nb ? i + win + 1 : nb;
+		m0 = m;
 		for (j = lo; j < hi; j++)
 			if (a[i] == b[j] && !BIT(mb, j)) {
 				SETBIT(ma, i);
@@ -103,20 +180,33 @@ jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 				m++;
 				break;
 			}
+		if (m == m0 && na - ++miss < need)
+			break;
 	}
-	for (i = 0, j = 0; m > 0 && i < na; i++) {
-		if (!BIT(ma, i))
-			continue;
-		while (!BIT(mb, j))
+	if (i < na)
+		r = -1;
+	else {
+		for (i = 0, j = 0; m > 0 && i < na; i++) {
+			if (!BIT(ma, i))
+				continue;
+			while (!BIT(mb, j))
+				j++;
+			t += a[i] != b[j];
 			j++;
-		t += a[i] != b[j];
-		j++;
+		}
+		r = jaro_of(m, t, na, nb);
 	}
 	if (ma != fa)
 		free(ma);
 	if (mb != fb)
 		free(mb);
-	return jaro_of(m, t, na, nb);
+	return r;
+}
+
+static double
+jaro_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	return jaro_need(a, na, b, nb, 0);
 }
 
 /* Jaro-Winkler of two code point arrays. */
@@ -128,6 +218,35 @@ jw_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 
 	while (l < 4 && l < na && l < nb && a[l] == b[l])
 		l++;
+	return j + (double)l * 0.1 * (1 - j);
+}
+
+/*
+ * Jaro-Winkler when it can reach min, else -1: the fewest matches that
+ * could give min (no transpositions, the actual common prefix) are
+ * sought first, and the matching stops once they are out of reach.
+ */
+static double
+jw_min_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    double min)
+{
+	size_t l = 0, m, top = na < nb ? na : nb;
+	double j;
+
+	if (na == 0 || nb == 0)
+		return jw_cp(a, na, b, nb);
+	while (l < 4 && l < na && l < nb && a[l] == b[l])
+		l++;
+	for (m = 0; m <= top; m++) {
+		j = jaro_of(m, 0, na, nb);
+		if (j + (double)l * 0.1 * (1 - j) >= min - 1e-9)
+			break;
+	}
+	if (m > top)
+		return -1;
+	j = jaro_need(a, na, b, nb, m);
+	if (j < 0)
+		return -1;
 	return j + (double)l * 0.1 * (1 - j);
 }
 
@@ -157,6 +276,21 @@ double
 strsim_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen)
 {
 	return on_cps(a, alen, b, blen, jw_cp);
+}
+
+double
+strsim_jaro_winkler_min(const char *a, size_t alen, const char *b,
+    size_t blen, double min)
+{
+	struct cps x, y;
+	double r;
+
+	cps_load(&x, a, alen, 0);
+	cps_load(&y, b, blen, 0);
+	r = jw_min_cp(x.cp, x.n, y.cp, y.n, min);
+	cps_done(&x);
+	cps_done(&y);
+	return r;
 }
 
 /*
@@ -268,23 +402,48 @@ struct toks {
 	size_t	  buf[STRSIM_STACK][2];
 };
 
+/* is_word_cp of ASCII */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* A letter or digit that is not CJK: one that a token continues with
+ * (text_is_cjk is false below U+1100). */
+static int
+word_cont(uint32_t c)
+{
+	return c < 0x80 ? ascii_word[c] : is_word_cp(c) && !text_is_cjk(c);
+}
+
 static void
 toks_split(struct toks *k, const struct cps *c)
 {
 	size_t i = 0, s;
+	uint32_t u;
 
 	k->t = c->n <= STRSIM_STACK ? k->buf :
 	    xreallocarray(NULL, c->n, sizeof(*k->t));
 	k->n = 0;
 	while (i < c->n) {
-		if (!is_word_cp(c->cp[i])) {
+		u = c->cp[i];
+		if (u < 0x80 ? !ascii_word[u] : !is_word_cp(u)) {
 			i++;
 			continue;
 		}
 		s = i++;
-		if (!text_is_cjk(c->cp[s]))
-			while (i < c->n && is_word_cp(c->cp[i]) &&
-			    !text_is_cjk(c->cp[i]))
+		if (u < 0x80 || !text_is_cjk(u))
+			while (i < c->n && word_cont(c->cp[i]))
 				i++;
 		k->t[k->n][0] = s;
 		k->t[k->n][1] = i - s;
@@ -352,14 +511,54 @@ strsim_token_jaccard(const char *a, size_t alen, const char *b, size_t blen)
 	return r;
 }
 
+/* The code points of token t of x as bits (c mod 64: a superset). */
+static uint64_t
+tok_set(const struct cps *x, const size_t *t)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < t[1]; i++)
+		m |= (uint64_t)1 << (x->cp[t[0] + i] & 63);
+	return m;
+}
+
+/*
+ * An upper bound of Jaro-Winkler of tokens s (of x, set sx) and t (of
+ * y, set ty): at most as many matches as characters of each whose bit
+ * is in the other's set, no transpositions, the actual prefix.
+ */
+static double
+tok_jw_bound(const struct cps *x, const size_t *s, uint64_t sx,
+    const struct cps *y, const size_t *t, uint64_t ty)
+{
+	const uint32_t *a = x->cp + s[0], *b = y->cp + t[0];
+	size_t i, ma = 0, mb = 0, l = 0;
+	double j;
+
+	for (i = 0; i < s[1]; i++)
+		ma += ty >> (a[i] & 63) & 1;
+	for (i = 0; i < t[1]; i++)
+		mb += sx >> (b[i] & 63) & 1;
+	if (mb < ma)
+		ma = mb;
+	if (ma == 0)
+		return 0;
+	while (l < 4 && l < s[1] && l < t[1] && a[l] == b[l])
+		l++;
+	j = jaro_of(ma, 0, s[1], t[1]);
+	return j + (double)l * 0.1 * (1 - j);
+}
+
 /*
  * The symmetric Monge-Elkan mean of tokens k (of x) and l (of y): one
  * table of Jaro-Winkler similarities, the best of each row and of each
- * column averaged, the two means averaged.
+ * column averaged, the two means averaged.  With the tokens' sets sk
+ * and sl (tok_set), the same over tok_jw_bound: a bound of the mean.
  */
 static double
 monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
-    const struct toks *l)
+    const struct toks *l, const uint64_t *sk, const uint64_t *sl)
 {
 	double sbuf[2 * STRSIM_STACK], *colbest, sa = 0, sb = 0, best, v;
 	size_t i, j;
@@ -371,8 +570,9 @@ monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
 	for (i = 0; i < k->n; i++) {
 		best = 0;
 		for (j = 0; j < l->n; j++) {
-			v = jw_cp(x->cp + k->t[i][0], k->t[i][1],
-			    y->cp + l->t[j][0], l->t[j][1]);
+			v = sk != NULL ? tok_jw_bound(x, k->t[i], sk[i], y,
+			    l->t[j], sl[j]) : jw_cp(x->cp + k->t[i][0],
+			    k->t[i][1], y->cp + l->t[j][0], l->t[j][1]);
 			if (v > best)
 				best = v;
 			if (v > colbest[j])
@@ -390,6 +590,33 @@ monge_elkan(const struct cps *x, const struct toks *k, const struct cps *y,
 double
 strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
 {
+	return strsim_token_set_min(a, alen, b, blen, 0);
+}
+
+/*
+ * Whether the Monge-Elkan mean of k (of x) and l (of y) may reach min:
+ * the same mean over the bounds of the tokens' similarities.
+ */
+static int
+monge_elkan_may(const struct cps *x, const struct toks *k,
+    const struct cps *y, const struct toks *l, double min)
+{
+	uint64_t sk[STRSIM_STACK], sl[STRSIM_STACK];
+	size_t i;
+
+	if (k->n > STRSIM_STACK || l->n > STRSIM_STACK)
+		return 1;
+	for (i = 0; i < k->n; i++)
+		sk[i] = tok_set(x, k->t[i]);
+	for (i = 0; i < l->n; i++)
+		sl[i] = tok_set(y, l->t[i]);
+	return monge_elkan(x, k, y, l, sk, sl) >= min - 1e-9;
+}
+
+double
+strsim_token_set_min(const char *a, size_t alen, const char *b,
+    size_t blen, double min)
+{
 	struct cps x, y;
 	struct toks k, l;
 	double r;
@@ -400,8 +627,10 @@ strsim_token_set(const char *a, size_t alen, const char *b, size_t blen)
 	toks_split(&l, &y);
 	if (k.n == 0 || l.n == 0)
 		r = k.n == l.n;
+	else if (min > 0 && !monge_elkan_may(&x, &k, &y, &l, min))
+		r = -1;
 	else
-		r = monge_elkan(&x, &k, &y, &l);
+		r = monge_elkan(&x, &k, &y, &l, NULL, NULL);
 	toks_done(&k);
 	toks_done(&l);
 	cps_done(&x);

@@ -31,6 +31,12 @@ double	 strsim_jaro(const char *a, size_t alen, const char *b, size_t blen);
 double	 strsim_jaro_winkler(const char *a, size_t alen, const char *b,
 	    size_t blen);
 /*
+ * The same when it is at least min, else -1 (found sooner: the matching
+ * stops once too few characters are left to reach min).
+ */
+double	 strsim_jaro_winkler_min(const char *a, size_t alen, const char *b,
+	    size_t blen, double min);
+/*
  * The Levenshtein distance (insert, delete, substitute, each 1) in code
  * points, bounded: when it is above max the result is max + 1, found
  * without filling the whole table (a band of 2 * max + 1 diagonals).
@@ -61,6 +67,13 @@ double	 strsim_token_jaccard(const char *a, size_t alen, const char *b,
  */
 double	 strsim_token_set(const char *a, size_t alen, const char *b,
 	    size_t blen);
+/*
+ * The same when it is at least min, else -1 (found sooner: bounds of
+ * the tokens' similarities from the characters they share rule min out
+ * before any Jaro-Winkler is computed).
+ */
+double	 strsim_token_set_min(const char *a, size_t alen, const char *b,
+	    size_t blen, double min);
 /*
  * A phonetic key of p for Latin-script names: each token coded as
  * Soundex codes it (first letter, then digits for the consonant classes

@@ -54,6 +54,7 @@
 #include "err.h"
 #include "hash.h"
 #include "input.h"
+#include "ml/sched.h"
 #include "num.h"
 #include "opt.h"
 #include "par.h"
@@ -392,17 +393,16 @@ token_keys(const char *key, size_t k, uint64_t *t)
  * fields also have their tokens' codes in tkey (token_keys).
  */
 static void
-field_keys(struct fuzzy *fz)
+field_keys_run(void *arg, size_t lo, size_t hi, int thread)
 {
+	struct fuzzy *fz = arg;
 	char key[FZ_KEYMAX], names[FZ_KEYMAX];
 	const char *p;
 	size_t r, f, n, k, nn, w = fz->nf + 1;
 	uint64_t h;
 
-	fz->fkey = xcalloc(fz->nrows * w + 1, sizeof(*fz->fkey));
-	fz->tkey = xcalloc(fz->nrows * fz->nf * FZ_NTOK + 1,
-	    sizeof(*fz->tkey));
-	for (r = 0; r < fz->nrows; r++) {
+	(void)thread;
+	for (r = lo; r < hi; r++) {
 		nn = 0;
 		for (f = 0; f < fz->nf; f++) {
 			n = fz->v.len[r * fz->nf + f];
@@ -432,6 +432,16 @@ field_keys(struct fuzzy *fz)
 			fz->fkey[r * w + fz->nf] = h ? h : 1;
 		}
 	}
+}
+
+/* (rows in parallel: each writes only its own slots) */
+static void
+field_keys(struct fuzzy *fz, int nthreads)
+{
+	fz->fkey = xcalloc(fz->nrows * (fz->nf + 1) + 1, sizeof(*fz->fkey));
+	fz->tkey = xcalloc(fz->nrows * fz->nf * FZ_NTOK + 1,
+	    sizeof(*fz->tkey));
+	par_for_grain(fz->nrows, nthreads, 2048, field_keys_run, fz);
 }
 
 static int
@@ -622,22 +632,44 @@ add_combos(struct fuzzy *fz, size_t *cap, const double *p, double half,
 	free(c);
 }
 
+struct sharejob {
+	const struct fuzzy *fz;
+	double		*p;
+};
+
+/* agree_share of fields lo..hi (the fields in parallel) */
+static void
+share_run(void *arg, size_t lo, size_t hi, int thread)
+{
+	struct sharejob *s = arg;
+	size_t f;
+
+	(void)thread;
+	for (f = lo; f < hi; f++)
+		s->p[f] = agree_share(s->fz, f);
+}
+
 /*
  * Choose the blocking keys (see the top of the file): the fields alone
  * that may be, then pairs and then triples of fields within the budget
  * of FZ_BUDGET * n expected chance pairs.
  */
 static void
-choose_keys(struct fuzzy *fz)
+choose_keys(struct fuzzy *fz, int nthreads)
 {
+	struct sharejob s;
 	double *p, n = (double)fz->nrows, half = n * (n - 1) / 2;
 	double budget = FZ_BUDGET * n;
 	size_t f, cap = 0, nn = fz->nf;
 	enum ftype t;
 
 	p = xcalloc(nn + 2, sizeof(*p));
-	for (f = 0; f <= nn + 1; f++)
-		p[f] = agree_share(fz, f);
+	s.fz = fz;
+	s.p = p;
+	if (fz->nrows < 2048)
+		share_run(&s, 0, nn + 2, 0);
+	else
+		par_for(nn + 2, nthreads, share_run, &s);
 	for (f = 0; f <= nn; f++) {
 		t = f < nn ? fz->f[f].type : FT_NAME;
 		if ((t == FT_EMAIL || t == FT_PHONE || f == nn || (t == FT_ID &&
@@ -651,13 +683,16 @@ choose_keys(struct fuzzy *fz)
 }
 
 /* Pairs found by the keys, per thread. */
+/* Pairs found by the keys, per thread, each once (seen: pair to index). */
 struct pairbuf {
-	uint64_t	(*p)[2];	/* a << 32 | b, fields of the key */
+	uint64_t	(*p)[2];	/* a << 32 | b, fields of the keys */
 	size_t		 n, cap;
+	struct u64map	*seen;
 };
 
 struct blockjob {
 	struct fuzzy	*fz;
+	struct fz_usample *us;		/* random pairs drawn meanwhile */
 	struct pairbuf	*out;		/* per thread */
 	uint64_t	(**ent)[2];	/* per thread: hash, row */
 	size_t		*entcap;
@@ -697,6 +732,48 @@ radix_ent(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
 		memcpy(e, src, n * sizeof(*e));
 }
 
+/*
+ * The same for keys that are hashes: sorted on their top 33 bits only
+ * (three passes), then each run that shares those bits but not the
+ * whole key (rare) sorted by radix_ent.
+ */
+static void
+radix_hash(uint64_t (*e)[2], uint64_t (*tmp)[2], size_t n)
+{
+	size_t cnt[2048], i, s, c;
+	uint64_t (*src)[2] = e, (*dst)[2] = tmp, (*t)[2];
+	int pass, sh;
+
+	for (pass = 0; pass < 3; pass++) {
+		sh = 31 + 11 * pass;
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i][0] >> sh) & 0x7FF]++;
+		if (n == 0 || cnt[(src[0][0] >> sh) & 0x7FF] == n)
+			continue;
+		for (i = 0, s = 0; i < 2048; i++) {
+			c = cnt[i];
+			cnt[i] = s;
+			s += c;
+		}
+		for (i = 0; i < n; i++) {
+			c = (src[i][0] >> sh) & 0x7FF;
+			dst[cnt[c]][0] = src[i][0];
+			dst[cnt[c]++][1] = src[i][1];
+		}
+		t = src, src = dst, dst = t;
+	}
+	if (src != e)
+		memcpy(e, src, n * sizeof(*e));
+	for (s = 0; s < n; s = i) {
+		c = 0;
+		for (i = s + 1; i < n && e[i][0] >> 31 == e[s][0] >> 31; i++)
+			c |= e[i][0] != e[s][0];
+		if (c)
+			radix_ent(e + s, tmp, i - s);
+	}
+}
+
 static uint64_t
 mix(uint64_t x, uint64_t y)
 {
@@ -713,21 +790,34 @@ mix(uint64_t x, uint64_t y)
 static size_t
 key_of(const struct fuzzy *fz, const struct bkey *k, size_t r, uint64_t *h)
 {
-	uint64_t v[FZ_KEYVAR], nh[FZ_KEYVAR];
+	uint64_t v[FZ_KEYVAR], buf[FZ_KEYVAR], *cur = h, *nxt = buf, *tmp;
+	uint64_t mask = k->mask & (((uint64_t)2 << (fz->nf + 1)) - 1);
 	size_t f, i, j, n = 1, m, nv;
 
 	h[0] = 0x2545F4914F6CDD1Dull;
-	for (f = 0; f <= fz->nf + 1; f++) {
-		if (!(k->mask >> f & 1))
-			continue;
-		if ((nv = variants(fz, r, (int)f, v)) == 0)
+	while (mask != 0) {
+		f = (size_t)__builtin_ctzll(mask);
+		mask &= mask - 1;
+		if (f < fz->nf && fz->f[f].type != FT_NAME) {
+			v[0] = fz->fkey[r * (fz->nf + 1) + f];
+			nv = v[0] != 0;
+		} else
+			nv = variants(fz, r, (int)f, v);
+		if (nv == 0)
 			return 0;
+		if (nv == 1) {
+			for (i = 0; i < n; i++)
+				cur[i] = mix(cur[i], v[0]);
+			continue;
+		}
 		for (i = 0, m = 0; i < n; i++)
 			for (j = 0; j < nv && m < FZ_KEYVAR; j++)
-				nh[m++] = mix(h[i], v[j]);
-		memcpy(h, nh, m * sizeof(*h));
+				nxt[m++] = mix(cur[i], v[j]);
+		tmp = cur, cur = nxt, nxt = tmp;
 		n = m;
 	}
+	if (cur != h)
+		memcpy(h, cur, n * sizeof(*h));
 	return n;
 }
 
@@ -753,11 +843,14 @@ static void
 block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
     size_t *entcap, struct pairbuf *out)
 {
-	size_t r, n = 0, i, j, s, m, q, max = FZ_KEYVAR * fz->nrows;
-	uint64_t h[FZ_KEYVAR], (*e)[2], fields = key_fields(fz, k);
+	size_t r, n = 0, i, j, s, m, q, max = FZ_KEYVAR * fz->nrows, id;
+	uint64_t h[FZ_KEYVAR], (*e)[2], fields = key_fields(fz, k), pr;
+	int isnew;
 
 	*ent = xgrow(*ent, entcap, 2 * max, sizeof(**ent));
 	e = *ent;
+	if (out->seen == NULL)
+		out->seen = u64map_new(0);
 	for (r = 0; r < fz->nrows; r++) {
 		m = key_of(fz, k, r, h);
 		for (q = 0; q < m; q++) {
@@ -766,7 +859,7 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 			n++;
 		}
 	}
-	radix_ent(e, e + max, n);
+	radix_hash(e, e + max, n);
 	for (s = 0; s < n; s = i) {
 		for (i = s + 1; i < n && e[i][0] == e[s][0]; i++)
 			;
@@ -779,25 +872,35 @@ block_key(struct fuzzy *fz, struct bkey *k, uint64_t (**ent)[2],
 		out->p = xgrow(out->p, &out->cap, out->n + (i - s) *
 		    (i - s - 1) / 2 + 1, sizeof(*out->p));
 		for (j = s; j < i; j++)
-			for (r = j + 1; r < i; r++)
-				if (e[j][1] != e[r][1]) {
-					out->p[out->n][0] = e[j][1] << 32 |
-					    e[r][1];
-					out->p[out->n++][1] = fields;
+			for (r = j + 1; r < i; r++) {
+				if (e[j][1] == e[r][1])
+					continue;
+				pr = e[j][1] << 32 | e[r][1];
+				id = u64map_intern(out->seen, pr, &isnew);
+				if (id != U64MAP_FULL && !isnew) {
+					/* found again: the fields of both */
+					out->p[id][1] &= fields;
+					continue;
 				}
+				out->p[out->n][0] = pr;
+				out->p[out->n++][1] = fields;
+			}
 		k->npairs += (i - s) * (i - s - 1) / 2;
 	}
 }
 
+/* Task k: blocking key k, or after the keys a stream of random pairs. */
 static void
-block_run(void *arg, size_t lo, size_t hi, int thread)
+block_task(void *arg, size_t k, struct rng *r, int thread)
 {
 	struct blockjob *b = arg;
-	size_t k;
 
-	for (k = lo; k < hi; k++)
+	(void)r;
+	if (k < b->fz->nkeys)
 		block_key(b->fz, &b->fz->keys[k], &b->ent[thread],
 		    &b->entcap[thread], &b->out[thread]);
+	else
+		clean_fz_usample_block(b->us, k - b->fz->nkeys);
 }
 
 static int
@@ -829,23 +932,27 @@ key_name(const struct fuzzy *fz, const struct bkey *k, char *buf,
 	return buf;
 }
 
-/* All candidate pairs, sorted, each once. */
+/*
+ * All candidate pairs, sorted, each once; the random pairs of us are
+ * drawn on the same threads (tasks handed out as threads come free).
+ */
 static void
-block(struct fuzzy *fz, int nthreads)
+block(struct fuzzy *fz, struct fz_usample *us, int nthreads)
 {
 	struct blockjob b;
 	uint64_t (*all)[2];
 	char name[256];
 	size_t t, i, n = 0;
-	int nt = nthreads < 1 ? 1 : nthreads;
+	int nt = nthreads < 1 ? 1 : nthreads, bits = 1;
 
-	field_keys(fz);
-	choose_keys(fz);
+	field_keys(fz, nt);
+	choose_keys(fz, nt);
 	b.fz = fz;
+	b.us = us;
 	b.out = xcalloc((size_t)nt, sizeof(*b.out));
 	b.ent = xcalloc((size_t)nt, sizeof(*b.ent));
 	b.entcap = xcalloc((size_t)nt, sizeof(*b.entcap));
-	par_for(fz->nkeys, nt, block_run, &b);
+	sched_run(fz->nkeys + FZ_UBLOCKS, nt, 0, block_task, &b);
 	for (t = 0; t < (size_t)nt; t++)
 		n += b.out[t].n;
 	all = xreallocarray(NULL, 2 * n + 1, sizeof(*all));
@@ -854,9 +961,19 @@ block(struct fuzzy *fz, int nthreads)
 			memcpy(all + n, b.out[t].p, b.out[t].n * sizeof(*all));
 		n += b.out[t].n;
 		free(b.out[t].p);
+		if (b.out[t].seen != NULL)
+			u64map_free(b.out[t].seen);
 		free(b.ent[t]);
 	}
+	/* sorted as a << bits | b: fewer radix passes, the same order */
+	while (bits < 32 && ((uint64_t)1 << bits) < fz->nrows)
+		bits++;
+	for (i = 0; i < n; i++)
+		all[i][0] = (all[i][0] >> 32) << bits | (all[i][0] & 0xFFFFFFFFu);
 	radix_ent(all, all + n, n);
+	for (i = 0; i < n; i++)
+		all[i][0] = (all[i][0] >> bits) << 32 |
+		    (all[i][0] & (((uint64_t)1 << bits) - 1));
 	fz->pairs = xreallocarray(NULL, n + 1, sizeof(*fz->pairs));
 	fz->bmask = xreallocarray(NULL, n + 1, sizeof(*fz->bmask));
 	for (i = 0, fz->npairs = 0; i < n; i++)
@@ -928,15 +1045,16 @@ em_levels(struct fuzzy *fz)
  * (0 when missing).
  */
 static void
-value_counts(struct fuzzy *fz)
+value_counts_run(void *arg, size_t lo, size_t hi, int thread)
 {
+	struct fuzzy *fz = arg;
 	struct u64map *m;
 	size_t r, f, n, nf = fz->nf, id;
 	uint32_t *c, *ids;
 
-	fz->tfc = xcalloc(fz->nrows * nf + 1, sizeof(*fz->tfc));
+	(void)thread;
 	ids = xcalloc(fz->nrows + 1, sizeof(*ids));
-	for (f = 0; f < nf; f++) {
+	for (f = lo; f < hi; f++) {
 		m = u64map_new(sizeof(uint32_t));
 		for (r = 0; r < fz->nrows; r++) {
 			if ((n = fz->v.len[r * nf + f]) == 0)
@@ -954,6 +1072,17 @@ value_counts(struct fuzzy *fz)
 		u64map_free(m);
 	}
 	free(ids);
+}
+
+/* (fields in parallel) */
+static void
+value_counts(struct fuzzy *fz, int nthreads)
+{
+	fz->tfc = xcalloc(fz->nrows * fz->nf + 1, sizeof(*fz->tfc));
+	if (fz->nrows < 2048)
+		value_counts_run(fz, 0, fz->nf, 0);
+	else
+		par_for(fz->nf, nthreads, value_counts_run, fz);
 }
 
 /*
@@ -1006,14 +1135,14 @@ prob_of(const struct fuzzy *fz, uint32_t a, uint32_t b,
 
 /* Fit the full model (clean_fz_em_full) on the candidate pairs. */
 static void
-fit_full(struct fuzzy *fz)
+fit_full(struct fuzzy *fz, int nthreads)
 {
 	double t[FZ_MAXFIELDS];
 	float *tfu;
 	size_t i, f, nf = fz->nf;
 
 	clean_fz_set_lodds(&fz->model, fz->npairs, fz->nrows);
-	value_counts(fz);
+	value_counts(fz, nthreads);
 	tfu = xreallocarray(NULL, fz->npairs * nf + 1, sizeof(*tfu));
 	for (i = 0; i < fz->npairs; i++) {
 		tf_u(fz, (uint32_t)(fz->pairs[i] >> 32), (uint32_t)fz->pairs[i],
@@ -1025,27 +1154,35 @@ fit_full(struct fuzzy *fz)
 	free(tfu);
 }
 
+static void
+prob_run(void *arg, size_t lo, size_t hi, int thread)
+{
+	struct fuzzy *fz = arg;
+	size_t i;
+
+	(void)thread;
+	for (i = lo; i < hi; i++)
+		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
+		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf,
+		    fz->emlv + i * fz->nf);
+}
+
 /* Levels of every candidate pair, the model, each pair's probability. */
 static void
-score(struct fuzzy *fz, int nthreads, int show)
+score(struct fuzzy *fz, struct fz_usample *us, int nthreads, int show)
 {
 	struct scorejob s;
-	size_t i;
 
 	fz->levels = xreallocarray(NULL, fz->npairs + 1, fz->nf ? fz->nf : 1);
 	s.fz = fz;
 	s.pg = progress_new("crm-clean: comparing pairs", fz->npairs, show);
 	par_for_grain(fz->npairs, nthreads, 1024, compare_run, &s);
 	progress_free(s.pg);
-	clean_fz_estimate_u(&fz->model, &fz->v, fz->nrows, fz->o->com.seed,
-	    nthreads);
+	clean_fz_usample_finish(&fz->model, us);
 	clean_fz_em(&fz->model, em_levels(fz), fz->npairs);
-	fit_full(fz);
+	fit_full(fz, nthreads);
 	fz->prob = xreallocarray(NULL, fz->npairs + 1, sizeof(*fz->prob));
-	for (i = 0; i < fz->npairs; i++)
-		fz->prob[i] = prob_of(fz, (uint32_t)(fz->pairs[i] >> 32),
-		    (uint32_t)fz->pairs[i], fz->levels + i * fz->nf,
-		    fz->emlv + i * fz->nf);
+	par_for_grain(fz->npairs, nthreads, 4096, prob_run, fz);
 }
 
 /*
@@ -1151,19 +1288,10 @@ member(const uint32_t *mem, size_t k, uint32_t r)
 	return lo;
 }
 
-static int
-cmp_row_root(const void *x, const void *y)
-{
-	const uint64_t *a = x, *b = y;
-
-	return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 :
-	    a[1] > b[1];
-}
-
 /*
  * Link the pairs at or over thr in all; lr[0..) gets the linked pairs
- * as (root, pair index), sorted by root (npairs entries of room); returns
- * their number.
+ * as (root, pair index), sorted by root (2 * npairs entries of room,
+ * half for the sort); returns their number.
  */
 static size_t
 links(struct fuzzy *fz, struct uf *all, double thr, uint64_t (*lr)[2])
@@ -1178,7 +1306,8 @@ links(struct fuzzy *fz, struct uf *all, double thr, uint64_t (*lr)[2])
 		}
 	for (i = 0; i < n; i++)
 		lr[i][0] = uf_find(all, fz->pairs[lr[i][1]] >> 32);
-	qsort(lr, n, sizeof(*lr), cmp_row_root);
+	/* by root, then index: a stable sort, as the indices rise */
+	radix_ent(lr, lr + n, n);
 	return n;
 }
 
@@ -1214,14 +1343,14 @@ cluster(struct fuzzy *fz)
 	size_t i, j, s, e, k, nl, memcap = 0, lkcap = 0, ls;
 	double thr = fz->o->threshold_set ? fz->o->threshold : FZ_THRESHOLD;
 
-	lr = xreallocarray(NULL, fz->npairs + 1, sizeof(*lr));
+	lr = xreallocarray(NULL, 2 * fz->npairs + 1, sizeof(*lr));
 	fz->nlinked = nl = links(fz, all, thr, lr);
-	rr = xreallocarray(NULL, fz->nrows + 1, sizeof(*rr));
+	rr = xreallocarray(NULL, 2 * fz->nrows + 1, sizeof(*rr));
 	for (i = 0; i < fz->nrows; i++) {
 		rr[i][0] = uf_find(all, i);
 		rr[i][1] = i;
 	}
-	qsort(rr, fz->nrows, sizeof(*rr), cmp_row_root);
+	radix_ent(rr, rr + fz->nrows, fz->nrows);	/* stable: by row too */
 	for (s = 0, ls = 0; s < fz->nrows; s = e, ls = j) {
 		for (e = s + 1; e < fz->nrows && rr[e][0] == rr[s][0]; e++)
 			;
@@ -1491,11 +1620,14 @@ void
 clean_fuzzy_finish(struct cleaner *cl)
 {
 	struct fuzzy *fz = cl->fz;
+	struct fz_usample us;
 	int nt = crm_nthreads(&cl->o->com);
 
 	if (fz->nrows > 1) {
-		block(fz, nt);
-		score(fz, nt, crm_show_progress(&cl->o->com));
+		clean_fz_usample_init(&us, &fz->v, fz->nrows,
+		    fz->o->com.seed);
+		block(fz, &us, nt);
+		score(fz, &us, nt, crm_show_progress(&cl->o->com));
 	}
 	cluster(fz);
 	if (fz->nunchecked > 0 && !cl->o->com.quiet)

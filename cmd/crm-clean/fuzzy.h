@@ -49,6 +49,16 @@ struct fz_model {
 	int		 iterations;
 };
 
+/* Random pairs for the u probabilities, drawn in FZ_UBLOCKS streams. */
+#define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
+struct fz_usample {
+	const struct fz_values *v;
+	size_t		 nrows;
+	uint64_t	 seed;
+	size_t		 per;		/* pairs per stream */
+	double		(*cnt)[FZ_LEVELS];	/* FZ_UBLOCKS * nf */
+};
+
 extern const char *const clean_fz_type_names[];
 
 /* fuzzy_model.c */
@@ -61,8 +71,10 @@ void	 clean_fz_compare(const struct fz_values *, uint32_t a, uint32_t b,
 	    unsigned char *levels);
 void	 clean_fz_model_init(struct fz_model *, size_t nf);
 void	 clean_fz_model_free(struct fz_model *);
-void	 clean_fz_estimate_u(struct fz_model *, const struct fz_values *,
-	    size_t nrows, uint64_t seed, int nthreads);
+void	 clean_fz_usample_init(struct fz_usample *, const struct fz_values *,
+	    size_t nrows, uint64_t seed);
+void	 clean_fz_usample_block(struct fz_usample *, size_t k);
+void	 clean_fz_usample_finish(struct fz_model *, struct fz_usample *);
 void	 clean_fz_em(struct fz_model *, const unsigned char *levels,
 	    size_t npairs);
 double	 clean_fz_weight(const struct fz_model *, const unsigned char *levels);

@@ -31,7 +31,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "par.h"
 #include "rng.h"
 #include "strsim.h"
 #include "text.h"
@@ -40,7 +39,6 @@
 
 #define FZ_FLOOR	0.001
 #define FZ_USAMPLE	2000	/* random pairs for u */
-#define FZ_UBLOCKS	16		/* fixed streams: same u on any cores */
 #define FZ_EM_MAX	100
 #define FZ_TF_FLOOR	1e-5		/* u of the rarest value */
 #define FZ_MFLOOR	0.01		/* m of the full weights */
@@ -153,6 +151,35 @@ date_norm(const char *p, size_t len, char *out)
 }
 
 /*
+ * text_squeeze and text_lower in one pass when p is ASCII (0 as soon as
+ * it is not: out is then to be written again).
+ */
+static int
+ascii_squeeze_lower(const char *p, size_t len, char *out, size_t *outlen)
+{
+	size_t i, o = 0;
+	int gap = 0;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)p[i];
+		if (c >= 0x80)
+			return 0;
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			gap = o > 0;
+			continue;
+		}
+		if (gap) {
+			out[o++] = ' ';
+			gap = 0;
+		}
+		out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	*outlen = o;
+	return 1;
+}
+
+/*
  * Normalise p[0..len) for type t into out (>= len bytes): names and
  * texts trimmed, spaces collapsed, lower-cased; ids without spaces,
  * dashes and dots, lower-cased; emails lower-cased without spaces;
@@ -167,6 +194,8 @@ clean_fz_normalise(enum ftype t, const char *p, size_t len, char *out,
 	switch (t) {
 	case FT_NAME:
 	case FT_TEXT:
+		if (ascii_squeeze_lower(p, len, out, &n))
+			break;
 		n = text_squeeze(p, len, out);
 		n = text_lower(out, n, out);
 		break;
@@ -216,9 +245,11 @@ name_level(const char *a, size_t na, const char *b, size_t nb)
 
 	if (same(a, na, b, nb))
 		return 3;
-	s = strsim_jaro_winkler(a, na, b, nb);
+	/* below 0.8, s counts for nothing: -1 then */
+	s = strsim_jaro_winkler_min(a, na, b, nb, 0.8);
 	if (s < 0.92 && !(one_token(a, na) && one_token(b, nb))) {
-		t = strsim_token_set(a, na, b, nb);
+		/* t counts only where it would raise the level */
+		t = strsim_token_set_min(a, na, b, nb, s >= 0.8 ? 0.92 : 0.8);
 		s = s > t ? s : t;
 	}
 	return s >= 0.92 ? 2 : s >= 0.8 ? 1 : 0;
@@ -251,10 +282,12 @@ text_level(const char *a, size_t na, const char *b, size_t nb)
 		mb = nospace(b, nb, sb);
 		if (same(sa, ma, sb, mb))
 			return 3;
-		s = strsim_jaro_winkler(sa, ma, sb, mb);
+		/* below 0.75, s counts for nothing: -1 then */
+		s = strsim_jaro_winkler_min(sa, ma, sb, mb, 0.75);
 	}
 	if (s < 0.9 && !(one_token(a, na) && one_token(b, nb))) {
-		t = strsim_token_set(a, na, b, nb);
+		/* t counts only where it would raise the level */
+		t = strsim_token_set_min(a, na, b, nb, s >= 0.75 ? 0.9 : 0.75);
 		s = s > t ? s : t;
 	}
 	return s >= 0.9 ? 2 : s >= 0.75 ? 1 : 0;
@@ -521,73 +554,65 @@ set_weights(struct fz_model *m)
 			m->w[f][l] = log(m->m[f][l] / m->u[f][l]);
 }
 
-struct usample {
-	const struct fz_values *v;
-	size_t		 nrows;
-	uint64_t	 seed;
-	size_t		 per;		/* pairs per block */
-	double		(*cnt)[FZ_LEVELS];	/* FZ_UBLOCKS * nf */
-};
-
-static void
-usample_run(void *arg, size_t lo, size_t hi, int thread)
+void
+clean_fz_usample_init(struct fz_usample *s, const struct fz_values *v,
+    size_t nrows, uint64_t seed)
 {
-	struct usample *s = arg;
-	struct rng r;
-	unsigned char *lv;
-	uint32_t a, b;
-	size_t k, i, f, nf = s->v->nf;
+	double all = (double)nrows * (double)(nrows - 1) / 2;
 
-	(void)thread;
-	lv = xmalloc(nf ? nf : 1);
-	for (k = lo; k < hi; k++) {
-		rng_seed_stream(&r, s->seed, k);
-		for (i = 0; i < s->per; i++) {
-			a = (uint32_t)rng_below(&r, s->nrows);
-			b = (uint32_t)rng_below(&r, s->nrows - 1);
-			if (b >= a)
-				b++;
-			clean_fz_compare(s->v, a, b, lv);
-			for (f = 0; f < nf; f++)
-				if (lv[f] != FZ_MISSING)
-					s->cnt[k * nf + f][lv[f]] += 1;
-		}
+	s->v = v;
+	s->nrows = nrows;
+	s->seed = seed;
+	s->per = (size_t)((all < FZ_USAMPLE ? all : FZ_USAMPLE) / FZ_UBLOCKS)
+	    + 1;
+	s->cnt = xcalloc(FZ_UBLOCKS * (v->nf ? v->nf : 1), sizeof(*s->cnt));
+}
+
+/* The random pairs of stream k (< FZ_UBLOCKS): counts of their levels. */
+void
+clean_fz_usample_block(struct fz_usample *s, size_t k)
+{
+	struct rng r;
+	unsigned char lv[FZ_MAXFIELDS];
+	uint32_t a, b;
+	size_t i, f, nf = s->v->nf;
+
+	rng_seed_stream(&r, s->seed, k);
+	for (i = 0; i < s->per; i++) {
+		a = (uint32_t)rng_below(&r, s->nrows);
+		b = (uint32_t)rng_below(&r, s->nrows - 1);
+		if (b >= a)
+			b++;
+		clean_fz_compare(s->v, a, b, lv);
+		for (f = 0; f < nf; f++)
+			if (lv[f] != FZ_MISSING)
+				s->cnt[k * nf + f][lv[f]] += 1;
 	}
-	free(lv);
 }
 
 /*
  * u from random pairs: FZ_USAMPLE of them (or about every pair of a
- * small input), drawn in FZ_UBLOCKS fixed streams so that the result
- * does not depend on the number of threads.
+ * small input), drawn in FZ_UBLOCKS fixed streams (any thread may draw
+ * any of them: the result does not depend on the schedule).
  */
 void
-clean_fz_estimate_u(struct fz_model *m, const struct fz_values *v, size_t nrows,
-    uint64_t seed, int nthreads)
+clean_fz_usample_finish(struct fz_model *m, struct fz_usample *s)
 {
-	struct usample s;
-	double all = (double)nrows * (double)(nrows - 1) / 2;
-	size_t f, k;
+	size_t f, k, nf = s->v->nf;
 	int l;
 
-	s.v = v;
-	s.nrows = nrows;
-	s.seed = seed;
-	s.per = (size_t)((all < FZ_USAMPLE ? all : FZ_USAMPLE) / FZ_UBLOCKS)
-	    + 1;
-	s.cnt = xcalloc(FZ_UBLOCKS * (v->nf ? v->nf : 1), sizeof(*s.cnt));
-	par_for(FZ_UBLOCKS, nthreads, usample_run, &s);
-	for (f = 0; f < v->nf; f++) {
+	for (f = 0; f < nf; f++) {
 		for (l = 0; l < FZ_LEVELS; l++) {
 			m->u[f][l] = 0;
 			for (k = 0; k < FZ_UBLOCKS; k++)
-				m->u[f][l] += s.cnt[k * v->nf + f][l];
+				m->u[f][l] += s->cnt[k * nf + f][l];
 		}
 		memcpy(m->ur[f], m->u[f], sizeof(m->ur[f]));
 		floor_norm(m->u[f], FZ_FLOOR);
 		floor_norm(m->ur[f], FZ_UFLOOR);
 	}
-	free(s.cnt);
+	free(s->cnt);
+	s->cnt = NULL;
 	set_weights(m);
 }
 

@@ -43,6 +43,90 @@ t_jaro_winkler(void)
 	    5.0 / 6 + 0.3 / 6));
 }
 
+/* Jaro by the definition on bytes: each character of a takes the first
+ * free equal character of b within the window. */
+static double
+ref_jaro(const char *a, size_t na, const char *b, size_t nb)
+{
+	char ua[200] = { 0 }, ub[200] = { 0 };
+	size_t win, i, j, lo, hi, m = 0, t = 0;
+
+	if (na == 0 && nb == 0)
+		return 1;
+	if (na == 0 || nb == 0)
+		return 0;
+	win = (na > nb ? na : nb) / 2;
+	win = win > 0 ? win - 1 : 0;
+	for (i = 0; i < na; i++) {
+		lo = i > win ? i - win : 0;
+		hi = i + win + 1 < nb ? i + win + 1 : nb;
+		for (j = lo; j < hi; j++)
+			if (!ub[j] && a[i] == b[j]) {
+				ua[i] = ub[j] = 1;
+				m++;
+				break;
+			}
+	}
+	if (m == 0)
+		return 0;
+	for (i = 0, j = 0; i < na; i++) {
+		if (!ua[i])
+			continue;
+		while (!ub[j])
+			j++;
+		t += a[i] != b[j++];
+	}
+	return ((double)m / na + (double)m / nb + ((double)m -
+	    (double)(t / 2)) / m) / 3;
+}
+
+/*
+ * Jaro against the definition on random strings short (the one-word
+ * masks, with and without the position table) and long; Jaro-Winkler
+ * with a threshold the same when it reaches it, else below it.
+ */
+static void
+t_jaro_random(void)
+{
+	char a[200], b[200];
+	struct rng r;
+	size_t na, nb, i, k, l;
+	double j, jw, min, got;
+	int bad = 0, cut = 0;
+
+	rng_seed(&r, 11);
+	for (k = 0; k < 20000; k++) {
+		l = k % 3 == 0 ? 8 : k % 3 == 1 ? 40 : 150;
+		na = rng_below(&r, l);
+		nb = rng_below(&r, l);
+		for (i = 0; i < na; i++)
+			a[i] = (char)('a' + rng_below(&r, 4));
+		for (i = 0; i < nb; i++)
+			b[i] = (char)('a' + rng_below(&r, 4));
+		j = ref_jaro(a, na, b, nb);
+		bad += strsim_jaro(a, na, b, nb) != j;
+		for (l = 0; l < 4 && l < na && l < nb && a[l] == b[l]; l++)
+			;
+		jw = j + (double)l * 0.1 * (1 - j);
+		bad += strsim_jaro_winkler(a, na, b, nb) != jw;
+		min = (double)rng_below(&r, 101) / 100;
+		got = strsim_jaro_winkler_min(a, na, b, nb, min);
+		if (jw >= min)
+			bad += got != jw;
+		else {
+			bad += got >= min;
+			cut += got == -1;
+		}
+	}
+	CHECK(bad == 0);
+	CHECK(cut > 1000);	/* the early exit does happen */
+	CHECK(strsim_jaro_winkler_min(S("MARTHA"), S("MARHTA"), 0.9) ==
+	    strsim_jaro_winkler(S("MARTHA"), S("MARHTA")));
+	CHECK(strsim_jaro_winkler_min(S("abcdefgh"), S("stuvwxyz"), 0.5) ==
+	    -1);
+	CHECK(strsim_jaro_winkler_min(S("abc"), S("xyz"), 0) == 0);
+}
+
 static void
 t_levenshtein(void)
 {
@@ -165,6 +249,50 @@ t_tokens(void)
 	CHECK(strsim_token_set(S("x"), S("")) == 0);
 }
 
+/*
+ * strsim_token_set_min against strsim_token_set on random strings of a
+ * few short tokens: the same when it reaches min, else below min.
+ */
+static void
+t_token_set_min(void)
+{
+	static const char *const al[] = { "a", "b", "c", "d", " ", "-",
+		"\xc3\xa9", "\xe5\xbc\xa0" };
+	char a[64], b[64];
+	struct rng r;
+	size_t na, nb, i, k, n;
+	double t, min, got;
+	int bad = 0, cut = 0;
+
+	rng_seed(&r, 13);
+	for (k = 0; k < 20000; k++) {
+		for (na = 0, n = rng_below(&r, 12); n > 0; n--) {
+			i = rng_below(&r, 8);
+			memcpy(a + na, al[i], strlen(al[i]));
+			na += strlen(al[i]);
+		}
+		for (nb = 0, n = rng_below(&r, 12); n > 0; n--) {
+			i = rng_below(&r, 8);
+			memcpy(b + nb, al[i], strlen(al[i]));
+			nb += strlen(al[i]);
+		}
+		t = strsim_token_set(a, na, b, nb);
+		min = (double)rng_below(&r, 101) / 100;
+		got = strsim_token_set_min(a, na, b, nb, min);
+		if (t >= min)
+			bad += got != t;
+		else {
+			bad += got >= min;
+			cut += got == -1;
+		}
+	}
+	CHECK(bad == 0);
+	CHECK(cut > 1000);
+	/* no character in common: ruled out without Jaro-Winkler */
+	CHECK(strsim_token_set_min(S("abc def"), S("xyz uvw"), 0.5) == -1);
+	CHECK(strsim_token_set_min(S("Zhang Wei"), S("wei zhang"), 0.9) == 1);
+}
+
 static void
 t_phonetic(void)
 {
@@ -210,10 +338,12 @@ int
 main(void)
 {
 	RUN(t_jaro_winkler);
+	RUN(t_jaro_random);
 	RUN(t_levenshtein);
 	RUN(t_edit_random);
 	RUN(t_long);
 	RUN(t_tokens);
+	RUN(t_token_set_min);
 	RUN(t_phonetic);
 	T_EXIT();
 }
