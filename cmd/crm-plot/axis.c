@@ -348,18 +348,18 @@ plot_frame_layout(struct frame *f, const struct opts *o, struct axis *xa,
 }
 
 static void
-line_at(struct buf *b, double x1, double y1, double x2, double y2,
+line_at(struct strbuf *b, double x1, double y1, double x2, double y2,
     const char *attrs)
 {
-	plot_buf_str(b, "<line x1=\"");
+	sb_str(b, "<line x1=\"");
 	plot_buf_num(b, x1);
-	plot_buf_str(b, "\" y1=\"");
+	sb_str(b, "\" y1=\"");
 	plot_buf_num(b, y1);
-	plot_buf_str(b, "\" x2=\"");
+	sb_str(b, "\" x2=\"");
 	plot_buf_num(b, x2);
-	plot_buf_str(b, "\" y2=\"");
+	sb_str(b, "\" y2=\"");
 	plot_buf_num(b, y2);
-	plot_buf_printf(b, "\" %s/>\n", attrs);
+	sb_printf(b, "\" %s/>\n", attrs);
 }
 
 /* Category labels of a band axis, x (below) or y (left). */
@@ -395,12 +395,12 @@ void
 plot_frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
     const char *xlabel, const char *ylabel)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	char attr[96];
 	size_t i;
 	double p;
 
-	plot_buf_str(b, "<g class=\"grid\">\n");
+	sb_str(b, "<g class=\"grid\">\n");
 	for (i = 0; ya->kind != AXIS_BAND && i < ya->nt; i++) {
 		p = plot_axis_map(ya, ya->tv[i]);
 		line_at(b, f->left, p, f->right, p,
@@ -417,7 +417,7 @@ plot_frame_axes(struct frame *f, const struct axis *xa, const struct axis *ya,
 		plot_svg_text(b, p, f->bottom + 16, "middle",
 		    "font-size=\"11\"", xa->tl[i], strlen(xa->tl[i]));
 	}
-	plot_buf_str(b, "</g>\n");
+	sb_str(b, "</g>\n");
 	if (xa->kind == AXIS_BAND)
 		band_labels(f, xa, 1);
 	if (ya->kind == AXIS_BAND)

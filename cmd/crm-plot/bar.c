@@ -23,15 +23,15 @@ struct bars {
 
 /* One category's rectangle from value a to value b. */
 static void
-bar_rect(struct buf *b, const struct axis *ya, double x, double w, double a,
+bar_rect(struct strbuf *b, const struct axis *ya, double x, double w, double a,
     double v, const char *colour, const char *tip)
 {
 	double y0 = plot_axis_map(ya, a), y1 = plot_axis_map(ya, a + v);
 
 	plot_rect(b, x, y0 < y1 ? y0 : y1, w, fabs(y1 - y0));
-	plot_buf_printf(b, " fill=\"%s\"><title>", colour);
+	sb_printf(b, " fill=\"%s\"><title>", colour);
 	plot_buf_esc(b, tip, strlen(tip));
-	plot_buf_str(b, "</title></rect>\n");
+	sb_str(b, "</title></rect>\n");
 }
 
 /* Read the rows into the categories and their sums. */
@@ -126,30 +126,30 @@ bar_range(const struct opts *o, struct bars *s)
 
 /* The interval lo..hi of a bar as a whisker with caps, at x. */
 static void
-whisker(struct buf *b, const struct axis *ya, double x, double cap,
+whisker(struct strbuf *b, const struct axis *ya, double x, double cap,
     double lo, double hi)
 {
 	double y0 = plot_axis_map(ya, lo), y1 = plot_axis_map(ya, hi);
 
-	plot_buf_str(b, "<path d=\"M");
+	sb_str(b, "<path d=\"M");
 	plot_buf_num(b, x);
-	plot_buf_str(b, " ");
+	sb_str(b, " ");
 	plot_buf_num(b, y0);
-	plot_buf_str(b, "V");
+	sb_str(b, "V");
 	plot_buf_num(b, y1);
-	plot_buf_str(b, "M");
+	sb_str(b, "M");
 	plot_buf_num(b, x - cap);
-	plot_buf_str(b, " ");
+	sb_str(b, " ");
 	plot_buf_num(b, y1);
-	plot_buf_str(b, "H");
+	sb_str(b, "H");
 	plot_buf_num(b, x + cap);
-	plot_buf_str(b, "M");
+	sb_str(b, "M");
 	plot_buf_num(b, x - cap);
-	plot_buf_str(b, " ");
+	sb_str(b, " ");
 	plot_buf_num(b, y0);
-	plot_buf_str(b, "H");
+	sb_str(b, "H");
 	plot_buf_num(b, x + cap);
-	plot_buf_str(b, "\" fill=\"none\" stroke=\"#222\" "
+	sb_str(b, "\" fill=\"none\" stroke=\"#222\" "
 	    "stroke-width=\"1.5\"/>\n");
 }
 

@@ -114,7 +114,7 @@ static void
 heat_cells(struct frame *f, const struct heat *h, const struct axis *xa,
     const struct axis *ya, enum pct pct)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	double cw = plot_axis_bandw(xa), ch = plot_axis_bandw(ya), t, x, y;
 	size_t i, j;
 	char col[8], lab[64], attr[64];
@@ -131,11 +131,11 @@ heat_cells(struct frame *f, const struct heat *h, const struct axis *xa,
 			y = plot_axis_map(ya, (double)j) - ch / 2;
 			cell_label(h, pct, v, lab);
 			plot_rect(b, x, y, cw, ch);
-			plot_buf_printf(b, " fill=\"%s\"><title>", col);
+			sb_printf(b, " fill=\"%s\"><title>", col);
 			plot_buf_esc(b, h->y.name[j], strlen(h->y.name[j]));
-			plot_buf_str(b, ", ");
+			sb_str(b, ", ");
 			plot_buf_esc(b, h->x.name[i], strlen(h->x.name[i]));
-			plot_buf_printf(b, ": %s</title></rect>\n", lab);
+			sb_printf(b, ": %s</title></rect>\n", lab);
 			fs = plot_textw(lab, strlen(lab), 10) <= cw - 3   ? 10
 			    : plot_textw(lab, strlen(lab), 8.5) <= cw - 2 ? 8.5
 									  : 0;
@@ -152,7 +152,7 @@ heat_cells(struct frame *f, const struct heat *h, const struct axis *xa,
 static void
 heat_key(struct frame *f, const struct heat *h, enum pct pct)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	double x = f->right + 16, y0 = f->top, y1 = f->bottom, step;
 	int i, n = 20;
 	char col[8], lab[64];
@@ -161,7 +161,7 @@ heat_key(struct frame *f, const struct heat *h, enum pct pct)
 	for (i = 0; i < n; i++) {
 		ramp_colour(1 - (i + 0.5) / n, col);
 		plot_rect(b, x, y0 + step * i, 12, step + 0.3);
-		plot_buf_printf(b, " fill=\"%s\"/>\n", col);
+		sb_printf(b, " fill=\"%s\"/>\n", col);
 	}
 	cell_label(h, pct, h->hi, lab);
 	plot_svg_text(

@@ -98,12 +98,12 @@ static void
 hist_draw(struct frame *f, const struct hist *h, const struct axis *xa,
     const struct axis *ya, int logx)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	double x0, x1, y0, y1, e0, e1;
 	size_t i;
 	char l0[48], l1[48], n[48];
 
-	plot_buf_printf(b,
+	sb_printf(b,
 	    "<g fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.5\">\n",
 	    plot_colour(0));
 	for (i = 0; i < h->nbins; i++) {
@@ -119,10 +119,10 @@ hist_draw(struct frame *f, const struct hist *h, const struct axis *xa,
 		/* the bin on hover: [lower, upper): count */
 		plot_value(l0, logx ? pow(10, e0) : e0);
 		plot_value(l1, logx ? pow(10, e1) : e1);
-		plot_buf_printf(b, "><title>[%s, %s): %s</title></rect>\n", l0,
+		sb_printf(b, "><title>[%s, %s): %s</title></rect>\n", l0,
 		    l1, plot_thousands(n, h->count[i], 0));
 	}
-	plot_buf_str(b, "</g>\n");
+	sb_str(b, "</g>\n");
 }
 
 int

@@ -48,7 +48,7 @@ col_numeric(const struct cells *c, const char *name, size_t j)
 }
 
 static void
-cell_num(struct buf *b, const char *s, int decimals)
+cell_num(struct strbuf *b, const char *s, int decimals)
 {
 	double v;
 	const char *why;
@@ -60,51 +60,51 @@ cell_num(struct buf *b, const char *s, int decimals)
 	}
 	plot_thousands(out, v,
 	    v == (double)(long long)v && v < 1e15 && v > -1e15 ? 0 : decimals);
-	plot_buf_str(b, out);
+	sb_str(b, out);
 }
 
 static void
 table_write(const struct opts *o, const struct crm_input *in,
-    const struct cells *c, struct buf *b)
+    const struct cells *c, struct strbuf *b)
 {
 	const struct csv_reader *r = input_reader(in);
 	int *num = xcalloc(c->ncols + 1, sizeof(int));
 	size_t i, j;
 	char n1[48], n2[48];
 
-	plot_buf_str(b, "<table class=\"crm-table\">\n");
+	sb_str(b, "<table class=\"crm-table\">\n");
 	if (o->title) {
-		plot_buf_str(b, "<caption>");
+		sb_str(b, "<caption>");
 		plot_buf_esc(b, o->title, strlen(o->title));
-		plot_buf_str(b, "</caption>\n");
+		sb_str(b, "</caption>\n");
 	}
-	plot_buf_str(b, "<thead><tr>");
+	sb_str(b, "<thead><tr>");
 	for (j = 0; j < c->ncols; j++) {
 		num[j] = col_numeric(c, csv_name(r, j), j);
-		plot_buf_str(
+		sb_str(
 		    b, num[j] ? "<th style=\"text-align:right\">" : "<th>");
 		plot_buf_esc(b, csv_name(r, j), strlen(csv_name(r, j)));
-		plot_buf_str(b, "</th>");
+		sb_str(b, "</th>");
 	}
-	plot_buf_str(b, "</tr></thead>\n<tbody>\n");
+	sb_str(b, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < c->nrows; i++) {
-		plot_buf_str(b, "<tr>");
+		sb_str(b, "<tr>");
 		for (j = 0; j < c->ncols; j++) {
 			const char *s = c->v[i * c->ncols + j];
-			plot_buf_str(b,
+			sb_str(b,
 			    num[j] ? "<td style=\"text-align:right\">"
 				   : "<td>");
 			if (num[j])
 				cell_num(b, s, o->decimals);
 			else
 				plot_buf_esc(b, s, strlen(s));
-			plot_buf_str(b, "</td>");
+			sb_str(b, "</td>");
 		}
-		plot_buf_str(b, "</tr>\n");
+		sb_str(b, "</tr>\n");
 	}
-	plot_buf_str(b, "</tbody>\n</table>\n");
+	sb_str(b, "</tbody>\n</table>\n");
 	if (c->total > c->nrows)
-		plot_buf_printf(b,
+		sb_printf(b,
 		    "<p class=\"crm-note\">the first %s of %s "
 		    "rows</p>\n",
 		    plot_thousands(n1, (double)c->nrows, 0),
@@ -125,7 +125,7 @@ plot_table(const struct opts *o)
 	memset(&c, 0, sizeof(c));
 	memset(&f, 0, sizeof(f));
 	if (in == NULL) {
-		plot_buf_str(&f.out, "<p class=\"crm-note\">no data</p>\n");
+		sb_str(&f.out, "<p class=\"crm-note\">no data</p>\n");
 		plot_write(o, &f);
 		return 0;
 	}
@@ -155,18 +155,18 @@ static char *
 slurp(const char *path, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
-	struct buf b = {0};
+	struct strbuf b = {0};
 	char chunk[65536];
 	size_t n;
 
 	if (fp == NULL)
 		crm_err(1, "%s", path);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		plot_buf_add(&b, chunk, n);
+		sb_add(&b, chunk, n);
 	if (ferror(fp))
 		crm_err(1, "%s", path);
 	fclose(fp);
-	plot_buf_add(&b, "", 0);
+	sb_add(&b, "", 0);
 	*len = b.len;
 	return b.p;
 }
@@ -208,7 +208,7 @@ static const char page_css[] =
 /* One part: its body (SVG without the XML declaration, or the
  * fragment) and its title. */
 static void
-page_part(struct buf *toc, struct buf *body, const char *path, size_t k)
+page_part(struct strbuf *toc, struct strbuf *body, const char *path, size_t k)
 {
 	size_t len, tl;
 	char *s = slurp(path, &len);
@@ -225,20 +225,20 @@ page_part(struct buf *toc, struct buf *body, const char *path, size_t k)
 		 &tl)) == NULL) {
 		t = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 		tl = strlen(t);
-		plot_buf_printf(toc, "<li><a href=\"#part-%zu\">", k);
+		sb_printf(toc, "<li><a href=\"#part-%zu\">", k);
 		plot_buf_esc(toc, t, tl);
-		plot_buf_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
+		sb_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
 		plot_buf_esc(body, t, tl);
 	} else {
-		plot_buf_printf(toc, "<li><a href=\"#part-%zu\">", k);
-		plot_buf_add(toc, t, tl);
-		plot_buf_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
-		plot_buf_add(body, t, tl);
+		sb_printf(toc, "<li><a href=\"#part-%zu\">", k);
+		sb_add(toc, t, tl);
+		sb_printf(body, "<section id=\"part-%zu\">\n<h2>", k);
+		sb_add(body, t, tl);
 	}
-	plot_buf_str(toc, "</a></li>\n");
-	plot_buf_str(body, "</h2>\n");
-	plot_buf_str(body, p);
-	plot_buf_str(body, "</section>\n");
+	sb_str(toc, "</a></li>\n");
+	sb_str(body, "</h2>\n");
+	sb_str(body, p);
+	sb_str(body, "</section>\n");
 	free(s);
 }
 
@@ -246,33 +246,33 @@ int
 plot_page(const struct opts *o)
 {
 	struct frame f;
-	struct buf toc = {0}, body = {0};
+	struct strbuf toc = {0}, body = {0};
 	const char *title = o->title ? o->title : "report";
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
 	for (i = 0; i < o->nfiles; i++)
 		page_part(&toc, &body, o->files[i], i + 1);
-	plot_buf_str(&f.out,
+	sb_str(&f.out,
 	    "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/"
 	    "1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\"/>\n"
 	    "<title>");
 	plot_buf_esc(&f.out, title, strlen(title));
-	plot_buf_printf(&f.out,
+	sb_printf(&f.out,
 	    "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<h1>",
 	    page_css);
 	plot_buf_esc(&f.out, title, strlen(title));
-	plot_buf_str(&f.out, "</h1>\n<nav>\n<h2>Contents</h2>\n<ol>\n");
-	plot_buf_add(&f.out, toc.p, toc.len);
-	plot_buf_str(&f.out, "</ol>\n</nav>\n");
-	plot_buf_add(&f.out, body.p, body.len);
-	plot_buf_str(&f.out,
+	sb_str(&f.out, "</h1>\n<nav>\n<h2>Contents</h2>\n<ol>\n");
+	sb_add(&f.out, toc.p, toc.len);
+	sb_str(&f.out, "</ol>\n</nav>\n");
+	sb_add(&f.out, body.p, body.len);
+	sb_str(&f.out,
 	    "<p class=\"crm-note\">Made by crm-plot page "
 	    "(crmkit).</p>\n</body>\n</html>\n");
 	plot_write(o, &f);
-	plot_buf_free(&toc);
-	plot_buf_free(&body);
+	sb_free(&toc);
+	sb_free(&body);
 	return 0;
 }

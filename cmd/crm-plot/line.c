@@ -132,11 +132,11 @@ line_prepare(const struct opts *o, struct lines *l, struct axis *xa)
 
 /* One vertex of a path: "M" for the first, "L" after. */
 static void
-vertex(struct buf *b, int *first, double x, double y)
+vertex(struct strbuf *b, int *first, double x, double y)
 {
-	plot_buf_str(b, *first ? "M" : "L");
+	sb_str(b, *first ? "M" : "L");
 	plot_buf_num(b, x);
-	plot_buf_str(b, " ");
+	sb_str(b, " ");
 	plot_buf_num(b, y);
 	*first = 0;
 }
@@ -147,7 +147,7 @@ vertex(struct buf *b, int *first, double x, double y)
  * and last point (in their order): the same picture, a small file.
  */
 static void
-line_path(struct buf *b, const struct pt *p, size_t n, const struct axis *xa,
+line_path(struct strbuf *b, const struct pt *p, size_t n, const struct axis *xa,
     const struct axis *ya)
 {
 	size_t k, lo = 0, hi = 0, first = 0;
@@ -183,29 +183,29 @@ static void
 line_draw(struct frame *f, const struct lines *l, const struct axis *xa,
     const struct axis *ya)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	size_t i, j, k;
 
 	for (i = 0; i < l->n; i = j) {
 		for (j = i; j < l->n && l->p[j].s == l->p[i].s; j++)
 			;
-		plot_buf_str(b, "<path d=\"");
+		sb_str(b, "<path d=\"");
 		line_path(b, l->p + i, j - i, xa, ya);
-		plot_buf_printf(b,
+		sb_printf(b,
 		    "\" fill=\"none\" stroke=\"%s\" "
 		    "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
 		    plot_colour(l->p[i].s));
 		if (j - i > 60)
 			continue;
-		plot_buf_printf(b, "<g fill=\"%s\">\n", plot_colour(l->p[i].s));
+		sb_printf(b, "<g fill=\"%s\">\n", plot_colour(l->p[i].s));
 		for (k = i; k < j; k++) {
-			plot_buf_str(b, "<circle cx=\"");
+			sb_str(b, "<circle cx=\"");
 			plot_buf_num(b, plot_axis_map(xa, l->p[k].xv));
-			plot_buf_str(b, "\" cy=\"");
+			sb_str(b, "\" cy=\"");
 			plot_buf_num(b, plot_axis_map(ya, l->p[k].y));
-			plot_buf_str(b, "\" r=\"3\"/>\n");
+			sb_str(b, "\" r=\"3\"/>\n");
 		}
-		plot_buf_str(b, "</g>\n");
+		sb_str(b, "</g>\n");
 	}
 }
 

@@ -76,10 +76,10 @@ pie_read(const struct opts *o, struct crm_input *in, struct cats *c,
 
 /* A point on the circle at the share t of a turn from 12 o'clock. */
 static void
-pie_pt(struct buf *b, double cx, double cy, double r, double t)
+pie_pt(struct strbuf *b, double cx, double cy, double r, double t)
 {
 	plot_buf_num(b, cx + r * sin(2 * M_PI * t));
-	plot_buf_str(b, " ");
+	sb_str(b, " ");
 	plot_buf_num(b, cy - r * cos(2 * M_PI * t));
 }
 
@@ -87,7 +87,7 @@ static void
 pie_draw(struct frame *f, const struct slice *s, size_t n, double total,
     double cx, double cy, double r)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	double t = 0, share;
 	size_t i;
 	char lab[64], num[48];
@@ -95,30 +95,30 @@ pie_draw(struct frame *f, const struct slice *s, size_t n, double total,
 	for (i = 0; i < n; i++, t += share) {
 		share = s[i].v / total;
 		if (share >= 1 - 1e-12) {
-			plot_buf_str(b, "<circle cx=\"");
+			sb_str(b, "<circle cx=\"");
 			plot_buf_num(b, cx);
-			plot_buf_str(b, "\" cy=\"");
+			sb_str(b, "\" cy=\"");
 			plot_buf_num(b, cy);
-			plot_buf_str(b, "\" r=\"");
+			sb_str(b, "\" r=\"");
 			plot_buf_num(b, r);
-			plot_buf_printf(
+			sb_printf(
 			    b, "\" fill=\"%s\"/>\n", plot_colour(i));
 		} else if (share > 0) {
-			plot_buf_str(b, "<path d=\"M");
+			sb_str(b, "<path d=\"M");
 			pie_pt(b, cx, cy, 0, 0);
-			plot_buf_str(b, " L");
+			sb_str(b, " L");
 			pie_pt(b, cx, cy, r, t);
-			plot_buf_str(b, " A");
+			sb_str(b, " A");
 			plot_buf_num(b, r);
-			plot_buf_str(b, " ");
+			sb_str(b, " ");
 			plot_buf_num(b, r);
-			plot_buf_printf(b, " 0 %d 1 ", share > 0.5);
+			sb_printf(b, " 0 %d 1 ", share > 0.5);
 			pie_pt(b, cx, cy, r, t + share);
-			plot_buf_printf(b,
+			sb_printf(b,
 			    " Z\" fill=\"%s\" stroke=\"#fff\"><title>",
 			    plot_colour(i));
 			plot_buf_esc(b, s[i].name, strlen(s[i].name));
-			plot_buf_printf(b, ": %s</title></path>\n",
+			sb_printf(b, ": %s</title></path>\n",
 			    plot_value(num, s[i].v));
 		}
 		if (share * 2 * M_PI * r * 0.65 < 34 || share < 0.04)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "opt.h"
+#include "strbuf.h"
 
 enum plot_cmd {
 	CMD_BAR,
@@ -44,26 +45,16 @@ struct opts {
 };
 
 /* A growable text buffer: the SVG or HTML being written. */
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
-void plot_buf_add(struct buf *, const char *, size_t);
-void plot_buf_str(struct buf *, const char *);
-void plot_buf_printf(struct buf *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
 /* A coordinate rounded to 0.1 px, without a trailing ".0". */
-void plot_buf_num(struct buf *, double);
+void plot_buf_num(struct strbuf *, double);
 /*
  * Text escaped for XML (text and attributes): & < > " ' as entities,
  * bytes that are not UTF-8 and control characters as U+FFFD, so that
  * the output is always well-formed.
  */
-void plot_buf_esc(struct buf *, const char *, size_t);
-void plot_buf_free(struct buf *);
+void plot_buf_esc(struct strbuf *, const char *, size_t);
 /* "<rect x=.. y=.. width=.. height=.." rounded; the caller ends the tag. */
-void plot_rect(struct buf *, double x, double y, double w, double h);
+void plot_rect(struct strbuf *, double x, double y, double w, double h);
 
 /* Estimated width in px of UTF-8 text at a font size (CJK is wide). */
 double plot_textw(const char *, size_t, double size);
@@ -128,7 +119,7 @@ double plot_axis_labelw(const struct axis *);
 struct frame {
 	double w, h;
 	double left, top, right, bottom; /* plot area */
-	struct buf out;
+	struct strbuf out;
 };
 
 /* The fixed look. */
@@ -145,7 +136,7 @@ void plot_svg_end(struct frame *);
 /* A whole SVG that says "no data" (and why, when given). */
 void plot_svg_nodata(struct frame *, const char *title, const char *why);
 /* <text> at x,y; anchor "start", "middle" or "end"; extra attributes. */
-void plot_svg_text(struct buf *, double x, double y, const char *anchor,
+void plot_svg_text(struct strbuf *, double x, double y, const char *anchor,
     const char *attrs, const char *s, size_t len);
 /*
  * Legend entries at the right of the plot area, under a title (the

@@ -102,32 +102,32 @@ static void
 scatter_draw(const struct opts *o, struct frame *f, const struct scatter *s,
     const struct axis *xa, const struct axis *ya)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	double alpha = o->alpha, r = s->n > 2000 ? 2 : s->n > 200 ? 3 : 4;
 	size_t i, g, ng = o->by ? s->g.n : 1;
 
 	if (alpha < 0)
 		alpha = s->n > 2000 ? 0.35 : s->n > 200 ? 0.6 : 0.85;
 	for (g = 0; g < ng; g++) {
-		plot_buf_printf(b, "<g fill=\"%s\" fill-opacity=\"%.2f\">\n",
+		sb_printf(b, "<g fill=\"%s\" fill-opacity=\"%.2f\">\n",
 		    plot_colour(g), alpha);
 		for (i = 0; i < s->n; i++) {
 			if (o->by && s->g.rank[s->p[i].g] != g)
 				continue;
-			plot_buf_str(b, "<circle cx=\"");
+			sb_str(b, "<circle cx=\"");
 			plot_buf_num(b, plot_axis_map(xa, s->p[i].x));
-			plot_buf_str(b, "\" cy=\"");
+			sb_str(b, "\" cy=\"");
 			plot_buf_num(b, plot_axis_map(ya, s->p[i].y));
-			plot_buf_str(b, "\" r=\"");
+			sb_str(b, "\" r=\"");
 			plot_buf_num(b,
 			    o->size == NULL ? r
 					    : 2 +
 				    10 *
 					sqrt(
 					    s->s1 > 0 ? s->p[i].s / s->s1 : 0));
-			plot_buf_str(b, "\"/>\n");
+			sb_str(b, "\"/>\n");
 		}
-		plot_buf_str(b, "</g>\n");
+		sb_str(b, "</g>\n");
 	}
 }
 

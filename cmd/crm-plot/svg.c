@@ -21,43 +21,11 @@
 /* Legend labels longer than this many px are cut. */
 #define LEGEND_MAX 240.0
 
-void
-plot_buf_add(struct buf *b, const char *p, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		b->p = xgrow(b->p, &b->cap, b->len + n + 1, 1);
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
+
+
 
 void
-plot_buf_str(struct buf *b, const char *s)
-{
-	plot_buf_add(b, s, strlen(s));
-}
-
-void
-plot_buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if (b->len + (size_t)n + 1 > b->cap)
-		b->p = xgrow(b->p, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
-
-void
-plot_buf_num(struct buf *b, double v)
+plot_buf_num(struct strbuf *b, double v)
 {
 	char s[32];
 	long long t;
@@ -71,11 +39,11 @@ plot_buf_num(struct buf *b, double v)
 	else
 		n = snprintf(s, sizeof(s), "%s%lld.%lld", t < 0 ? "-" : "",
 		    llabs(t) / 10, llabs(t) % 10);
-	plot_buf_add(b, s, (size_t)n);
+	sb_add(b, s, (size_t)n);
 }
 
 void
-plot_buf_esc(struct buf *b, const char *p, size_t len)
+plot_buf_esc(struct strbuf *b, const char *p, size_t len)
 {
 	size_t i = 0, k;
 	uint32_t cp;
@@ -84,53 +52,47 @@ plot_buf_esc(struct buf *b, const char *p, size_t len)
 		k = utf8_decode(p + i, len - i, &cp);
 		if (k == 0 || (cp < 0x20 && cp != '\t' && cp != '\n') ||
 		    cp == 0xFFFE || cp == 0xFFFF) {
-			plot_buf_str(b, "\xEF\xBF\xBD");
+			sb_str(b, "\xEF\xBF\xBD");
 			i += k ? k : 1;
 			continue;
 		}
 		switch (cp) {
 		case '&':
-			plot_buf_str(b, "&amp;");
+			sb_str(b, "&amp;");
 			break;
 		case '<':
-			plot_buf_str(b, "&lt;");
+			sb_str(b, "&lt;");
 			break;
 		case '>':
-			plot_buf_str(b, "&gt;");
+			sb_str(b, "&gt;");
 			break;
 		case '"':
-			plot_buf_str(b, "&quot;");
+			sb_str(b, "&quot;");
 			break;
 		case '\'':
-			plot_buf_str(b, "&#39;");
+			sb_str(b, "&#39;");
 			break;
 		default:
-			plot_buf_add(b, p + i, k);
+			sb_add(b, p + i, k);
 		}
 		i += k;
 	}
 }
 
 void
-plot_rect(struct buf *b, double x, double y, double w, double h)
+plot_rect(struct strbuf *b, double x, double y, double w, double h)
 {
-	plot_buf_str(b, "<rect x=\"");
+	sb_str(b, "<rect x=\"");
 	plot_buf_num(b, x);
-	plot_buf_str(b, "\" y=\"");
+	sb_str(b, "\" y=\"");
 	plot_buf_num(b, y);
-	plot_buf_str(b, "\" width=\"");
+	sb_str(b, "\" width=\"");
 	plot_buf_num(b, w);
-	plot_buf_str(b, "\" height=\"");
+	sb_str(b, "\" height=\"");
 	plot_buf_num(b, h);
-	plot_buf_str(b, "\"");
+	sb_str(b, "\"");
 }
 
-void
-plot_buf_free(struct buf *b)
-{
-	free(b->p);
-	memset(b, 0, sizeof(*b));
-}
 
 /*
  * Advance widths of printable ASCII in 1/1000 em (Helvetica's, a close
@@ -178,7 +140,7 @@ plot_textw(const char *s, size_t len, double size)
 char *
 plot_textfit(const char *s, size_t len, double maxw, double size)
 {
-	struct buf b = {0};
+	struct strbuf b = {0};
 	size_t i = 0, k;
 	uint32_t cp;
 	double w = 0, ell = plot_textw("\xE2\x80\xA6", 3, size);
@@ -190,10 +152,10 @@ plot_textfit(const char *s, size_t len, double maxw, double size)
 		w += (k ? cp_width(cp) : 1.0) * size * 1.12;
 		if (w + ell > maxw)
 			break;
-		plot_buf_add(&b, s + i, k ? k : 1);
+		sb_add(&b, s + i, k ? k : 1);
 		i += k ? k : 1;
 	}
-	plot_buf_str(&b, "\xE2\x80\xA6");
+	sb_str(&b, "\xE2\x80\xA6");
 	return b.p;
 }
 
@@ -297,44 +259,44 @@ plot_colour(size_t i)
 }
 
 void
-plot_svg_text(struct buf *b, double x, double y, const char *anchor,
+plot_svg_text(struct strbuf *b, double x, double y, const char *anchor,
     const char *attrs, const char *s, size_t len)
 {
-	plot_buf_str(b, "<text x=\"");
+	sb_str(b, "<text x=\"");
 	plot_buf_num(b, x);
-	plot_buf_str(b, "\" y=\"");
+	sb_str(b, "\" y=\"");
 	plot_buf_num(b, y);
-	plot_buf_str(b, "\"");
+	sb_str(b, "\"");
 	if (anchor != NULL && strcmp(anchor, "start") != 0)
-		plot_buf_printf(b, " text-anchor=\"%s\"", anchor);
+		sb_printf(b, " text-anchor=\"%s\"", anchor);
 	if (attrs != NULL && *attrs != '\0')
-		plot_buf_printf(b, " %s", attrs);
-	plot_buf_str(b, ">");
+		sb_printf(b, " %s", attrs);
+	sb_str(b, ">");
 	plot_buf_esc(b, s, len);
-	plot_buf_str(b, "</text>\n");
+	sb_str(b, "</text>\n");
 }
 
 void
 plot_svg_begin(struct frame *f, const char *title)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 
-	plot_buf_str(b,
+	sb_str(b,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
 	plot_buf_num(b, f->w);
-	plot_buf_str(b, "\" height=\"");
+	sb_str(b, "\" height=\"");
 	plot_buf_num(b, f->h);
-	plot_buf_str(b, "\" viewBox=\"0 0 ");
+	sb_str(b, "\" viewBox=\"0 0 ");
 	plot_buf_num(b, f->w);
-	plot_buf_str(b, " ");
+	sb_str(b, " ");
 	plot_buf_num(b, f->h);
-	plot_buf_str(b,
+	sb_str(b,
 	    "\" font-family=\"DejaVu Sans,Helvetica,Arial,"
 	    "Noto Sans CJK SC,sans-serif\" font-size=\"12\" fill=\"#222\">\n"
 	    "<title>");
 	plot_buf_esc(b, title, strlen(title));
-	plot_buf_str(b,
+	sb_str(b,
 	    "</title>\n<rect width=\"100%\" height=\"100%\" "
 	    "fill=\"#fff\"/>\n");
 }
@@ -342,7 +304,7 @@ plot_svg_begin(struct frame *f, const char *title)
 void
 plot_svg_end(struct frame *f)
 {
-	plot_buf_str(&f->out, "</svg>\n");
+	sb_str(&f->out, "</svg>\n");
 }
 
 void
@@ -388,7 +350,7 @@ void
 plot_svg_legend(struct frame *f, const char *title, const char *const *names,
     size_t n, const char *const *colours, int lines)
 {
-	struct buf *b = &f->out;
+	struct strbuf *b = &f->out;
 	double x = f->right + 14, y = f->top + 4;
 	size_t i;
 	char *s;
@@ -402,20 +364,20 @@ plot_svg_legend(struct frame *f, const char *title, const char *const *names,
 	}
 	for (i = 0; i < n && y + 16 < f->h; i++, y += 18) {
 		if (lines) {
-			plot_buf_str(b, "<line x1=\"");
+			sb_str(b, "<line x1=\"");
 			plot_buf_num(b, x);
-			plot_buf_str(b, "\" x2=\"");
+			sb_str(b, "\" x2=\"");
 			plot_buf_num(b, x + 14);
-			plot_buf_str(b, "\" y1=\"");
+			sb_str(b, "\" y1=\"");
 			plot_buf_num(b, y + 6);
-			plot_buf_str(b, "\" y2=\"");
+			sb_str(b, "\" y2=\"");
 			plot_buf_num(b, y + 6);
-			plot_buf_printf(b,
+			sb_printf(b,
 			    "\" stroke=\"%s\" stroke-width=\"2.5\"/>\n",
 			    colours[i]);
 		} else {
 			plot_rect(b, x, y, 12, 12);
-			plot_buf_printf(b, " fill=\"%s\"/>\n", colours[i]);
+			sb_printf(b, " fill=\"%s\"/>\n", colours[i]);
 		}
 		s = plot_textfit(names[i], strlen(names[i]), LEGEND_MAX, FONT);
 		plot_svg_text(b, x + 18, y + 10.5, "start", NULL, s, strlen(s));
@@ -465,5 +427,5 @@ plot_write(const struct opts *o, struct frame *f)
 
 	csv_put_raw(w, f->out.p, f->out.len);
 	crm_close_output(w);
-	plot_buf_free(&f->out);
+	sb_free(&f->out);
 }

@@ -9,30 +9,15 @@
 
 #include "alloc.h"
 #include "model.h"
+#include "strbuf.h"
 #include "ml/mfile.h"
-
-/* A growable text buffer for one value. */
-struct buf {
-	char	*p;
-	size_t	 len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		b->p = xgrow(b->p, &b->cap, b->len + n + 1, 1);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
 
 void
 mfile_put_array(struct model_writer *w, const char *key, const double *v,
     size_t n)
 {
 	locale_t c, old = (locale_t)0;
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = STRBUF_INIT;
 	char num[48];
 	size_t i;
 	int k;
@@ -41,11 +26,11 @@ mfile_put_array(struct model_writer *w, const char *key, const double *v,
 	if (c != (locale_t)0)
 		old = uselocale(c);
 	k = snprintf(num, sizeof(num), "%zu", n);
-	buf_add(&b, num, (size_t)k);
+	sb_add(&b, num, (size_t)k);
 	b.p = xgrow(b.p, &b.cap, n * 24 + 32, 1);
 	for (i = 0; i < n; i++) {
 		k = snprintf(num, sizeof(num), " %.17g", v[i]);
-		buf_add(&b, num, (size_t)k);
+		sb_add(&b, num, (size_t)k);
 	}
 	if (old != (locale_t)0)
 		uselocale(old);
@@ -154,31 +139,31 @@ mfile_put_strings(struct model_writer *w, const char *key,
     const char *const *s, const size_t *len, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = STRBUF_INIT;
 	char esc[3], num[32];
 	size_t i, j, l, run;
 	int k;
 
 	k = snprintf(num, sizeof(num), "%zu", n);
-	buf_add(&b, num, (size_t)k);
+	sb_add(&b, num, (size_t)k);
 	for (i = 0; i < n; i++) {
 		l = len != NULL ? len[i] : strlen(s[i]);
-		buf_add(&b, " ", 1);
+		sb_add(&b, " ", 1);
 		if (l == 0) {
-			buf_add(&b, "%", 1);
+			sb_add(&b, "%", 1);
 			continue;
 		}
 		for (run = 0, j = 0; j < l; j++) {
 			if (!needs_escape((unsigned char)s[i][j]))
 				continue;
-			buf_add(&b, s[i] + run, j - run);
+			sb_add(&b, s[i] + run, j - run);
 			esc[0] = '%';
 			esc[1] = hex[(unsigned char)s[i][j] >> 4];
 			esc[2] = hex[(unsigned char)s[i][j] & 15];
-			buf_add(&b, esc, 3);
+			sb_add(&b, esc, 3);
 			run = j + 1;
 		}
-		buf_add(&b, s[i] + run, l - run);
+		sb_add(&b, s[i] + run, l - run);
 	}
 	model_put(w, key, "%s", b.p);
 	free(b.p);
