@@ -614,26 +614,36 @@ model_get(const struct model *m, const char *key)
 }
 
 /*
- * Parse the double at s, ending at a space or NUL, in the C locale;
- * returns the end or NULL.  Leading spaces and empty numbers are bad.
+ * Parse the double at s, ending at a space or NUL (the caller has set
+ * the C locale); returns the end or NULL.  Leading spaces and empty
+ * numbers are bad.
  */
 static const char *
-model_strtod(const struct model *m, const char *s, double *d)
+scan_double(const char *s, double *d)
 {
-	locale_t old = (locale_t)0;
 	char *end;
 
 	if (*s == '\0' || *s == ' ' || *s == '\t')
 		return NULL;
-	if (m->cloc != (locale_t)0)
-		old = uselocale(m->cloc);
 	errno = 0;
 	*d = strtod(s, &end);	/* ERANGE: subnormals come back exact */
-	if (old != (locale_t)0)
-		uselocale(old);
 	if (end == s || (*end != '\0' && *end != ' '))
 		return NULL;
 	return end;
+}
+
+/* scan_double in the model's C locale. */
+static const char *
+model_strtod(const struct model *m, const char *s, double *d)
+{
+	locale_t old = (locale_t)0;
+
+	if (m->cloc != (locale_t)0)
+		old = uselocale(m->cloc);
+	s = scan_double(s, d);
+	if (old != (locale_t)0)
+		uselocale(old);
+	return s;
 }
 
 int
@@ -657,21 +667,34 @@ model_get_double(const struct model *m, const char *key, double *d)
 }
 
 int
+model_parse_doubles(const struct model *m, const char *s, double *v,
+    size_t n)
+{
+	locale_t old = (locale_t)0;
+	size_t i;
+
+	if (m->cloc != (locale_t)0)	/* once, not per number */
+		old = uselocale(m->cloc);
+	for (i = 0; i < n && s != NULL; i++) {
+		if (i > 0 && *s++ != ' ')
+			s = NULL;
+		else
+			s = scan_double(s, &v[i]);
+	}
+	if (old != (locale_t)0)
+		uselocale(old);
+	return s != NULL && *s == '\0' ? 0 : -1;
+}
+
+int
 model_get_doubles(const struct model *m, const char *key, double *v,
     size_t n)
 {
 	const char *s;
-	size_t i;
 
 	if ((s = model_get(m, key)) == NULL)
 		return -1;
-	for (i = 0; i < n; i++) {
-		if (i > 0 && *s++ != ' ')
-			return -1;
-		if ((s = model_strtod(m, s, &v[i])) == NULL)
-			return -1;
-	}
-	return *s == '\0' ? 0 : -1;
+	return model_parse_doubles(m, s, v, n);
 }
 
 long

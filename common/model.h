@@ -93,6 +93,9 @@ long		 model_count(const struct model *, const char *key);
  */
 int		 model_parse_double(const struct model *, const char *s,
 		    double *);
+/* Exactly n doubles separated by single spaces: the whole of s. */
+int		 model_parse_doubles(const struct model *, const char *s,
+		    double *v, size_t n);
 /*
  * Iterate over all lines in order: *pos starts at 0; returns 1 with the
  * line's key and value, 0 at the end.

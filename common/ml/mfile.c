@@ -58,38 +58,15 @@ get_count(const char *s, size_t *n)
 	return p;
 }
 
-/* Parse n doubles after s (each preceded by one space) into v. */
+/* The n doubles after the count at s: " v1 v2 ...", or "" for none. */
 static int
-parse_doubles(const char *s, double *v, size_t n)
+parse_doubles(const struct model *m, const char *s, double *v, size_t n)
 {
-	locale_t c, old = (locale_t)0;
-	char *end;
-	size_t i;
-	int rc = 0;
-
-	c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	if (c != (locale_t)0)
-		old = uselocale(c);
-	for (i = 0; i < n; i++) {
-		if (*s != ' ' || s[1] == ' ' || s[1] == '\0' || s[1] == '\t') {
-			rc = -1;
-			break;
-		}
-		s++;
-		v[i] = strtod(s, &end);
-		if (end == s || (*end != ' ' && *end != '\0')) {
-			rc = -1;
-			break;
-		}
-		s = end;
-	}
-	if (rc == 0 && *s != '\0')
-		rc = -1;
-	if (old != (locale_t)0)
-		uselocale(old);
-	if (c != (locale_t)0)
-		freelocale(c);
-	return rc;
+	if (n == 0)
+		return *s == '\0' ? 0 : -1;
+	if (*s != ' ')
+		return -1;
+	return model_parse_doubles(m, s + 1, v, n);
 }
 
 double *
@@ -107,7 +84,7 @@ mfile_get_array(const struct model *m, const char *key, size_t *n)
 	if ((s = get_count(s, &cnt)) == NULL || cnt > strlen(s) / 2)
 		return NULL;
 	v = xreallocarray(NULL, cnt > 0 ? cnt : 1, sizeof(*v));
-	if (parse_doubles(s, v, cnt) == -1) {
+	if (parse_doubles(m, s, v, cnt) == -1) {
 		free(v);
 		return NULL;
 	}
@@ -125,7 +102,7 @@ mfile_get_array_n(const struct model *m, const char *key, double *v,
 	if ((s = model_get(m, key)) == NULL ||
 	    (s = get_count(s, &cnt)) == NULL || cnt != n)
 		return -1;
-	return parse_doubles(s, v, n);
+	return parse_doubles(m, s, v, n);
 }
 
 static int
