@@ -129,7 +129,8 @@ const char	*csv_name_len(const struct csv_reader *, size_t col,
 const struct csv_row *csv_header(const struct csv_reader *);
 /*
  * Index of the column named name, or -1 if absent, -2 if the header has
- * it more than once.
+ * it more than once.  Without an exact match, a header name with blanks
+ * around it (a file written as "a, b, c") is found by its trimmed name.
  */
 long		 csv_col(const struct csv_reader *, const char *name);
 

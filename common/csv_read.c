@@ -938,20 +938,50 @@ csv_header(const struct csv_reader *r)
 	return &r->hdr;
 }
 
-long
-csv_col(const struct csv_reader *r, const char *name)
+/* Column name at i, trimmed of blanks at both ends when trim is set. */
+static const char *
+hdr_name(const struct csv_reader *r, size_t i, int trim, size_t *len)
 {
-	size_t i, len = strlen(name);
+	const char *p = r->hdr.f[i].p;
+	size_t n = r->hdr.f[i].len;
+
+	if (trim) {
+		while (n > 0 && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+	}
+	*len = n;
+	return p;
+}
+
+static long
+find_col(const struct csv_reader *r, const char *name, size_t len, int trim)
+{
+	const char *p;
+	size_t i, n;
 	long found = -1;
 
 	for (i = 0; i < r->hdr.n; i++) {
-		if (r->hdr.f[i].len != len || memcmp(r->hdr.f[i].p, name, len))
+		p = hdr_name(r, i, trim, &n);
+		if (n != len || memcmp(p, name, len) != 0)
 			continue;
 		if (found >= 0)
 			return -2;
 		found = (long)i;
 	}
 	return found;
+}
+
+long
+csv_col(const struct csv_reader *r, const char *name)
+{
+	size_t len = strlen(name);
+	long k = find_col(r, name, len, 0);
+
+	return k != -1 ? k : find_col(r, name, len, 1);
 }
 
 const char *

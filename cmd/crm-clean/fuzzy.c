@@ -129,37 +129,6 @@ struct fuzzy {
 	size_t		 nlinked;	/* pairs at or over the threshold */
 };
 
-/*
- * The column named name; a header name with spaces around it (a CSV
- * written as "a, b, c") is found by its trimmed name when no column has
- * the name exactly.  Exit 2 when absent or ambiguous.
- */
-static size_t
-find_col(const struct csv_reader *r, const char *name)
-{
-	const char *h;
-	size_t i, n, hl, found = 0, nfound = 0;
-	long k;
-
-	if ((k = col_optional(r, name)) >= 0)
-		return (size_t)k;
-	n = strlen(name);
-	for (i = 0; i < csv_ncols(r); i++) {
-		h = csv_name_len(r, i, &hl);
-		h = text_strip(h, &hl);
-		if (hl == n && memcmp(h, name, n) == 0) {
-			found = i;
-			nfound++;
-		}
-	}
-	if (nfound == 1)
-		return found;
-	if (nfound > 1)
-		crm_errx(2, "column '%s' is ambiguous (the header has it more "
-		    "than once)", name);
-	return col_require(r, name);
-}
-
 /* Exit 2 on a --merge-rule that is not COL=RULE with a known rule. */
 static const char *
 rule_split(const char *arg, char *col, size_t cap, int *rule)
@@ -215,7 +184,7 @@ field_parse(struct fz_field *f, const char *arg, const struct csv_reader *r)
 				name[colon - arg] = '\0';
 				f->type = (enum ftype)t;
 			}
-	f->col = find_col(r, name);
+	f->col = col_require(r, name);
 	if (f->type == FT_COUNT)
 		f->type = clean_fz_guess_type(name);
 }
@@ -240,7 +209,7 @@ clean_fuzzy_new(const struct cleaner *cl)
 	fz->rule = xcalloc(fz->ncols ? fz->ncols : 1, 1);
 	for (i = 0; i < o->nmerge_rule; i++) {
 		rule_split(o->merge_rule[i], col, sizeof(col), &rule);
-		fz->rule[find_col(cl->r, col)] = (unsigned char)rule;
+		fz->rule[col_require(cl->r, col)] = (unsigned char)rule;
 	}
 	newcols[0] = o->cluster_col ? o->cluster_col : "cluster_id";
 	if (o->merge)

@@ -187,6 +187,35 @@ t_cr_lines(void)
  * A stray quote takes only its own line: the record is rejected as its
  * first line (raw) and reading goes on with the next line.
  */
+/* Columns by name: exact first, then the trimmed names of "a, b, c". */
+static void
+t_col_names(void)
+{
+	static const char in[] = "id, given name ,b, b,c\n";
+	char *path;
+	struct csv_reader *r;
+
+	path = xstrdup(tmpfile_with(in, sizeof(in) - 1));
+	r = csv_open(&path, 1, ',');
+	CHECK(csv_read_header(r) == 1);
+	CHECK(csv_col(r, "id") == 0);
+	CHECK(csv_col(r, "given name") == 1);	/* trimmed */
+	CHECK(csv_col(r, " given name ") == 1);	/* exact */
+	CHECK(csv_col(r, "b") == 2);		/* exact wins over " b" */
+	CHECK(csv_col(r, " b") == 3);
+	CHECK(csv_col(r, "given") == -1);
+	csv_close(r);
+	unlink(path);
+	free(path);
+	path = xstrdup(tmpfile_with(" x,x \n", 6));
+	r = csv_open(&path, 1, ',');
+	CHECK(csv_read_header(r) == 1);
+	CHECK(csv_col(r, "x") == -2);		/* two trimmed matches */
+	csv_close(r);
+	unlink(path);
+	free(path);
+}
+
 static void
 t_stray_quote(void)
 {
@@ -424,6 +453,7 @@ main(void)
 	RUN(t_span_limit);
 	RUN(t_runaway);
 	RUN(t_ws);
+	RUN(t_col_names);
 	RUN(t_writer);
 	RUN(t_writer_bom);
 	RUN(t_put_plain_row);
