@@ -222,6 +222,7 @@ spool_stdin(struct prep_opts *po)
 	if ((fd = mkstemp(po->spool)) == -1)
 		crm_err(1, "%s", po->spool);
 	crm_atexit(remove_spool, po->spool);
+	crm_tmp_add(po->spool);		/* and on a deadly signal */
 	while ((n = read(0, buf, sizeof(buf))) != 0) {
 		if (n == -1 && errno == EINTR)
 			continue;
@@ -320,6 +321,7 @@ prep_opts_free(struct prep_opts *po)
 	free(po->saltbuf);
 	if (po->spool != NULL) {
 		crm_atexit(NULL, po->spool);
+		crm_tmp_remove(po->spool);
 		unlink(po->spool);
 		free(po->spool);
 	}

@@ -27,3 +27,24 @@ for sig in TERM HUP PIPE; do
 	exec 3>&-
 	ls
 done
+# --fill on the standard input copies it to TMPDIR for its first pass:
+# that copy goes on a signal too.
+mkdir spool
+rm -f in.fifo
+mkfifo in.fifo
+TMPDIR=$WORK/spool crm-clean --fill amount=median -o out.csv <in.fifo &
+pid=$!
+exec 3>in.fifo
+cat rows.csv >&3
+n=0
+until [ -n "$(ls spool)" ] || [ $n -ge 200 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+echo "fill: $(ls spool | grep -c crm-clean) stdin copy while running"
+kill -s TERM $pid
+wait $pid 2>/dev/null
+echo "fill: status $?"
+exec 3>&-
+ls spool
+echo "fill: $(ls | grep -c tmp) temporary files"
