@@ -1,7 +1,8 @@
 # crmkit: one Makefile builds libcrm.a, every program, tests and docs.
 
 VERSION	= 0.1.0
-TOOLS	= clean metrics plot
+# Every cmd/crm-NAME directory is a program (cmd/crm is the umbrella).
+TOOLS	= $(sort $(patsubst cmd/crm-%/,%,$(wildcard cmd/crm-*/)))
 
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
@@ -102,9 +103,9 @@ $(BUILD)/bench/ml_bench: bench/ml_bench.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-$(BIN)/crm-gen: bench/gen.c $(LIB)
+$(BIN)/crm-gen: bench/gen.c $(wildcard bench/gen_*.c) bench/gen.h $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
 
 # libFuzzer targets (clang): the reader (plain, CR-only, gzip), the writer,
 # numbers, dates, model files.

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "gen.h"
 #include "csv.h"
 #include "date.h"
 #include "err.h"
@@ -1714,11 +1715,25 @@ usage(int status)
 	    "example: crm-gen transactions --rows 2000000 --seed 1 "
 	    "-o orders.csv\n";
 
-	fputs(text, status ? stderr : stdout);
+	FILE *f = status ? stderr : stdout;
+	const struct gen_extra *g;
+
+	fputs(text, f);
+	for (g = gen_extra; g->name != NULL; g++)
+		fprintf(f, "%s       %s\n", g == gen_extra ? "\nmore:\n" : "",
+		    g->usage);
 	exit(status);
 }
 
 enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
+
+/*
+ * The generators of other files (gen.h): one line each, the table ends
+ * with a NULL name.
+ */
+const struct gen_extra gen_extra[] = {
+	{ NULL, NULL, NULL }
+};
 
 /* Parse the command line into o; exit 2 on a usage error. */
 static void
@@ -1764,7 +1779,12 @@ main(int argc, char *argv[])
 	struct opts o = { MODE_TRANSACTIONS, 1000000, 0, 1, NULL, NULL, 0 };
 	struct csv_writer *w;
 
+	const struct gen_extra *g;
+
 	crm_setprogname("crm-gen");
+	for (g = gen_extra; argc > 1 && g->name != NULL; g++)
+		if (strcmp(argv[1], g->name) == 0)
+			return g->fn(argc - 1, argv + 1);
 	parse_args(argc, argv, &o);
 	if (optind >= argc)
 		usage(2);
