@@ -1,0 +1,158 @@
+/*
+ * search.c: BM25 and TF-IDF cosine postings (search.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "ml/search.h"
+#include "ml/sparse.h"
+#include "ml/textfeat.h"
+
+/* A copy of counts (documents x terms). */
+static struct csr *
+csr_copy(const struct csr *a)
+{
+	size_t nnz = csr_nnz(a);
+	struct csr *c = csr_new(a->nrows, a->ncols, nnz);
+
+	memcpy(c->rowptr, a->rowptr, (a->nrows + 1) * sizeof(*c->rowptr));
+	memcpy(c->col, a->col, nnz * sizeof(*c->col));
+	memcpy(c->val, a->val, nnz * sizeof(*c->val));
+	return c;
+}
+
+static double
+bm25_idf(double n, double df)
+{
+	return log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+struct search_index *
+search_bm25(const struct csr *counts, double k1, double b)
+{
+	struct search_index *s = xcalloc(1, sizeof(*s));
+	struct csr *w = csr_copy(counts);
+	size_t i, p, nnz = csr_nnz(w), *df;
+	double avg = 0, dl, n = (double)counts->nrows;
+
+	df = xcalloc(w->ncols ? w->ncols : 1, sizeof(*df));
+	for (p = 0; p < nnz; p++)
+		df[w->col[p]]++;
+	s->idf = xreallocarray(NULL, w->ncols ? w->ncols : 1, sizeof(double));
+	for (i = 0; i < w->ncols; i++)
+		s->idf[i] = bm25_idf(n, (double)df[i]);
+	for (p = 0; p < nnz; p++)
+		avg += w->val[p];
+	avg = counts->nrows > 0 && avg > 0 ? avg / n : 1;
+	for (i = 0; i < w->nrows; i++) {
+		for (dl = 0, p = w->rowptr[i]; p < w->rowptr[i + 1]; p++)
+			dl += w->val[p];
+		for (p = w->rowptr[i]; p < w->rowptr[i + 1]; p++)
+			w->val[p] = s->idf[w->col[p]] * w->val[p] * (k1 + 1) /
+			    (w->val[p] + k1 * (1 - b + b * dl / avg));
+	}
+	free(df);
+	s->ndocs = counts->nrows;
+	s->post = csr_transpose(w);
+	s->k1 = k1;
+	csr_free(w);
+	return s;
+}
+
+struct search_index *
+search_tfidf(const struct csr *counts, int sublinear)
+{
+	struct search_index *s = xcalloc(1, sizeof(*s));
+	struct csr *w = csr_copy(counts);
+	size_t p, nnz = csr_nnz(w);
+
+	if (sublinear)
+		for (p = 0; p < nnz; p++)
+			w->val[p] = 1 + log(w->val[p]);
+	s->idf = xreallocarray(NULL, w->ncols ? w->ncols : 1, sizeof(double));
+	tfidf_fit(w, s->idf);
+	tfidf_apply(w, s->idf, 1);
+	s->ndocs = counts->nrows;
+	s->post = csr_transpose(w);
+	s->sublinear = sublinear;
+	csr_free(w);
+	return s;
+}
+
+void
+search_free(struct search_index *s)
+{
+	if (s == NULL)
+		return;
+	csr_free(s->post);
+	free(s->idf);
+	free(s);
+}
+
+double
+search_idf(const struct search_index *s, size_t t, int bm25)
+{
+	double n = (double)s->ndocs;
+
+	if (t < s->post->nrows)
+		return s->idf[t];
+	return bm25 ? bm25_idf(n, 0) : log((1 + n) / 1) + 1;
+}
+
+void
+search_query_bm25(const struct search_index *s, const uint32_t *term,
+    const double *qtf, size_t n, double *qw)
+{
+	double norm = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		norm += qtf[i] * search_idf(s, term[i], 1) * (s->k1 + 1);
+	for (i = 0; i < n; i++)
+		qw[i] = norm > 0 ? qtf[i] / norm : 0;
+}
+
+void
+search_query_tfidf(const struct search_index *s, const uint32_t *term,
+    const double *qtf, size_t n, double *qw)
+{
+	double norm = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		qw[i] = 0;
+		if (term[i] >= s->post->nrows)
+			continue;
+		qw[i] = (s->sublinear ? 1 + log(qtf[i]) : qtf[i]) *
+		    s->idf[term[i]];
+		norm += qw[i] * qw[i];
+	}
+	norm = sqrt(norm);
+	for (i = 0; i < n; i++)
+		qw[i] = norm > 0 ? qw[i] / norm : 0;
+}
+
+void
+search_accumulate(const struct search_index *s, const uint32_t *term,
+    const double *qw, size_t n, double *acc)
+{
+	const struct csr *m = s->post;
+	const uint32_t *col;
+	const double *val;
+	size_t i, p, len;
+	double q;
+
+	for (i = 0; i < n; i++) {
+		if (term[i] >= m->nrows || qw[i] == 0)
+			continue;
+		col = m->col + m->rowptr[term[i]];
+		val = m->val + m->rowptr[term[i]];
+		len = m->rowptr[term[i] + 1] - m->rowptr[term[i]];
+		q = qw[i];
+		for (p = 0; p < len; p++)
+			acc[col[p]] += q * val[p];
+	}
+}
