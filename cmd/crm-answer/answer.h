@@ -32,9 +32,11 @@ struct opts {
 /* The knowledge base: answers (by id) and their phrasings. */
 struct kb {
 	struct strmap	*ids;		/* answer id -> index */
-	char		**answer;	/* per answer (NUL-terminated) */
+	const char	**ans_cjk;	/* per answer: its first answer text */
+	const char	**ans_other;	/* in CJK / in other text ("": none) */
 	size_t		 nans, anscap;
 	char		**question;	/* per phrasing, as written */
+	char		**qtext;	/* per phrasing: its answer text or "" */
 	uint32_t	*qans;		/* per phrasing: its answer */
 	size_t		 nq, qcap;
 	char		**syn_from, **syn_to;	/* synonyms, normal form */
@@ -44,11 +46,20 @@ struct kb {
 
 struct kb	*kb_new(double k1, double b);
 void		 kb_free(struct kb *);
-/* The index of answer id, adding it (with answer text) when new. */
+/* The index of answer id, adding it when new. */
 size_t		 kb_answer(struct kb *, const char *id, size_t idlen,
-		    const char *ans, size_t anslen, int *isnew);
+		    int *isnew);
+/* A phrasing q of answer ans, with its answer text t (may be empty). */
 void		 kb_add_question(struct kb *, uint32_t ans, const char *q,
-		    size_t len);
+		    size_t qlen, const char *t, size_t tlen);
+/*
+ * The reply of phrasing q to a question whose share of CJK characters
+ * is cjk: the phrasing's own answer text, else the first of its answer
+ * in the question's script (CJK or not), else the first in the other.
+ */
+const char	*kb_reply(const struct kb *, uint32_t q, double cjk);
+/* The share of CJK characters among the non-blank ones of p. */
+double		 kb_cjk_share(const char *p, size_t len);
 /* Read a synonyms file into the knowledge base (exit 1 on errors). */
 void		 kb_read_synonyms(struct kb *, const char *path);
 /* Write / read the model file (exit 1 / 2 with a message). */
@@ -69,7 +80,8 @@ size_t		 engine_nterms(const struct engine *, size_t *nchar);
 struct hit {
 	uint32_t	 ans;
 	uint32_t	 q;		/* its best phrasing */
-	double		 score;
+	double		 score;		/* the best phrasing's */
+	double		 rank_score;	/* the mean of the best phrasings' */
 };
 /* Per-thread state of queries. */
 struct worker;

@@ -67,7 +67,7 @@ put_names(struct csv_writer *w, const struct opts *o,
 /* One candidate: id, answer (empty when hidden), score, question. */
 static void
 put_hit(struct csv_writer *w, const struct kb *kb, const struct hit *h,
-    int show)
+    int show, double cjk)
 {
 	size_t len;
 	const char *id;
@@ -81,7 +81,7 @@ put_hit(struct csv_writer *w, const struct kb *kb, const struct hit *h,
 	}
 	id = strmap_key(kb->ids, h->ans, &len);
 	csv_put(w, id, len);
-	csv_put_str(w, show ? kb->answer[h->ans] : "");
+	csv_put_str(w, show ? kb_reply(kb, h->q, cjk) : "");
 	csv_put_fixed(w, h->score, 6);
 	csv_put_str(w, kb->question[h->q]);
 }
@@ -96,7 +96,8 @@ put_answers(struct asker *s, struct csv_writer *w, const struct csv_row *row,
 
 	if (s->o->top == 0) {
 		csv_put_row(w, row);
-		put_hit(w, s->kb, n > 0 ? &s->hits[0] : NULL, !fb);
+		put_hit(w, s->kb, n > 0 ? &s->hits[0] : NULL, !fb,
+		    engine_cjk(s->w));
 		csv_put_int(w, fb);
 		csv_end_row(w);
 		return;
@@ -107,7 +108,8 @@ put_answers(struct asker *s, struct csv_writer *w, const struct csv_row *row,
 			csv_put(w, "", 0);
 		else
 			csv_put_int(w, (long long)i + 1);
-		put_hit(w, s->kb, n > 0 ? &s->hits[i] : NULL, 1);
+		put_hit(w, s->kb, n > 0 ? &s->hits[i] : NULL, 1,
+		    engine_cjk(s->w));
 		csv_put_int(w, fb);
 		csv_end_row(w);
 	}
@@ -138,7 +140,8 @@ chat(struct asker *s)
 		if (n == 0 || s->hits[0].score < s->o->min_score)
 			printf("(no answer found: a person will reply)\n");
 		else
-			printf("%s\n", s->kb->answer[s->hits[0].ans]);
+			printf("%s\n", kb_reply(s->kb, s->hits[0].q,
+			    engine_cjk(s->w)));
 		if (fflush(stdout) == EOF)
 			crm_err(1, "<stdout>");
 	}
@@ -225,7 +228,7 @@ esum_put(struct csv_writer *w, const char *name, const struct esum *e,
 static void
 eval_write(const struct opts *o, const struct esum es[3])
 {
-	static const char *const hdr[] = { "questions", "queries",
+	static const char *const hdr[] = { "group", "queries",
 	    "accuracy_at_1", "recall_at_5", "mrr_at_10", "fallback_rate",
 	    "min_score", NULL };
 	struct csv_writer *w = crm_open_output(&o->com);

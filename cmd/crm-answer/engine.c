@@ -10,8 +10,9 @@
  *    non-CJK text (spaces included), 1 and 2 characters of CJK text;
  * blended by BM25's share, which goes from w_latin (a question without
  * CJK characters) to w_cjk (all CJK) with the share of CJK characters
- * in the question.  An answer's score is the mean of the scores of its
- * best `phrasings` phrasings (all of them when it has fewer).
+ * in the question.  Answers are ranked by the mean of the scores of
+ * their best `phrasings` phrasings (all of them when they have fewer);
+ * an answer's score is that of its best phrasing, the one matched.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -432,8 +433,9 @@ rank(struct worker *w, double wb)
 		if (w->accb[q] == 0 && w->accc[q] == 0)
 			continue;
 		s = wb * w->accb[q] + (1 - wb) * w->accc[q];
-		keep(w, e->kb->qans[q], q, s, &nans);
 		w->accb[q] = w->accc[q] = 0;
+		if (s > 0)
+			keep(w, e->kb->qans[q], q, s, &nans);
 	}
 	for (i = 0; i < nans; i++) {
 		a = w->ans[i];
@@ -473,7 +475,8 @@ engine_ask(struct worker *w, const char *text, size_t len, size_t k,
 	for (i = 0; i < n; i++) {
 		hits[i].ans = (uint32_t)id[i];
 		hits[i].q = w->best[id[i]];
-		hits[i].score = sc[i];
+		hits[i].rank_score = sc[i];
+		hits[i].score = w->top[id[i] * (size_t)e->p.phrasings];
 	}
 	return n;
 }

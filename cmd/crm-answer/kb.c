@@ -39,16 +39,18 @@ kb_free(struct kb *kb)
 
 	if (kb == NULL)
 		return;
-	for (i = 0; i < kb->nans; i++)
-		free(kb->answer[i]);
-	for (i = 0; i < kb->nq; i++)
+	for (i = 0; i < kb->nq; i++) {
 		free(kb->question[i]);
+		free(kb->qtext[i]);
+	}
 	for (i = 0; i < kb->nsyn; i++) {
 		free(kb->syn_from[i]);
 		free(kb->syn_to[i]);
 	}
-	free(kb->answer);
+	free(kb->ans_cjk);
+	free(kb->ans_other);
 	free(kb->question);
+	free(kb->qtext);
 	free(kb->qans);
 	free(kb->syn_from);
 	free(kb->syn_to);
@@ -57,45 +59,90 @@ kb_free(struct kb *kb)
 }
 
 size_t
-kb_answer(struct kb *kb, const char *id, size_t idlen, const char *ans,
-    size_t anslen, int *isnew)
+kb_answer(struct kb *kb, const char *id, size_t idlen, int *isnew)
 {
-	size_t a;
+	size_t a, cap = kb->anscap;
 
 	a = input_intern(kb->ids, id, idlen, isnew, "answer ids");
 	if (*isnew) {
-		kb->answer = xgrow(kb->answer, &kb->anscap, a + 1,
-		    sizeof(*kb->answer));
-		kb->answer[a] = xmemdup(ans, anslen);
+		kb->ans_cjk = xgrow(kb->ans_cjk, &kb->anscap, a + 1,
+		    sizeof(*kb->ans_cjk));
+		if (kb->anscap != cap)
+			kb->ans_other = xreallocarray(kb->ans_other,
+			    kb->anscap, sizeof(*kb->ans_other));
+		kb->ans_cjk[a] = kb->ans_other[a] = "";
 		kb->nans = a + 1;
 	}
 	return a;
 }
 
+double
+kb_cjk_share(const char *p, size_t len)
+{
+	size_t i = 0, n, ncjk = 0, nother = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((n = utf8_decode(p + i, len - i, &cp)) == 0)
+			n = 1, cp = 0xFFFD;
+		if (text_is_cjk(cp))
+			ncjk++;
+		else if (cp != ' ' && cp != '\t')
+			nother++;
+		i += n;
+	}
+	return ncjk + nother > 0 ? (double)ncjk / (double)(ncjk + nother) : 0;
+}
+
 void
-kb_add_question(struct kb *kb, uint32_t ans, const char *q, size_t len)
+kb_add_question(struct kb *kb, uint32_t ans, const char *q, size_t qlen,
+    const char *t, size_t tlen)
 {
 	size_t cap = kb->qcap;
+	const char **first;
 
 	kb->question = xgrow(kb->question, &kb->qcap, kb->nq + 1,
 	    sizeof(*kb->question));
-	if (kb->qcap != cap)
+	if (kb->qcap != cap) {
 		kb->qans = xreallocarray(kb->qans, kb->qcap,
 		    sizeof(*kb->qans));
-	kb->question[kb->nq] = xmemdup(q, len);
-	kb->qans[kb->nq++] = ans;
+		kb->qtext = xreallocarray(kb->qtext, kb->qcap,
+		    sizeof(*kb->qtext));
+	}
+	kb->question[kb->nq] = xmemdup(q, qlen);
+	kb->qtext[kb->nq] = xmemdup(t, tlen);
+	kb->qans[kb->nq] = ans;
+	first = kb_cjk_share(t, tlen) >= 0.5 ? &kb->ans_cjk[ans] :
+	    &kb->ans_other[ans];
+	if (tlen > 0 && (*first)[0] == '\0')
+		*first = kb->qtext[kb->nq];
+	kb->nq++;
 }
 
-/* Is term (normal form) already a variant or a canonical term? */
-static long
-kb_syn_find(const struct kb *kb, const char *t)
+const char *
+kb_reply(const struct kb *kb, uint32_t q, double cjk)
+{
+	uint32_t a = kb->qans[q];
+
+	if (kb->qtext[q][0] != '\0')
+		return kb->qtext[q];
+	if (cjk >= 0.5)
+		return kb->ans_cjk[a][0] != '\0' ? kb->ans_cjk[a] :
+		    kb->ans_other[a];
+	return kb->ans_other[a][0] != '\0' ? kb->ans_other[a] : kb->ans_cjk[a];
+}
+
+/* Is term (normal form) in one of the first n synonym pairs? */
+static int
+kb_syn_find(const struct kb *kb, size_t n, const char *t)
 {
 	size_t i;
 
-	for (i = 0; i < kb->nsyn; i++)
-		if (strcmp(kb->syn_from[i], t) == 0)
-			return (long)i;
-	return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(kb->syn_from[i], t) == 0 ||
+		    strcmp(kb->syn_to[i], t) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -109,21 +156,21 @@ kb_syn_line(struct kb *kb, struct textnorm *tn, char *line,
 	const char *sep = strchr(line, ',') != NULL ? "," : " \t";
 	struct strbuf nb = STRBUF_INIT;
 	char *canon = NULL, *tok, *save = NULL;
-	size_t n = 0;
+	size_t n = 0, before = kb->nsyn;
 
 	for (tok = strtok_r(line, sep, &save); tok != NULL;
 	    tok = strtok_r(NULL, sep, &save)) {
 		if (textnorm(tn, tok, strlen(tok), &nb) == 0)
 			continue;
+		if (kb_syn_find(kb, before, nb.p))
+			crm_errx(2, "%s:%lu: '%s' is in two synonym groups",
+			    path, lineno, nb.p);
 		if (n++ == 0) {
 			canon = xstrdup(nb.p);
 			continue;
 		}
 		if (strcmp(nb.p, canon) == 0)
 			continue;
-		if (kb_syn_find(kb, nb.p) >= 0)
-			crm_errx(2, "%s:%lu: '%s' is in two synonym groups",
-			    path, lineno, nb.p);
 		kb->syn_from = xgrow(kb->syn_from, &kb->syncap, kb->nsyn + 1,
 		    sizeof(char *));
 		kb->syn_to = xreallocarray(kb->syn_to, kb->syncap,
@@ -181,10 +228,10 @@ kb_save(const struct kb *kb, const char *path)
 	for (i = 0; i < kb->nans; i++)
 		ids[i] = strmap_key(kb->ids, i, NULL);
 	mfile_put_strings(w, "ids", ids, NULL, kb->nans);
-	mfile_put_strings(w, "answers", (const char *const *)kb->answer,
-	    NULL, kb->nans);
 	mfile_put_strings(w, "questions", (const char *const *)kb->question,
 	    NULL, kb->nq);
+	mfile_put_strings(w, "question_answers",
+	    (const char *const *)kb->qtext, NULL, kb->nq);
 	qa = xreallocarray(NULL, kb->nq + 1, sizeof(*qa));
 	for (i = 0; i < kb->nq; i++)
 		qa[i] = kb->qans[i];
@@ -217,6 +264,8 @@ static void
 kb_load_questions(struct kb *kb, const struct model *m, const char *path)
 {
 	struct mfile_strs *q = kb_strings(m, path, "questions", -1);
+	struct mfile_strs *t = kb_strings(m, path, "question_answers",
+	    (long)q->n);
 	double *qa;
 	size_t i, n;
 
@@ -228,16 +277,18 @@ kb_load_questions(struct kb *kb, const struct model *m, const char *path)
 		    qa[i] != (double)(uint32_t)qa[i])
 			crm_errx(2, "%s: corrupted model (question_answer)",
 			    path);
-		kb_add_question(kb, (uint32_t)qa[i], q->s[i], q->len[i]);
+		kb_add_question(kb, (uint32_t)qa[i], q->s[i], q->len[i],
+		    t->s[i], t->len[i]);
 	}
 	free(qa);
 	mfile_strs_free(q);
+	mfile_strs_free(t);
 }
 
 struct kb *
 kb_load(const char *path)
 {
-	struct mfile_strs *ids, *ans, *sf, *st;
+	struct mfile_strs *ids, *sf, *st;
 	char err[512];
 	struct model *m;
 	struct kb *kb;
@@ -253,10 +304,8 @@ kb_load(const char *path)
 		crm_errx(2, "%s: corrupted model (k1, b)", path);
 	kb = kb_new(k1, b);
 	ids = kb_strings(m, path, "ids", -1);
-	ans = kb_strings(m, path, "answers", (long)ids->n);
 	for (i = 0; i < ids->n; i++) {
-		kb_answer(kb, ids->s[i], ids->len[i], ans->s[i], ans->len[i],
-		    &isnew);
+		kb_answer(kb, ids->s[i], ids->len[i], &isnew);
 		if (!isnew)
 			crm_errx(2, "%s: corrupted model (ids)", path);
 	}
@@ -271,7 +320,6 @@ kb_load(const char *path)
 	}
 	kb->nsyn = kb->syncap = sf->n;
 	mfile_strs_free(ids);
-	mfile_strs_free(ans);
 	mfile_strs_free(sf);
 	mfile_strs_free(st);
 	model_free(m);
@@ -279,9 +327,10 @@ kb_load(const char *path)
 }
 
 /*
- * One row of the knowledge base: its id, question and answer.  An id
- * seen before keeps its answer; a row giving it another (non-empty)
- * one is a bad row.
+ * One row of the knowledge base: its id, question and answer text.
+ * Rows sharing an id are phrasings of one answer; each keeps its own
+ * text (a bilingual answer has one per language), and a row without
+ * one replies with the answer's first text.
  */
 static int
 kb_row(struct kb *kb, struct crm_input *in, const struct csv_row *row,
@@ -297,19 +346,8 @@ kb_row(struct kb *kb, struct crm_input *in, const struct csv_row *row,
 	a = input_str(row, col[2], &alen);
 	if ((q = text_strip(q, &qlen)), qlen == 0)
 		return input_bad(in, row, col[1], "empty question");
-	k = strmap_find(kb->ids, id, idlen);
-	if (k != (size_t)-1 && alen > 0) {
-		if (kb->answer[k][0] == '\0') {
-			free(kb->answer[k]);
-			kb->answer[k] = xmemdup(a, alen);
-		} else if (strlen(kb->answer[k]) != alen ||
-		    memcmp(kb->answer[k], a, alen) != 0)
-			return input_bad(in, row, col[2],
-			    "another answer for this id");
-	}
-	if (k == (size_t)-1)
-		k = kb_answer(kb, id, idlen, a, alen, &isnew);
-	kb_add_question(kb, (uint32_t)k, q, qlen);
+	k = kb_answer(kb, id, idlen, &isnew);
+	kb_add_question(kb, (uint32_t)k, q, qlen, a, alen);
 	return 0;
 }
 
@@ -404,7 +442,7 @@ answer_learn(const struct opts *o)
 				dup++;
 				continue;
 			}
-			kb_add_question(kb, (uint32_t)a, t, tlen);
+			kb_add_question(kb, (uint32_t)a, t, tlen, "", 0);
 			added++;
 		}
 		input_close(in);

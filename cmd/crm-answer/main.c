@@ -60,7 +60,7 @@ static const char help[] =
 "ask:    appends answer_id, answer, score, matched_question, fallback\n"
 "        to each row (the question in --text COL, default text);\n"
 "        a chat when standard input is a terminal\n"
-"        --min-score S (0.3): below it, fallback 1 and no answer\n"
+"        --min-score S (0.25): below it, fallback 1 and no answer\n"
 "        -n, --top N: the N best candidates, a row each, with rank\n"
 "        --prefix P: prefix of the appended columns' names\n"
 "learn:  feedback rows (--text COL, --id COL): each text becomes a\n"
@@ -68,7 +68,7 @@ static const char help[] =
 "eval:   --expected COL (the right answer id): accuracy@1, recall@5,\n"
 "        MRR@10 and the fallback rate, for all questions and for CJK\n"
 "        and other questions apart\n"
-"scoring (ask, eval): --bm25-latin W (0.45)  --bm25-cjk W (0.8):\n"
+"scoring (ask, eval): --bm25-latin W (0.4)  --bm25-cjk W (0.85):\n"
 "        BM25's share of the score for questions without CJK\n"
 "        characters / all CJK (TF-IDF of character n-grams has the\n"
 "        rest)  --phrasings N (5): an answer scores the mean of its\n"
@@ -91,9 +91,9 @@ opts_init(struct opts *o)
 	o->answer_col = "answer";
 	o->k1 = 1.2;
 	o->b = 0.75;
-	o->min_score = 0.3;
-	o->w_latin = 0.45;
-	o->w_cjk = 0.8;
+	o->min_score = 0.25;
+	o->w_latin = 0.4;
+	o->w_cjk = 0.85;
 	o->phrasings = 5;
 }
 

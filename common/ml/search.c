@@ -58,6 +58,8 @@ search_bm25(const struct csr *counts, double k1, double b)
 	s->ndocs = counts->nrows;
 	s->post = csr_transpose(w);
 	s->k1 = k1;
+	s->b = b;
+	s->avgdl = avg;
 	csr_free(w);
 	return s;
 }
@@ -106,11 +108,15 @@ void
 search_query_bm25(const struct search_index *s, const uint32_t *term,
     const double *qtf, size_t n, double *qw)
 {
-	double norm = 0;
+	double norm = 0, len = 0, k;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		norm += qtf[i] * search_idf(s, term[i], 1) * (s->k1 + 1);
+		len += qtf[i];
+	k = s->k1 * (1 - s->b + s->b * len / s->avgdl);
+	for (i = 0; i < n; i++)
+		norm += qtf[i] * search_idf(s, term[i], 1) * qtf[i] *
+		    (s->k1 + 1) / (qtf[i] + k);
 	for (i = 0; i < n; i++)
 		qw[i] = norm > 0 ? qtf[i] / norm : 0;
 }

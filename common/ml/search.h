@@ -19,7 +19,7 @@ struct search_index {
 	size_t		 ndocs;
 	struct csr	*post;	/* terms x documents: the weights */
 	double		*idf;	/* per term */
-	double		 k1;	/* BM25 only */
+	double		 k1, b, avgdl;	/* BM25 only */
 	int		 sublinear;	/* TF-IDF only: 1 + ln tf */
 };
 
@@ -44,11 +44,11 @@ double		 search_idf(const struct search_index *, size_t t,
 		    int bm25);
 /*
  * The query weights qw[0..n) of terms term[0..n) (distinct, with counts
- * qtf): BM25 qtf as it is, divided by norm; TF-IDF tf' idf over the L2
- * norm of the terms the index knows.  BM25's norm is the sum over every
- * query term (known or not) of qtf idf (k1 + 1), the score of a
- * document matching every term at most, so that a BM25 score divided by
- * it lies in [0, 1].  Terms at or beyond the index's count are unknown.
+ * qtf): BM25 qtf as it is, divided by the BM25 score that a document
+ * equal to the query would have (its terms, known or not, with their
+ * idf, the query's length as the document's), so that a phrasing equal
+ * to the question scores 1; TF-IDF tf' idf over the L2 norm of the terms
+ * the index knows.  Terms at or beyond the index's count are unknown.
  */
 void		 search_query_bm25(const struct search_index *,
 		    const uint32_t *term, const double *qtf, size_t n,

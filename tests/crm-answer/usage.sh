@@ -1,0 +1,11 @@
+# Usage errors: exit 2 with a message.
+crm-answer; echo "status $?"
+crm-answer ask q3.csv; echo "status $?"
+crm-answer eval -m x q3.csv; echo "status $?"
+crm-answer ask -m x --expected e q3.csv; echo "status $?"
+crm-answer ask -m x --top 0 q3.csv; echo "status $?"
+crm-answer ask -m x --synonyms s q3.csv; echo "status $?"
+crm-answer learn -m x --top 2 q3.csv; echo "status $?"
+crm-answer frob -m x; echo "status $?"
+crm-answer ask -m x --bm25-cjk 2 q3.csv; echo "status $?"
+crm-answer index -m x --synonyms /nonexistent kb4.csv; echo "status $?"
