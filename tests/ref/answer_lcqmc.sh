@@ -96,10 +96,10 @@ PY
 # the scores within 1e-5, all within 0.05.
 paste -d, "$tmp/want" "$tmp/got" | awk -F, 'NR > 1 {
 	d = $1 - $2; if (d < 0) d = -d; if (d > max) max = d; n++
-	if (d <= 1e-5) close++
+	if (d <= 1e-5) near++
 } END {
-	if (n == 300 && close >= 291 && max <= 0.05)
-		printf "ok answer_bm25_python: %d of 300 best BM25 scores within 1e-5 of the Python reference, all within %g\n", close, max
+	if (n == 300 && near >= 291 && max <= 0.05)
+		printf "ok answer_bm25_python: %d of 300 best BM25 scores within 1e-5 of the Python reference, all within %g\n", near, max
 	else
-		printf "not ok answer_bm25_python: %d scores, %d within 1e-5, largest difference %g\n", n, close, max
+		printf "not ok answer_bm25_python: %d scores, %d within 1e-5, largest difference %g\n", n, near, max
 }'
