@@ -1731,7 +1731,9 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
+int gen_answer(int, char *[]);	/* bench/gen_answer.c */
 const struct gen_extra gen_extra[] = {
+	{ "answer", "answer [--rows N] [--questions M] [--seed S] kb.csv questions.csv", gen_answer },
 	{ NULL, NULL, NULL }
 };
 

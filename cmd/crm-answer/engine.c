@@ -32,6 +32,7 @@
 #define LAT_NMAX	3
 #define CJK_NMAX	2	/* of CJK text: 1..CJK_NMAX */
 #define UNKNOWN		UINT32_MAX
+#define MAX_K		64	/* answers kept per question at most */
 
 struct syn {
 	const char	*from, *to;
@@ -47,7 +48,13 @@ struct engine {
 	size_t		 synfirst[257];	/* syn[synfirst[c]..synfirst[c+1]) */
 	struct strmap	*wv, *cv;	/* word terms, character n-grams */
 	struct search_index *bm, *tf;
-	uint32_t	*nphr;		/* phrasings per answer */
+	/*
+	 * Documents of the index are the phrasings ordered by answer
+	 * (stable): answer a's are documents aptr[a] .. aptr[a + 1], and
+	 * document d is phrasing doc2q[d].
+	 */
+	size_t		*aptr;
+	uint32_t	*doc2q;
 };
 
 /* Terms of one text: ids (UNKNOWN for unseen ones when querying). */
@@ -67,11 +74,10 @@ struct worker {
 	uint32_t	*cp;		/* code points of the normal form */
 	size_t		*pos;		/* their byte offsets (n + 1) */
 	size_t		 ncp, cpcap, poscap;
-	double		*accb, *accc;	/* per phrasing */
-	double		*top;		/* per answer: its best scores */
-	uint32_t	*ntop, *best, *ans;	/* ans: touched answers */
-	struct topk	*heap;
-	size_t		 heapk;
+	double		*accb, *accc;	/* per document */
+	double		*sc;		/* an answer's documents' scores */
+	struct hit	*best;		/* the k best so far, best first */
+	size_t		 nbest;
 	double		 cjk;		/* of the last question */
 };
 
@@ -295,6 +301,26 @@ engine_synonyms(struct engine *e)
 	e->synfirst[256] = i;
 }
 
+/* The documents in answer order (a counting sort, stable). */
+static void
+engine_order(struct engine *e)
+{
+	const struct kb *kb = e->kb;
+	size_t a, i, *next;
+
+	e->aptr = xcalloc(kb->nans + 2, sizeof(*e->aptr));
+	e->doc2q = xcalloc(kb->nq + 1, sizeof(*e->doc2q));
+	for (i = 0; i < kb->nq; i++)
+		e->aptr[kb->qans[i] + 1]++;
+	for (a = 0; a < kb->nans; a++)
+		e->aptr[a + 1] += e->aptr[a];
+	next = xreallocarray(NULL, kb->nans + 1, sizeof(*next));
+	memcpy(next, e->aptr, (kb->nans + 1) * sizeof(*next));
+	for (i = 0; i < kb->nq; i++)
+		e->doc2q[next[kb->qans[i]]++] = (uint32_t)i;
+	free(next);
+}
+
 struct engine *
 engine_new(const struct kb *kb, const struct engine_params *p)
 {
@@ -302,21 +328,21 @@ engine_new(const struct kb *kb, const struct engine_params *p)
 	struct csr_builder *bw, *bc;
 	struct csr *cw, *cc;
 	struct worker *w;
-	size_t i, j;
+	size_t i, j, q;
 
 	e->kb = kb;
 	e->p = *p;
 	e->wv = strmap_new();
 	e->cv = strmap_new();
 	engine_synonyms(e);
-	e->nphr = xcalloc(kb->nans + 1, sizeof(*e->nphr));
+	engine_order(e);
 	bw = csr_builder_new(NULL, NULL);
 	bc = csr_builder_new(NULL, NULL);
 	w = worker_new(e);
 	w->grow = e->wv;
 	for (i = 0; i < kb->nq; i++) {
-		e->nphr[kb->qans[i]]++;
-		text_terms(w, kb->question[i], strlen(kb->question[i]));
+		q = e->doc2q[i];
+		text_terms(w, kb->question[q], strlen(kb->question[q]));
 		for (j = 0; j < w->tw.n; j++)
 			csr_builder_add_id(bw, (uint32_t)i, w->tw.id[j], 1);
 		for (j = 0; j < w->tc.n; j++)
@@ -344,7 +370,8 @@ engine_free(struct engine *e)
 	search_free(e->bm);
 	search_free(e->tf);
 	free(e->syn);
-	free(e->nphr);
+	free(e->aptr);
+	free(e->doc2q);
 	free(e);
 }
 
@@ -359,18 +386,15 @@ struct worker *
 worker_new(const struct engine *e)
 {
 	struct worker *w = xcalloc(1, sizeof(*w));
-	size_t nq = e->kb->nq + 1, na = e->kb->nans + 1;
+	size_t nq = e->kb->nq + 1;
 
 	w->e = e;
 	w->tn = textnorm_new();
 	w->tok = tok_new(1, 2);
 	w->accb = xcalloc(nq, sizeof(*w->accb));
 	w->accc = xcalloc(nq, sizeof(*w->accc));
-	w->top = xcalloc(na * (size_t)(e->p.phrasings > 0 ?
-	    e->p.phrasings : 1), sizeof(*w->top));
-	w->ntop = xcalloc(na, sizeof(*w->ntop));
-	w->best = xcalloc(na, sizeof(*w->best));
-	w->ans = xcalloc(na, sizeof(*w->ans));
+	w->sc = xcalloc(nq, sizeof(*w->sc));
+	w->best = xcalloc(MAX_K + 1, sizeof(*w->best));
 	return w;
 }
 
@@ -389,61 +413,83 @@ worker_free(struct worker *w)
 	free(w->pos);
 	free(w->accb);
 	free(w->accc);
-	free(w->top);
-	free(w->ntop);
+	free(w->sc);
 	free(w->best);
-	free(w->ans);
-	topk_free(w->heap);
 	free(w);
 }
 
 /*
- * Keep phrasing q's score s among its answer's best m (descending);
- * the best phrasing is the first of the highest score.
+ * Put answer h among the k best (best first): a higher rank score, or
+ * an equal one and a smaller answer (answers come in ascending order,
+ * so an equal score never displaces).
  */
 static void
-keep(struct worker *w, uint32_t a, uint32_t q, double s, size_t *nans)
+offer(struct worker *w, size_t k, const struct hit *h)
 {
-	size_t m = (size_t)w->e->p.phrasings, n = w->ntop[a], i;
-	double *t = w->top + (size_t)a * m;
+	size_t i;
 
-	if (n == m && s <= t[m - 1])
-		return;		/* (q ascends: an equal best comes first) */
-	if (n == 0)
-		w->ans[(*nans)++] = a;
-	if (n == 0 || s > t[0])
-		w->best[a] = q;
-	i = n < m ? n++ : m - 1;
-	for (; i > 0 && t[i - 1] < s; i--)
-		t[i] = t[i - 1];
-	t[i] = s;
-	w->ntop[a] = (uint32_t)n;
+	if (w->nbest == k && h->rank_score <= w->best[k - 1].rank_score)
+		return;
+	i = w->nbest < k ? w->nbest++ : k - 1;
+	for (; i > 0 && w->best[i - 1].rank_score < h->rank_score; i--)
+		w->best[i] = w->best[i - 1];
+	w->best[i] = *h;
 }
 
-/* Score the touched phrasings, then their answers into the heap. */
+/*
+ * The rank score of an answer: the mean of its best m documents' scores
+ * sc[0..n) (of all when n < m), partly sorted in place.
+ */
+static double
+mean_top(double *sc, size_t n, size_t m)
+{
+	size_t i, j, b;
+	double s = 0, t;
+
+	if (m > n)
+		m = n;
+	for (i = 0; i < m; i++) {
+		for (b = i, j = i + 1; j < n; j++)
+			if (sc[j] > sc[b])
+				b = j;
+		t = sc[i], sc[i] = sc[b], sc[b] = t;
+		s += sc[i];
+	}
+	return s / (double)m;
+}
+
+/*
+ * Score every document (clearing the accumulators) and keep the k best
+ * answers.  An answer's rank score is at most its best document's, so
+ * an answer whose best does not beat the k-th kept is passed over.
+ */
 static void
-rank(struct worker *w, double wb)
+rank(struct worker *w, double wb, size_t k)
 {
 	const struct engine *e = w->e;
-	size_t i, j, m = (size_t)e->p.phrasings, nans = 0, d;
-	uint32_t q, a;
-	double s;
+	size_t a, d, lo, hi, bd, m = (size_t)e->p.phrasings;
+	double s, mx;
+	struct hit h;
 
-	for (q = 0; q < e->kb->nq; q++) {
-		if (w->accb[q] == 0 && w->accc[q] == 0)
+	w->nbest = 0;
+	for (a = 0; a < e->kb->nans; a++) {
+		lo = e->aptr[a];
+		hi = e->aptr[a + 1];
+		for (mx = 0, bd = lo, d = lo; d < hi; d++) {
+			s = wb * w->accb[d] + (1 - wb) * w->accc[d];
+			w->accb[d] = w->accc[d] = 0;
+			w->sc[d] = s;
+			if (s > mx)
+				mx = s, bd = d;
+		}
+		if (mx <= 0 || (w->nbest == k &&
+		    mx <= w->best[k - 1].rank_score))
 			continue;
-		s = wb * w->accb[q] + (1 - wb) * w->accc[q];
-		w->accb[q] = w->accc[q] = 0;
-		if (s > 0)
-			keep(w, e->kb->qans[q], q, s, &nans);
-	}
-	for (i = 0; i < nans; i++) {
-		a = w->ans[i];
-		for (s = 0, j = 0; j < w->ntop[a]; j++)
-			s += w->top[(size_t)a * m + j];
-		d = e->nphr[a] < m ? e->nphr[a] : m;
-		topk_push(w->heap, s / (double)d, a);
-		w->ntop[a] = 0;
+		h.ans = (uint32_t)a;
+		h.q = e->doc2q[bd];
+		h.score = mx;
+		h.rank_score = mean_top(w->sc + lo, hi - lo, m);
+		offer(w, k, &h);
 	}
 }
 
@@ -452,33 +498,21 @@ engine_ask(struct worker *w, const char *text, size_t len, size_t k,
     struct hit *hits)
 {
 	const struct engine *e = w->e;
-	size_t i, n, id[64];
-	double cjk, wb, sc[64];
+	double wb;
 
-	if (k > 64)
-		k = 64;
-	if (w->heap == NULL || w->heapk != k) {
-		topk_free(w->heap);
-		w->heap = topk_new(k);
-		w->heapk = k;
-	}
-	cjk = w->cjk = text_terms(w, text, len);
-	wb = cjk * e->p.w_cjk + (1 - cjk) * e->p.w_latin;
+	if (k > MAX_K)
+		k = MAX_K;
+	w->cjk = text_terms(w, text, len);
+	wb = w->cjk * e->p.w_cjk + (1 - w->cjk) * e->p.w_latin;
 	terms_merge(&w->tw);
 	terms_merge(&w->tc);
 	search_query_bm25(e->bm, w->tw.id, w->tw.cnt, w->tw.n, w->tw.qw);
 	search_query_tfidf(e->tf, w->tc.id, w->tc.cnt, w->tc.n, w->tc.qw);
 	search_accumulate(e->bm, w->tw.id, w->tw.qw, w->tw.n, w->accb);
 	search_accumulate(e->tf, w->tc.id, w->tc.qw, w->tc.n, w->accc);
-	rank(w, wb);
-	n = topk_take(w->heap, id, sc);
-	for (i = 0; i < n; i++) {
-		hits[i].ans = (uint32_t)id[i];
-		hits[i].q = w->best[id[i]];
-		hits[i].rank_score = sc[i];
-		hits[i].score = w->top[id[i] * (size_t)e->p.phrasings];
-	}
-	return n;
+	rank(w, wb, k);
+	memcpy(hits, w->best, w->nbest * sizeof(*hits));
+	return w->nbest;
 }
 
 double
