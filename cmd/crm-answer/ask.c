@@ -13,37 +13,130 @@
 #include "err.h"
 #include "hash.h"
 #include "input.h"
+#include "par.h"
 #include "strbuf.h"
 
 #include "answer.h"
 
 #define EVAL_K	10
+#define BATCH	2048	/* questions answered at a time, on the threads */
+#define GRAIN	64	/* questions a thread takes at least */
+
+/*
+ * A batch of input rows kept for answering on the threads: each row's
+ * fields as offsets into one buffer (the reader's rows are borrowed),
+ * then its answers.
+ */
+struct batch {
+	struct strbuf	 buf;
+	size_t		*fp, *fl;	/* field offsets and lengths */
+	size_t		 nf, fcap;
+	size_t		 nrows, ncols, k;
+	long		 text, key;	/* the question's column, eval's id */
+	struct hit	*hits;		/* BATCH * k */
+	size_t		 nhits[BATCH];
+	double		 cjk[BATCH];
+};
 
 struct asker {
 	const struct opts *o;
 	struct kb	*kb;
 	struct engine	*e;
-	struct worker	*w;
-	struct hit	 hits[64];
+	struct worker	**w;		/* one per thread */
+	int		 nthreads;
+	struct batch	 b;
 };
 
 static void
-asker_open(struct asker *s, const struct opts *o)
+asker_open(struct asker *s, const struct opts *o, size_t k)
 {
 	struct engine_params p = { o->w_latin, o->w_cjk, o->phrasings };
+	int i;
 
+	memset(s, 0, sizeof(*s));
 	s->o = o;
 	s->kb = kb_load(o->model);
 	s->e = engine_new(s->kb, &p);
-	s->w = worker_new(s->e);
+	s->nthreads = crm_nthreads(&o->com);
+	s->w = xcalloc((size_t)s->nthreads, sizeof(*s->w));
+	for (i = 0; i < s->nthreads; i++)
+		s->w[i] = worker_new(s->e);
+	s->b.k = k;
+	s->b.hits = xcalloc(BATCH * k, sizeof(*s->b.hits));
 }
 
 static void
 asker_close(struct asker *s)
 {
-	worker_free(s->w);
+	int i;
+
+	for (i = 0; i < s->nthreads; i++)
+		worker_free(s->w[i]);
+	free(s->w);
+	free(s->b.hits);
+	free(s->b.fp);
+	free(s->b.fl);
+	sb_free(&s->b.buf);
 	engine_free(s->e);
 	kb_free(s->kb);
+}
+
+/* Keep a row (all its fields) in the batch. */
+static void
+batch_add(struct batch *b, const struct csv_row *row)
+{
+	size_t i, n = csv_nfields(row), len, cap = b->fcap;
+	const char *p;
+
+	b->fp = xgrow(b->fp, &b->fcap, b->nf + n, sizeof(*b->fp));
+	if (b->fcap != cap)
+		b->fl = xreallocarray(b->fl, b->fcap, sizeof(*b->fl));
+	for (i = 0; i < n; i++) {
+		p = csv_field(row, i, &len);
+		b->fp[b->nf] = b->buf.len;
+		b->fl[b->nf++] = len;
+		sb_add(&b->buf, p, len);
+	}
+	b->ncols = n;
+	b->nrows++;
+}
+
+static const char *
+batch_field(const struct batch *b, size_t r, size_t c, size_t *len)
+{
+	size_t f = r * b->ncols + c;
+
+	*len = b->fl[f];
+	return b->buf.p + b->fp[f];
+}
+
+static void
+batch_clear(struct batch *b)
+{
+	b->nrows = b->nf = b->buf.len = 0;
+}
+
+/* Answer rows lo..hi of the batch on thread t. */
+static void
+batch_run(void *arg, size_t lo, size_t hi, int t)
+{
+	struct asker *s = arg;
+	struct batch *b = &s->b;
+	const char *p;
+	size_t r, len;
+
+	for (r = lo; r < hi; r++) {
+		p = batch_field(b, r, (size_t)b->text, &len);
+		b->nhits[r] = engine_ask(s->w[t], p, len, b->k,
+		    b->hits + r * b->k);
+		b->cjk[r] = engine_cjk(s->w[t]);
+	}
+}
+
+static void
+batch_answer(struct asker *s)
+{
+	par_for_grain(s->b.nrows, s->nthreads, GRAIN, batch_run, s);
 }
 
 /* The appended columns' names, with the prefix. */
@@ -86,33 +179,56 @@ put_hit(struct csv_writer *w, const struct kb *kb, const struct hit *h,
 	csv_put_str(w, kb->question[h->q]);
 }
 
-/* The output rows of one question. */
+/* The input fields of row r of the batch. */
 static void
-put_answers(struct asker *s, struct csv_writer *w, const struct csv_row *row,
-    size_t n)
+put_fields(struct csv_writer *w, const struct batch *b, size_t r)
 {
-	int fb = n == 0 || s->hits[0].score < s->o->min_score;
-	size_t i;
+	const char *p;
+	size_t c, len;
+
+	for (c = 0; c < b->ncols; c++) {
+		p = batch_field(b, r, c, &len);
+		csv_put(w, p, len);
+	}
+}
+
+/* The output rows of question r of the batch. */
+static void
+put_answers(struct asker *s, struct csv_writer *w, size_t r)
+{
+	const struct batch *b = &s->b;
+	const struct hit *h = b->hits + r * b->k;
+	size_t i, n = b->nhits[r];
+	int fb = n == 0 || h[0].score < s->o->min_score;
 
 	if (s->o->top == 0) {
-		csv_put_row(w, row);
-		put_hit(w, s->kb, n > 0 ? &s->hits[0] : NULL, !fb,
-		    engine_cjk(s->w));
+		put_fields(w, b, r);
+		put_hit(w, s->kb, n > 0 ? &h[0] : NULL, !fb, b->cjk[r]);
 		csv_put_int(w, fb);
 		csv_end_row(w);
 		return;
 	}
 	for (i = 0; i < n || (i == 0 && n == 0); i++) {
-		csv_put_row(w, row);
+		put_fields(w, b, r);
 		if (n == 0)
 			csv_put(w, "", 0);
 		else
 			csv_put_int(w, (long long)i + 1);
-		put_hit(w, s->kb, n > 0 ? &s->hits[i] : NULL, 1,
-		    engine_cjk(s->w));
+		put_hit(w, s->kb, n > 0 ? &h[i] : NULL, 1, b->cjk[r]);
 		csv_put_int(w, fb);
 		csv_end_row(w);
 	}
+}
+
+static void
+flush_answers(struct asker *s, struct csv_writer *w)
+{
+	size_t r;
+
+	batch_answer(s);
+	for (r = 0; r < s->b.nrows; r++)
+		put_answers(s, w, r);
+	batch_clear(&s->b);
 }
 
 /*
@@ -136,12 +252,12 @@ chat(struct asker *s)
 			len--;
 		if (len == 0)
 			continue;
-		n = engine_ask(s->w, line, len, 1, s->hits);
-		if (n == 0 || s->hits[0].score < s->o->min_score)
+		n = engine_ask(s->w[0], line, len, 1, s->b.hits);
+		if (n == 0 || s->b.hits[0].score < s->o->min_score)
 			printf("(no answer found: a person will reply)\n");
 		else
-			printf("%s\n", kb_reply(s->kb, s->hits[0].q,
-			    engine_cjk(s->w)));
+			printf("%s\n", kb_reply(s->kb, s->b.hits[0].q,
+			    engine_cjk(s->w[0])));
 		if (fflush(stdout) == EOF)
 			crm_err(1, "<stdout>");
 	}
@@ -161,11 +277,8 @@ answer_ask(const struct opts *o)
 	struct crm_input *in;
 	struct csv_writer *w;
 	struct asker s;
-	const char *t;
-	size_t len, n;
-	long col;
 
-	asker_open(&s, o);
+	asker_open(&s, o, o->top ? (size_t)o->top : 1);
 	if (o->nfiles == 0 && o->com.output == NULL && isatty(0)) {
 		chat(&s);
 		asker_close(&s);
@@ -175,18 +288,18 @@ answer_ask(const struct opts *o)
 		asker_close(&s);
 		return 0;
 	}
-	col = input_role(in, ROLE_TEXT, INPUT_NEED);
+	s.b.text = input_role(in, ROLE_TEXT, INPUT_NEED);
 	col_check_new(input_reader(in), o->prefix, o->top ? tnames : names);
 	w = crm_open_output(&o->com);
 	csv_put_row(w, csv_header(input_reader(in)));
 	put_names(w, o, o->top ? tnames : names);
 	csv_end_row(w);
 	while (input_next(in, &row)) {
-		t = input_str(row, col, &len);
-		n = engine_ask(s.w, t, len, o->top ? (size_t)o->top : 1,
-		    s.hits);
-		put_answers(&s, w, row, n);
+		batch_add(&s.b, row);
+		if (s.b.nrows == BATCH)
+			flush_answers(&s, w);
 	}
+	flush_answers(&s, w);
 	crm_close_output(w);
 	input_close(in);
 	asker_close(&s);
@@ -245,6 +358,32 @@ eval_write(const struct opts *o, const struct esum es[3])
 	crm_close_output(w);
 }
 
+/* Add the batch's questions to the sums, in input order. */
+static void
+eval_batch(struct asker *s, struct esum es[3])
+{
+	const struct batch *b = &s->b;
+	const struct hit *h;
+	const char *x;
+	size_t r, i, a, xlen;
+	long rank;
+	int fb;
+
+	batch_answer(s);
+	for (r = 0; r < b->nrows; r++) {
+		h = b->hits + r * b->k;
+		x = batch_field(b, r, (size_t)b->key, &xlen);
+		a = strmap_find(s->kb->ids, x, xlen);
+		for (rank = -1, i = 0; i < b->nhits[r] && rank < 0; i++)
+			if (h[i].ans == a)
+				rank = (long)i;
+		fb = b->nhits[r] == 0 || h[0].score < s->o->min_score;
+		esum_add(&es[0], rank, fb);
+		esum_add(&es[b->cjk[r] >= 0.5 ? 1 : 2], rank, fb);
+	}
+	batch_clear(&s->b);
+}
+
 int
 answer_eval(const struct opts *o)
 {
@@ -252,29 +391,22 @@ answer_eval(const struct opts *o)
 	const struct csv_row *row;
 	struct crm_input *in;
 	struct asker s;
-	const char *t, *x;
-	size_t len, xlen, n, i, a;
-	long col, cx, rank;
-	int fb;
+	const char *x;
+	size_t xlen;
 
 	memset(es, 0, sizeof(es));
-	asker_open(&s, o);
+	asker_open(&s, o, EVAL_K);
 	if ((in = input_open(&o->com, o->files, o->nfiles)) != NULL) {
-		col = input_role(in, ROLE_TEXT, INPUT_NEED);
-		cx = input_col(in, o->expected, INPUT_NEED);
+		s.b.text = input_role(in, ROLE_TEXT, INPUT_NEED);
+		s.b.key = input_col(in, o->expected, INPUT_NEED);
 		while (input_next(in, &row)) {
-			if (input_key(in, row, cx, &x, &xlen) != 0)
+			if (input_key(in, row, s.b.key, &x, &xlen) != 0)
 				continue;
-			t = input_str(row, col, &len);
-			n = engine_ask(s.w, t, len, EVAL_K, s.hits);
-			a = strmap_find(s.kb->ids, x, xlen);
-			for (rank = -1, i = 0; i < n && rank < 0; i++)
-				if (s.hits[i].ans == a)
-					rank = (long)i;
-			fb = n == 0 || s.hits[0].score < o->min_score;
-			esum_add(&es[0], rank, fb);
-			esum_add(&es[engine_cjk(s.w) >= 0.5 ? 1 : 2], rank, fb);
+			batch_add(&s.b, row);
+			if (s.b.nrows == BATCH)
+				eval_batch(&s, es);
 		}
+		eval_batch(&s, es);
 		input_close(in);
 	}
 	eval_write(o, es);

@@ -97,8 +97,18 @@ static void
 terms_merge(struct terms *t)
 {
 	size_t i, j = 0;
+	uint32_t v;
 
-	sort_u32(t->id, t->n);
+	if (t->n > 48)
+		sort_u32(t->id, t->n);
+	else
+		for (i = 1; i < t->n; i++) {	/* insertion: short texts */
+			v = t->id[i];
+			for (j = i; j > 0 && t->id[j - 1] > v; j--)
+				t->id[j] = t->id[j - 1];
+			t->id[j] = v;
+		}
+	j = 0;
 	for (i = 0; i < t->n; i++) {
 		if (j > 0 && t->id[i] == t->id[j - 1] && t->id[i] != UNKNOWN) {
 			t->cnt[j - 1]++;
@@ -321,14 +331,57 @@ engine_order(struct engine *e)
 	free(next);
 }
 
+/*
+ * A matrix of term counts built row by row: each row's terms merged
+ * (ascending, counted) are appended, so no triples are kept or sorted.
+ */
+struct counts {
+	size_t		*rowptr;
+	uint32_t	*col;
+	double		*val;
+	size_t		 nnz, cap;
+};
+
+static void
+counts_row(struct counts *c, size_t row, struct terms *t)
+{
+	size_t i, cap = c->cap;
+
+	terms_merge(t);
+	c->col = xgrow(c->col, &c->cap, c->nnz + t->n, sizeof(*c->col));
+	if (c->cap != cap)
+		c->val = xreallocarray(c->val, c->cap, sizeof(*c->val));
+	for (i = 0; i < t->n; i++) {
+		c->col[c->nnz] = t->id[i];
+		c->val[c->nnz++] = t->cnt[i];
+	}
+	c->rowptr[row + 1] = c->nnz;
+}
+
+/* The matrix (the arrays move into it). */
+static struct csr *
+counts_finish(struct counts *c, size_t nrows, size_t ncols)
+{
+	struct csr *m = csr_new(nrows, ncols, 0);
+
+	free(m->rowptr);
+	free(m->col);
+	free(m->val);
+	m->rowptr = c->rowptr;
+	m->col = c->col != NULL ? c->col : xcalloc(1, sizeof(*m->col));
+	m->val = c->val != NULL ? c->val : xcalloc(1, sizeof(*m->val));
+	memset(c, 0, sizeof(*c));
+	return m;
+}
+
 struct engine *
 engine_new(const struct kb *kb, const struct engine_params *p)
 {
 	struct engine *e = xcalloc(1, sizeof(*e));
-	struct csr_builder *bw, *bc;
+	struct counts bw = { NULL, NULL, NULL, 0, 0 }, bc = bw;
 	struct csr *cw, *cc;
 	struct worker *w;
-	size_t i, j, q;
+	size_t i, q;
 
 	e->kb = kb;
 	e->p = *p;
@@ -336,27 +389,23 @@ engine_new(const struct kb *kb, const struct engine_params *p)
 	e->cv = strmap_new();
 	engine_synonyms(e);
 	engine_order(e);
-	bw = csr_builder_new(NULL, NULL);
-	bc = csr_builder_new(NULL, NULL);
+	bw.rowptr = xcalloc(kb->nq + 1, sizeof(*bw.rowptr));
+	bc.rowptr = xcalloc(kb->nq + 1, sizeof(*bc.rowptr));
 	w = worker_new(e);
 	w->grow = e->wv;
 	for (i = 0; i < kb->nq; i++) {
 		q = e->doc2q[i];
 		text_terms(w, kb->question[q], strlen(kb->question[q]));
-		for (j = 0; j < w->tw.n; j++)
-			csr_builder_add_id(bw, (uint32_t)i, w->tw.id[j], 1);
-		for (j = 0; j < w->tc.n; j++)
-			csr_builder_add_id(bc, (uint32_t)i, w->tc.id[j], 1);
+		counts_row(&bw, i, &w->tw);
+		counts_row(&bc, i, &w->tc);
 	}
 	worker_free(w);
-	cw = csr_builder_finish(bw, kb->nq, strmap_count(e->wv), 0);
-	cc = csr_builder_finish(bc, kb->nq, strmap_count(e->cv), 0);
+	cw = counts_finish(&bw, kb->nq, strmap_count(e->wv));
+	cc = counts_finish(&bc, kb->nq, strmap_count(e->cv));
 	e->bm = search_bm25(cw, kb->k1, kb->b);
 	e->tf = search_tfidf(cc, 1);
 	csr_free(cw);
 	csr_free(cc);
-	csr_builder_free(bw);
-	csr_builder_free(bc);
 	return e;
 }
 

@@ -23,6 +23,7 @@ enum {
 static const struct option longopts[] = {
 	CRM_COMMON_LONGOPTS,
 	CRM_OPT_TEXT,
+	CRM_OPT_THREADS,
 	{ "answer",	required_argument, NULL, OPT_ANSWER },
 	{ "b",		required_argument, NULL, OPT_B },
 	{ "bm25-cjk",	required_argument, NULL, OPT_BM25_CJK },
@@ -73,7 +74,8 @@ static const char help[] =
 "        characters / all CJK (TF-IDF of character n-grams has the\n"
 "        rest)  --phrasings N (5): an answer scores the mean of its\n"
 "        N best phrasings\n"
-"common: -m, --model FILE  -d, --delimiter C  -t, --tab  --ws\n"
+"common: -m, --model FILE  --threads N (ask, eval; all cores)\n"
+"        -d, --delimiter C  -t, --tab  --ws\n"
 "        -o, --output FILE  --gzip  --reject FILE  --skip-bad\n"
 "        -q, --quiet  -h, --help  -V, --version\n"
 "\n"

@@ -11,19 +11,6 @@
 #include "ml/sparse.h"
 #include "ml/textfeat.h"
 
-/* A copy of counts (documents x terms). */
-static struct csr *
-csr_copy(const struct csr *a)
-{
-	size_t nnz = csr_nnz(a);
-	struct csr *c = csr_new(a->nrows, a->ncols, nnz);
-
-	memcpy(c->rowptr, a->rowptr, (a->nrows + 1) * sizeof(*c->rowptr));
-	memcpy(c->col, a->col, nnz * sizeof(*c->col));
-	memcpy(c->val, a->val, nnz * sizeof(*c->val));
-	return c;
-}
-
 static double
 bm25_idf(double n, double df)
 {
@@ -31,10 +18,10 @@ bm25_idf(double n, double df)
 }
 
 struct search_index *
-search_bm25(const struct csr *counts, double k1, double b)
+search_bm25(struct csr *counts, double k1, double b)
 {
 	struct search_index *s = xcalloc(1, sizeof(*s));
-	struct csr *w = csr_copy(counts);
+	struct csr *w = counts;
 	size_t i, p, nnz = csr_nnz(w), *df;
 	double avg = 0, dl, n = (double)counts->nrows;
 
@@ -60,15 +47,14 @@ search_bm25(const struct csr *counts, double k1, double b)
 	s->k1 = k1;
 	s->b = b;
 	s->avgdl = avg;
-	csr_free(w);
 	return s;
 }
 
 struct search_index *
-search_tfidf(const struct csr *counts, int sublinear)
+search_tfidf(struct csr *counts, int sublinear)
 {
 	struct search_index *s = xcalloc(1, sizeof(*s));
-	struct csr *w = csr_copy(counts);
+	struct csr *w = counts;
 	size_t p, nnz = csr_nnz(w);
 
 	if (sublinear)
@@ -80,7 +66,6 @@ search_tfidf(const struct csr *counts, int sublinear)
 	s->ndocs = counts->nrows;
 	s->post = csr_transpose(w);
 	s->sublinear = sublinear;
-	csr_free(w);
 	return s;
 }
 

@@ -26,17 +26,19 @@ struct search_index {
 /*
  * BM25 (the Lucene form): idf(t) = ln(1 + (N - df + 0.5) / (df + 0.5)),
  * w(t, d) = idf(t) tf (k1 + 1) / (tf + k1 (1 - b + b |d| / avgdl)),
- * |d| the document's term count, avgdl their mean.  counts is left as
- * it is.
+ * |d| the document's term count, avgdl their mean.  The values of
+ * counts are overwritten by the weights (the caller frees it; the index
+ * keeps their transpose), which spares a copy of a large matrix.
  */
-struct search_index *search_bm25(const struct csr *counts, double k1,
+struct search_index *search_bm25(struct csr *counts, double k1,
 		    double b);
 /*
  * TF-IDF cosine: w(t, d) = tf'(t, d) idf(t) over the document's L2 norm,
  * tf' = tf, or 1 + ln tf when sublinear; idf the smooth idf of
- * textfeat.h (scikit-learn's TfidfVectorizer).
+ * textfeat.h (scikit-learn's TfidfVectorizer).  counts is overwritten
+ * as for search_bm25.
  */
-struct search_index *search_tfidf(const struct csr *counts, int sublinear);
+struct search_index *search_tfidf(struct csr *counts, int sublinear);
 void		 search_free(struct search_index *);
 
 /* The idf of term t, or that of a term no document has (t out of range). */
