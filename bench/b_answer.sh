@@ -29,7 +29,8 @@ M10=$DATA/answer-10000.model
 "$ans" index -m "$M10" "$K10" 2>&1 | sed 's/^/check: /'
 "$ans" eval -m "$M10" --expected expected "$Q10" | sed 's/^/check: eval /'
 t_idx=$(bench_time "'$ans' index -q -m '$M100' '$K100'")
-t_load=$(bench_time "printf 'text\\\\nhello\\\\n' | '$ans' ask -m '$M100'")
+printf 'text\nwhere is my parcel\n' > "$DATA/answer-one.csv"
+t_load=$(bench_time "'$ans' ask -m '$M100' '$DATA/answer-one.csv'")
 echo "crm-answer index, 100000 rows: $t_idx s (loading that model and one question: $t_load s)"
 t1=$(bench_time "'$ans' ask --threads 1 -m '$M10' '$Q10'")
 t2=$(bench_time "'$ans' ask -m '$M10' '$Q10'")
