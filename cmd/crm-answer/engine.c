@@ -194,7 +194,7 @@ syn_apply(struct worker *w)
 static double
 decode(struct worker *w, const char *p, size_t len)
 {
-	size_t i = 0, n, ncjk = 0, nother = 0;
+	size_t i = 0, n;
 	uint32_t cp;
 
 	w->ncp = 0;
@@ -205,15 +205,11 @@ decode(struct worker *w, const char *p, size_t len)
 		w->pos = xgrow(w->pos, &w->poscap, w->ncp + 2, sizeof(*w->pos));
 		w->cp[w->ncp] = cp;
 		w->pos[w->ncp++] = i;
-		if (text_is_cjk(cp))
-			ncjk++;
-		else if (cp != ' ')
-			nother++;
 		i += n;
 	}
 	w->pos = xgrow(w->pos, &w->poscap, w->ncp + 2, sizeof(*w->pos));
 	w->pos[w->ncp] = len;
-	return ncjk + nother > 0 ? (double)ncjk / (double)(ncjk + nother) : 0;
+	return kb_cjk_share(p, len);
 }
 
 /* The character n-grams of the decoded text. */
