@@ -164,6 +164,9 @@ check_opts(const struct opts *o)
 	if (o->cmd != CMD_INDEX && o->synonyms != NULL)
 		crm_errx(2, "--synonyms is an option of index (the model "
 		    "keeps them)");
+	if (o->cmd == CMD_INDEX && (o->com.output != NULL || o->com.gzip))
+		crm_errx(2, "index writes the model to -m FILE (a name ending "
+		    "in .gz is compressed): no -o or --gzip");
 	if (o->cmd != CMD_ASK && (o->top > 0 || o->prefix != NULL))
 		crm_errx(2, "--top and --prefix are options of ask");
 }
