@@ -74,7 +74,7 @@ struct worker {
 	uint32_t	*cp;		/* code points of the normal form */
 	size_t		*pos;		/* their byte offsets (n + 1) */
 	size_t		 ncp, cpcap, poscap;
-	double		*accb, *accc;	/* per document */
+	double		*acc;		/* per document: the blended score */
 	double		*sc;		/* an answer's documents' scores */
 	struct hit	*best;		/* the k best so far, best first */
 	size_t		 nbest;
@@ -436,8 +436,7 @@ worker_new(const struct engine *e)
 	w->e = e;
 	w->tn = textnorm_new();
 	w->tok = tok_new(1, 2);
-	w->accb = xcalloc(nq, sizeof(*w->accb));
-	w->accc = xcalloc(nq, sizeof(*w->accc));
+	w->acc = xcalloc(nq, sizeof(*w->acc));
 	w->sc = xcalloc(nq, sizeof(*w->sc));
 	w->best = xcalloc(MAX_K + 1, sizeof(*w->best));
 	return w;
@@ -456,8 +455,7 @@ worker_free(struct worker *w)
 	terms_free(&w->tc);
 	free(w->cp);
 	free(w->pos);
-	free(w->accb);
-	free(w->accc);
+	free(w->acc);
 	free(w->sc);
 	free(w->best);
 	free(w);
@@ -509,7 +507,7 @@ mean_top(double *sc, size_t n, size_t m)
  * an answer whose best does not beat the k-th kept is passed over.
  */
 static void
-rank(struct worker *w, double wb, size_t k)
+rank(struct worker *w, size_t k)
 {
 	const struct engine *e = w->e;
 	size_t a, d, lo, hi, bd, m = (size_t)e->p.phrasings;
@@ -521,8 +519,8 @@ rank(struct worker *w, double wb, size_t k)
 		lo = e->aptr[a];
 		hi = e->aptr[a + 1];
 		for (mx = 0, bd = lo, d = lo; d < hi; d++) {
-			s = wb * w->accb[d] + (1 - wb) * w->accc[d];
-			w->accb[d] = w->accc[d] = 0;
+			s = w->acc[d];
+			w->acc[d] = 0;
 			w->sc[d] = s;
 			if (s > mx)
 				mx = s, bd = d;
@@ -544,6 +542,7 @@ engine_ask(struct worker *w, const char *text, size_t len, size_t k,
 {
 	const struct engine *e = w->e;
 	double wb;
+	size_t i;
 
 	if (k > MAX_K)
 		k = MAX_K;
@@ -553,9 +552,14 @@ engine_ask(struct worker *w, const char *text, size_t len, size_t k,
 	terms_merge(&w->tc);
 	search_query_bm25(e->bm, w->tw.id, w->tw.cnt, w->tw.n, w->tw.qw);
 	search_query_tfidf(e->tf, w->tc.id, w->tc.cnt, w->tc.n, w->tc.qw);
-	search_accumulate(e->bm, w->tw.id, w->tw.qw, w->tw.n, w->accb);
-	search_accumulate(e->tf, w->tc.id, w->tc.qw, w->tc.n, w->accc);
-	rank(w, wb, k);
+	/* the blend folded into the query: one accumulator */
+	for (i = 0; i < w->tw.n; i++)
+		w->tw.qw[i] *= wb;
+	for (i = 0; i < w->tc.n; i++)
+		w->tc.qw[i] *= 1 - wb;
+	search_accumulate(e->bm, w->tw.id, w->tw.qw, w->tw.n, w->acc);
+	search_accumulate(e->tf, w->tc.id, w->tc.qw, w->tc.n, w->acc);
+	rank(w, k);
 	memcpy(hits, w->best, w->nbest * sizeof(*hits));
 	return w->nbest;
 }
