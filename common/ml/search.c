@@ -143,7 +143,19 @@ search_accumulate(const struct search_index *s, const uint32_t *term,
 		val = m->val + m->rowptr[term[i]];
 		len = m->rowptr[term[i] + 1] - m->rowptr[term[i]];
 		q = qw[i];
-		for (p = 0; p < len; p++)
+		/* A term's documents are distinct: four updates at a time. */
+		for (p = 0; p + 4 <= len; p += 4) {
+			double a0 = acc[col[p]] + q * val[p];
+			double a1 = acc[col[p + 1]] + q * val[p + 1];
+			double a2 = acc[col[p + 2]] + q * val[p + 2];
+			double a3 = acc[col[p + 3]] + q * val[p + 3];
+
+			acc[col[p]] = a0;
+			acc[col[p + 1]] = a1;
+			acc[col[p + 2]] = a2;
+			acc[col[p + 3]] = a3;
+		}
+		for (; p < len; p++)
 			acc[col[p]] += q * val[p];
 	}
 }
