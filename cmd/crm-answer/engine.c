@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "hash.h"
+#include "par.h"
 #include "strbuf.h"
 #include "text.h"
 #include "ml/order.h"
@@ -71,6 +72,7 @@ struct worker {
 	struct strbuf	 norm, syn;
 	struct terms	 tw, tc;
 	struct strmap	*grow;		/* building: the map to add to */
+	int		 part;		/* building: 1 words, 2 n-grams */
 	uint32_t	*cp;		/* code points of the normal form */
 	size_t		*pos;		/* their byte offsets (n + 1) */
 	size_t		 ncp, cpcap, poscap;
@@ -245,7 +247,10 @@ text_terms(struct worker *w, const char *text, size_t len)
 	textnorm(w->tn, text, len, &w->norm);
 	s = syn_apply(w);
 	w->tw.n = w->tc.n = 0;
-	tok_split(w->tok, s->p, s->len, word_term, w);
+	if (w->part != 2)
+		tok_split(w->tok, s->p, s->len, word_term, w);
+	if (w->part == 1)
+		return 0;
 	cjk = decode(w, s->p, s->len);
 	char_terms(w, s->p);
 	return cjk;
@@ -370,14 +375,48 @@ counts_finish(struct counts *c, size_t nrows, size_t ncols)
 	return m;
 }
 
+/*
+ * One of the two indexes (part 0: BM25 of words, 1: TF-IDF of n-grams):
+ * each has its own vocabulary, so the two are built on two threads,
+ * each reading the phrasings in order (the same result on one).
+ */
+static void
+engine_part(void *arg, size_t lo, size_t hi, int thread)
+{
+	struct engine *e = arg;
+	const struct kb *kb = e->kb;
+	struct counts c = { NULL, NULL, NULL, 0, 0 };
+	struct strmap *vocab;
+	struct worker *w;
+	struct csr *m;
+	size_t i, q, part;
+
+	(void)thread;
+	for (part = lo; part < hi; part++) {
+		c.rowptr = xcalloc(kb->nq + 1, sizeof(*c.rowptr));
+		vocab = part == 0 ? e->wv : e->cv;
+		w = worker_new(e);
+		w->grow = vocab;
+		w->part = (int)part + 1;
+		for (i = 0; i < kb->nq; i++) {
+			q = e->doc2q[i];
+			text_terms(w, kb->question[q], strlen(kb->question[q]));
+			counts_row(&c, i, part == 0 ? &w->tw : &w->tc);
+		}
+		worker_free(w);
+		m = counts_finish(&c, kb->nq, strmap_count(vocab));
+		if (part == 0)
+			e->bm = search_bm25(m, kb->k1, kb->b);
+		else
+			e->tf = search_tfidf(m, 1);
+		csr_free(m);
+	}
+}
+
 struct engine *
 engine_new(const struct kb *kb, const struct engine_params *p)
 {
 	struct engine *e = xcalloc(1, sizeof(*e));
-	struct counts bw = { NULL, NULL, NULL, 0, 0 }, bc = bw;
-	struct csr *cw, *cc;
-	struct worker *w;
-	size_t i, q;
 
 	e->kb = kb;
 	e->p = *p;
@@ -385,23 +424,7 @@ engine_new(const struct kb *kb, const struct engine_params *p)
 	e->cv = strmap_new();
 	engine_synonyms(e);
 	engine_order(e);
-	bw.rowptr = xcalloc(kb->nq + 1, sizeof(*bw.rowptr));
-	bc.rowptr = xcalloc(kb->nq + 1, sizeof(*bc.rowptr));
-	w = worker_new(e);
-	w->grow = e->wv;
-	for (i = 0; i < kb->nq; i++) {
-		q = e->doc2q[i];
-		text_terms(w, kb->question[q], strlen(kb->question[q]));
-		counts_row(&bw, i, &w->tw);
-		counts_row(&bc, i, &w->tc);
-	}
-	worker_free(w);
-	cw = counts_finish(&bw, kb->nq, strmap_count(e->wv));
-	cc = counts_finish(&bc, kb->nq, strmap_count(e->cv));
-	e->bm = search_bm25(cw, kb->k1, kb->b);
-	e->tf = search_tfidf(cc, 1);
-	csr_free(cw);
-	csr_free(cc);
+	par_for(2, 2, engine_part, e);
 	return e;
 }
 
