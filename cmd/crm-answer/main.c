@@ -72,8 +72,8 @@ static const char help[] =
 "scoring (ask, eval): --bm25-latin W (0.4)  --bm25-cjk W (0.85):\n"
 "        BM25's share of the score for questions without CJK\n"
 "        characters / all CJK (TF-IDF of character n-grams has the\n"
-"        rest)  --phrasings N (5): an answer scores the mean of its\n"
-"        N best phrasings\n"
+"        rest)  --phrasings N (5): answers rank by the mean of their\n"
+"        N best phrasings' scores (score is the best phrasing's)\n"
 "common: -m, --model FILE  --threads N (ask, eval; all cores)\n"
 "        -d, --delimiter C  -t, --tab  --ws\n"
 "        -o, --output FILE  --gzip  --reject FILE  --skip-bad\n"
@@ -81,7 +81,7 @@ static const char help[] =
 "\n"
 "example:\n"
 "  crm-answer index -m faq.model samples/faq.csv\n"
-"  crm-answer ask -m faq.model --text review samples/reviews.csv\n";
+"  crm-answer ask -m faq.model --min-score 0.4 samples/reviews.csv\n";
 
 static void
 opts_init(struct opts *o)
