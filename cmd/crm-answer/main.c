@@ -69,7 +69,7 @@ static const char help[] =
 "eval:   --expected COL (the right answer id): accuracy@1, recall@5,\n"
 "        MRR@10 and the fallback rate, for all questions and for CJK\n"
 "        and other questions apart\n"
-"scoring (ask, eval): --bm25-latin W (0.4)  --bm25-cjk W (0.85):\n"
+"scoring (ask, eval): --bm25-latin W (0.3)  --bm25-cjk W (0.85):\n"
 "        BM25's share of the score for questions without CJK\n"
 "        characters / all CJK (TF-IDF of character n-grams has the\n"
 "        rest)  --phrasings N (5): answers rank by the mean of their\n"
@@ -94,7 +94,7 @@ opts_init(struct opts *o)
 	o->k1 = 1.2;
 	o->b = 0.75;
 	o->min_score = 0.25;
-	o->w_latin = 0.4;
+	o->w_latin = 0.3;
 	o->w_cjk = 0.85;
 	o->phrasings = 5;
 }
