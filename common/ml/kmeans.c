@@ -3,7 +3,9 @@
  * A Lloyd pass handles blocks of KBLOCK rows: each row takes its
  * nearest centre, and each block sums its rows per cluster; the block
  * sums are then added in block order, so the new centres have the
- * same bits at any thread count.
+ * same bits at any thread count.  Hamerly's passes (kmeans.h) keep
+ * two bounds per row and sum the blocks the same way, so that both
+ * algorithms give the same centres.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "ml/sched.h"
 
 #define KBLOCK	2048
+#define C_OF(l, a)	((l)->C + (a) * (l)->p)
 
 void
 kmeans_defaults(struct kmeans_opts *o)
@@ -26,6 +29,7 @@ kmeans_defaults(struct kmeans_opts *o)
 	o->ninit = 1;
 	o->seed = 0;
 	o->nthreads = 1;
+	o->algo = KMEANS_HAMERLY;
 }
 
 static double
@@ -115,7 +119,54 @@ struct lloyd {
 	double		*d2;
 	double		*bsum;		/* per block: k x p sums, then k counts */
 	size_t		*changed;	/* per block */
+	/* Hamerly: NULL up for plain Lloyd */
+	double		*up, *lo;	/* per row: bounds (distances) */
+	const double	*half;		/* per centre: half the gap to the
+					   nearest other centre */
+	const double	*delta;		/* per centre: its last move */
+	double		 dmax, dmax2;	/* the largest move, the second */
+	uint32_t	 amax;		/* whose move is dmax */
 };
+
+/*
+ * Hamerly: row i's nearest centre, unless its bounds (moved by the
+ * last shift) prove it kept its centre.  A full scan takes the lowest
+ * of the equal nearest ones, as kmeans_assign does, and sets d2; a
+ * skipped row keeps its d2 from an earlier pass (not exact).
+ */
+static uint32_t
+hamerly_row(const struct lloyd *l, size_t i, const double *x)
+{
+	uint32_t a = l->lab[i], c, bc = 0;
+	double m, d, best = HUGE_VAL, second = HUGE_VAL;
+
+	if (a != UINT32_MAX) {
+		l->up[i] += l->delta[a];
+		l->lo[i] -= a == l->amax ? l->dmax2 : l->dmax;
+		/* a margin for rounding in the bounds */
+		m = fmax(l->half[a], l->lo[i]) * (1 - 1e-12);
+		if (l->up[i] < m)
+			return a;
+		l->up[i] = sqrt(dist2(x, l->C + a * l->p, l->p));
+		if (l->up[i] < m) {
+			l->d2[i] = l->up[i] * l->up[i];
+			return a;
+		}
+	}
+	for (c = 0; c < l->k; c++) {
+		d = dist2(x, l->C + c * l->p, l->p);
+		if (d < best) {
+			second = best;
+			best = d;
+			bc = c;
+		} else if (d < second)
+			second = d;
+	}
+	l->d2[i] = best;
+	l->up[i] = sqrt(best);
+	l->lo[i] = sqrt(second);
+	return bc;
+}
 
 static void
 lloyd_blocks(void *arg, size_t lo, size_t hi, int thread)
@@ -134,7 +185,8 @@ lloyd_blocks(void *arg, size_t lo, size_t hi, int thread)
 		end = (b + 1) * KBLOCK < l->n ? (b + 1) * KBLOCK : l->n;
 		for (ch = 0, i = b * KBLOCK; i < end; i++) {
 			x = l->X + i * l->p;
-			c = kmeans_assign(l->C, l->k, l->p, x, &l->d2[i]);
+			c = l->up != NULL ? hamerly_row(l, i, x) :
+			    kmeans_assign(l->C, l->k, l->p, x, &l->d2[i]);
 			ch += c != l->lab[i];
 			l->lab[i] = c;
 			for (j = 0; j < l->p; j++)
@@ -201,24 +253,13 @@ relocate(struct lloyd *l, double *sum, double *cnt)
 	}
 }
 
-double
-kmeans_lloyd(const double *X, size_t n, size_t p, size_t k, double *C,
-    uint32_t *labels, int maxit, double tol, int nthreads,
-    struct kmeans_info *info)
+/* The tolerance of the shift: tol times the mean column variance. */
+static double
+shift_tol(const double *X, size_t n, size_t p, double tol)
 {
-	struct lloyd l = { X, C, n, p, k, NULL, NULL, NULL, NULL };
-	struct kmeans_info in = { 0, 0, 0, 0 };
-	size_t nb = (n + KBLOCK - 1) / KBLOCK, i, j, ch;
-	double *sum, *cnt, *mean, var = 0, shift, d, inertia = 0;
+	double *mean = xcalloc(p + 1, sizeof(*mean)), var = 0, d;
+	size_t i, j;
 
-	l.lab = labels != NULL ? labels : xcalloc(n ? n : 1, sizeof(*l.lab));
-	l.d2 = xcalloc(n ? n : 1, sizeof(*l.d2));
-	l.bsum = xcalloc(nb * k * (p + 1) + 1, sizeof(*l.bsum));
-	l.changed = xcalloc(nb + 1, sizeof(*l.changed));
-	sum = xcalloc(k * p + 1, sizeof(*sum));
-	cnt = xcalloc(k + 1, sizeof(*cnt));
-	mean = xcalloc(p + 1, sizeof(*mean));
-	/* the tolerance: tol times the mean variance of the columns */
 	for (i = 0; i < n; i++)
 		for (j = 0; j < p; j++)
 			mean[j] += X[i * p + j];
@@ -229,13 +270,108 @@ kmeans_lloyd(const double *X, size_t n, size_t p, size_t k, double *C,
 			d = X[i * p + j] - mean[j];
 			var += d * d;
 		}
-	tol *= var / (double)n / (double)p;
+	free(mean);
+	return tol * (var / (double)n / (double)p);
+}
+
+/*
+ * Hamerly's bookkeeping after the centres moved from old to C: each
+ * centre's move, the two largest, and each centre's half gap.
+ */
+static void
+hamerly_moves(struct lloyd *l, const double *old, double *delta, double *half)
+{
+	size_t a, b, k = l->k, p = l->p;
+	double d;
+
+	l->dmax = l->dmax2 = 0;
+	l->amax = 0;
+	for (a = 0; a < k; a++) {
+		delta[a] = sqrt(dist2(C_OF(l, a), old + a * p, p));
+		if (delta[a] > l->dmax) {
+			l->dmax2 = l->dmax;
+			l->dmax = delta[a];
+			l->amax = (uint32_t)a;
+		} else if (delta[a] > l->dmax2)
+			l->dmax2 = delta[a];
+		half[a] = HUGE_VAL;
+	}
+	for (a = 0; a < k; a++)
+		for (b = a + 1; b < k; b++) {
+			d = 0.5 * sqrt(dist2(C_OF(l, a), C_OF(l, b), p));
+			half[a] = fmin(half[a], d);
+			half[b] = fmin(half[b], d);
+		}
+}
+
+/* Any cluster without rows after a pass. */
+static int
+any_empty(const double *cnt, size_t k)
+{
+	size_t c;
+
+	for (c = 0; c < k; c++)
+		if (cnt[c] == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The iterations of both algorithms (hamerly: with bounds).  An empty
+ * cluster under Hamerly first gets exact distances (a plain pass, same
+ * labels), then the relocation, then bounds that prove nothing.
+ */
+static double
+kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
+    uint32_t *labels, int maxit, double tol, int nthreads,
+    struct kmeans_info *info, int hamerly)
+{
+	struct lloyd l;
+	struct kmeans_info in = { 0, 0, 0, 0 };
+	size_t nb = (n + KBLOCK - 1) / KBLOCK, i, j, ch;
+	double *sum, *cnt, *old = NULL, *delta = NULL, *half = NULL, shift, d,
+	    inertia = 0;
+	double *up = NULL;
+
+	memset(&l, 0, sizeof(l));
+	l.X = X;
+	l.C = C;
+	l.n = n;
+	l.p = p;
+	l.k = k;
+	l.lab = labels != NULL ? labels : xcalloc(n ? n : 1, sizeof(*l.lab));
+	l.d2 = xcalloc(n ? n : 1, sizeof(*l.d2));
+	l.bsum = xcalloc(nb * k * (p + 1) + 1, sizeof(*l.bsum));
+	l.changed = xcalloc(nb + 1, sizeof(*l.changed));
+	sum = xcalloc(k * p + 1, sizeof(*sum));
+	cnt = xcalloc(k + 1, sizeof(*cnt));
+	if (hamerly) {
+		up = xcalloc(2 * n + 1, sizeof(*up));
+		old = xcalloc(k * p + 1, sizeof(*old));
+		delta = xcalloc(k + 1, sizeof(*delta));
+		half = xcalloc(k + 1, sizeof(*half));
+		l.delta = delta;
+		l.half = half;
+	}
+	tol = shift_tol(X, n, p, tol);
 	for (i = 0; i < n; i++)
 		l.lab[i] = UINT32_MAX;
 	while (in.iters < maxit) {
+		l.up = up;
+		l.lo = up != NULL ? up + n : NULL;
 		ch = lloyd_pass(&l, nthreads, sum, cnt);
 		in.iters++;
+		if (hamerly && any_empty(cnt, k)) {
+			l.up = NULL;
+			lloyd_pass(&l, nthreads, sum, cnt);
+			for (i = 0; i < n; i++) {
+				up[i] = HUGE_VAL;
+				up[n + i] = 0;
+			}
+		}
 		relocate(&l, sum, cnt);
+		if (hamerly)
+			memcpy(old, C, k * p * sizeof(*C));
 		for (shift = 0, i = 0; i < k; i++)
 			for (j = 0; j < p; j++) {
 				d = cnt[i] > 0 ? sum[i * p + j] / cnt[i] :
@@ -243,19 +379,25 @@ kmeans_lloyd(const double *X, size_t n, size_t p, size_t k, double *C,
 				shift += (d - C[i * p + j]) * (d - C[i * p + j]);
 				C[i * p + j] = d;
 			}
-		if (ch == 0) {
+		if (hamerly)
+			hamerly_moves(&l, old, delta, half);
+		if (ch == 0 && !hamerly) {
 			/* the labels stood: the centres are their means */
 			in.converged = 1;
 			break;
 		}
-		if (shift <= tol) {
+		if (ch == 0 || shift <= tol) {
 			in.converged = 1;
+			/* labels (and exact distances) of the final centres */
+			l.up = NULL;
 			lloyd_pass(&l, nthreads, sum, cnt);
 			break;
 		}
 	}
-	if (!in.converged)
+	if (!in.converged) {
+		l.up = NULL;
 		lloyd_pass(&l, nthreads, sum, cnt);
+	}
 	/* the inertia, over the blocks in order */
 	for (i = 0; i < nb; i++) {
 		for (d = 0, j = i * KBLOCK; j < n && j < (i + 1) * KBLOCK; j++)
@@ -272,8 +414,29 @@ kmeans_lloyd(const double *X, size_t n, size_t p, size_t k, double *C,
 	free(l.changed);
 	free(sum);
 	free(cnt);
-	free(mean);
+	free(up);
+	free(old);
+	free(delta);
+	free(half);
 	return inertia;
+}
+
+double
+kmeans_lloyd(const double *X, size_t n, size_t p, size_t k, double *C,
+    uint32_t *labels, int maxit, double tol, int nthreads,
+    struct kmeans_info *info)
+{
+	return kmeans_iter(X, n, p, k, C, labels, maxit, tol, nthreads, info,
+	    0);
+}
+
+double
+kmeans_hamerly(const double *X, size_t n, size_t p, size_t k, double *C,
+    uint32_t *labels, int maxit, double tol, int nthreads,
+    struct kmeans_info *info)
+{
+	return kmeans_iter(X, n, p, k, C, labels, maxit, tol, nthreads, info,
+	    1);
 }
 
 /* The restarts: run r seeds and iterates on its own thread. */
@@ -294,8 +457,9 @@ kmeans_run(void *arg, size_t run, struct rng *r, int thread)
 
 	(void)thread;
 	kmeans_pp(j->X, j->n, j->p, j->o->k, r, C);
-	kmeans_lloyd(j->X, j->n, j->p, j->o->k, C, NULL, j->o->maxit,
-	    j->o->tol, j->nthreads, &j->info[run]);
+	(j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : kmeans_hamerly)(j->X,
+	    j->n, j->p, j->o->k, C, NULL, j->o->maxit, j->o->tol, j->nthreads,
+	    &j->info[run]);
 	j->info[run].run = (int)run;
 }
 
