@@ -19,7 +19,7 @@ enum {
 	OPT_ALGO = OPT_COMMON_LAST, OPT_ASOF, OPT_BINS, OPT_CHANGE, OPT_CURVE,
 	OPT_EPS, OPT_FREQUENCY, OPT_HEIGHT, OPT_IMPUTE, OPT_KMAX, OPT_KMIN,
 	OPT_LAPSED, OPT_LOG, OPT_MAP, OPT_MATURE, OPT_MAXITER, OPT_MAXROWS,
-	OPT_MINPTS, OPT_MONETARY, OPT_NEWDAYS, OPT_NINIT, OPT_NOSTD,
+	OPT_MINPTS, OPT_MONETARY, OPT_NEWDAYS, OPT_NINIT, OPT_NOREFINE, OPT_NOSTD,
 	OPT_PREFIX, OPT_PROFILE, OPT_RECENCY, OPT_SAMPLE, OPT_SUMMARY, OPT_TOL,
 	OPT_WINDOW
 };
@@ -55,6 +55,7 @@ static const struct option longopts[] = {
 	{ "monetary",	required_argument, NULL, OPT_MONETARY },
 	{ "n-init",	required_argument, NULL, OPT_NINIT },
 	{ "new-days",	required_argument, NULL, OPT_NEWDAYS },
+	{ "no-refine",	no_argument,	   NULL, OPT_NOREFINE },
 	{ "no-standardize", no_argument,  NULL, OPT_NOSTD },
 	{ "prefix",	required_argument, NULL, OPT_PREFIX },
 	{ "profile",	required_argument, NULL, OPT_PROFILE },
@@ -99,6 +100,8 @@ static const char *const help[] = {
 "             the curve (k, inertia, silhouette) to stderr or --curve FILE\n",
 "  --n-init N (10)  --max-iter N (300)  --tol X (1e-4)\n"
 "  --algo hamerly|lloyd (hamerly; same result, lloyd slower)\n"
+"  --no-refine  no Hartigan moves after each run (they lower the\n"
+"             inertia; without them the figures are scikit-learn's)\n"
 "  --profile FILE  size, share and feature means in original units\n"
 "  -m FILE    save the model (columns, transforms, scalers, centres)\n"
 "  --seed N (42)  --threads N (all cores; same bytes at any count)\n"
@@ -217,6 +220,9 @@ cluster_opt(struct opts *o, int ch, const char *arg)
 		break;
 	case OPT_NINIT:
 		o->ninit = (int)opt_int(arg, 1, 10000, "--n-init");
+		break;
+	case OPT_NOREFINE:
+		o->norefine = 1;
 		break;
 	case OPT_NOSTD:
 		o->nostd = 1;

@@ -43,6 +43,7 @@ struct opts {
 	int		 ninit, maxit;
 	double		 tol;
 	int		 lloyd;		/* --algo lloyd */
+	int		 norefine;	/* --no-refine */
 	int		 nostd;		/* --no-standardize */
 	enum seg_impute	 impute;
 	double		 height;	/* hierarchical cut, < 0: use k */

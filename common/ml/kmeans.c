@@ -30,6 +30,7 @@ kmeans_defaults(struct kmeans_opts *o)
 	o->seed = 0;
 	o->nthreads = 1;
 	o->algo = KMEANS_HAMERLY;
+	o->refine = 0;
 }
 
 static double
@@ -439,6 +440,80 @@ kmeans_hamerly(const double *X, size_t n, size_t p, size_t k, double *C,
 	    1);
 }
 
+/* The exact means of the clusters of labels into C (empty: kept). */
+static void
+cluster_means(const double *X, size_t n, size_t p, size_t k, double *C,
+    const uint32_t *lab)
+{
+	double *sum = xcalloc(k * p + 1, sizeof(*sum));
+	size_t *cnt = xcalloc(k + 1, sizeof(*cnt)), i, j;
+
+	for (i = 0; i < n; i++) {
+		cnt[lab[i]]++;
+		for (j = 0; j < p; j++)
+			sum[lab[i] * p + j] += X[i * p + j];
+	}
+	for (i = 0; i < k; i++)
+		for (j = 0; j < p && cnt[i] > 0; j++)
+			C[i * p + j] = sum[i * p + j] / (double)cnt[i];
+	free(sum);
+	free(cnt);
+}
+
+size_t
+kmeans_hartigan(const double *X, size_t n, size_t p, size_t k, double *C,
+    uint32_t *labels, int maxpass)
+{
+	double *cnt = xcalloc(k + 1, sizeof(*cnt)), da, db, best, na, nb;
+	size_t i, j, moves = 0, pass_moves;
+	const double *x;
+	uint32_t a, b, c;
+	int pass;
+
+	for (i = 0; i < n; i++)
+		cnt[labels[i]] += 1;
+	for (pass = 0; pass < maxpass; pass++) {
+		for (pass_moves = 0, i = 0; i < n; i++) {
+			x = X + i * p;
+			a = labels[i];
+			if (cnt[a] <= 1)
+				continue;
+			da = cnt[a] / (cnt[a] - 1) * dist2(x, C + a * p, p);
+			for (best = HUGE_VAL, b = a, c = 0; c < k; c++) {
+				if (c == a)
+					continue;
+				db = cnt[c] / (cnt[c] + 1) *
+				    dist2(x, C + c * p, p);
+				if (db < best) {
+					best = db;
+					b = c;
+				}
+			}
+			/* a margin: only a clear gain, not rounding */
+			if (!(best < da * (1 - 1e-9)))
+				continue;
+			na = cnt[a];
+			nb = cnt[b];
+			for (j = 0; j < p; j++) {
+				C[a * p + j] = (na * C[a * p + j] - x[j]) /
+				    (na - 1);
+				C[b * p + j] = (nb * C[b * p + j] + x[j]) /
+				    (nb + 1);
+			}
+			cnt[a] -= 1;
+			cnt[b] += 1;
+			labels[i] = b;
+			pass_moves++;
+		}
+		moves += pass_moves;
+		if (pass_moves == 0)
+			break;
+	}
+	cluster_means(X, n, p, k, C, labels);
+	free(cnt);
+	return moves;
+}
+
 /* The restarts: run r seeds and iterates on its own thread. */
 struct kjob {
 	const double		*X;
@@ -455,11 +530,27 @@ kmeans_run(void *arg, size_t run, struct rng *r, int thread)
 	const struct kjob *j = arg;
 	double *C = j->C + run * j->o->k * j->p;
 
+	double (*iter)(const double *, size_t, size_t, size_t, double *,
+	    uint32_t *, int, double, int, struct kmeans_info *);
+	struct kmeans_info again;
+	uint32_t *lab = NULL;
+
 	(void)thread;
+	iter = j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : kmeans_hamerly;
+	if (j->o->refine)
+		lab = xcalloc(j->n, sizeof(*lab));
 	kmeans_pp(j->X, j->n, j->p, j->o->k, r, C);
-	(j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : kmeans_hamerly)(j->X,
-	    j->n, j->p, j->o->k, C, NULL, j->o->maxit, j->o->tol, j->nthreads,
-	    &j->info[run]);
+	iter(j->X, j->n, j->p, j->o->k, C, lab, j->o->maxit, j->o->tol,
+	    j->nthreads, &j->info[run]);
+	/* Hartigan's moves, then the iterations from where they stop */
+	if (j->o->refine && kmeans_hartigan(j->X, j->n, j->p, j->o->k, C, lab,
+	    100) > 0) {
+		iter(j->X, j->n, j->p, j->o->k, C, NULL, j->o->maxit,
+		    j->o->tol, j->nthreads, &again);
+		j->info[run].inertia = again.inertia;
+		j->info[run].iters += again.iters;
+	}
+	free(lab);
 	j->info[run].run = (int)run;
 }
 

@@ -298,6 +298,17 @@ t_hamerly(void)
 	CHECK(kmeans_fit(X, n, p, &o, C2, l2, &b) == 0);
 	CHECK(a.inertia == b.inertia && a.run == b.run);
 	CHECK(memcmp(C1, C2, 8 * p * sizeof(*X)) == 0);
+	/* Hartigan's moves: never a higher inertia, same bytes at 1 and 2
+	 * threads; on these overlapping blobs they find a lower one */
+	o.refine = 1;
+	o.algo = KMEANS_HAMERLY;
+	CHECK(kmeans_fit(X, n, p, &o, C1, l1, &b) == 0);
+	CHECK(b.inertia < a.inertia);
+	o.nthreads = 1;
+	CHECK(kmeans_fit(X, n, p, &o, C2, l2, &a) == 0);
+	CHECK(a.inertia == b.inertia);
+	CHECK(memcmp(C1, C2, 8 * p * sizeof(*X)) == 0);
+	CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
 	free(X);
 	free(l1);
 	free(l2);
