@@ -304,8 +304,8 @@ seg_kmeans(const struct opts *o)
 	if (!load(o, &d))
 		return 0;
 	p = d.f.p;
-	if (d.f.n == 0) {
-		write_rows(o, &d, NULL, NULL);
+	if (d.f.n == 0) {	/* the header alone, distance too */
+		write_rows(o, &d, NULL, &info.inertia);
 		unload(&d);
 		return 0;
 	}

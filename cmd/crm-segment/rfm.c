@@ -86,18 +86,18 @@ map_free(struct rfmap *m)
 static int
 parse_range(const char *p, size_t len, int bins, int *lo, int *hi)
 {
-	const char *dash = memchr(p, '-', len);
+	const char *dash = memchr(p, '-', len), *why;
 	long long a, b;
 
 	if (dash == NULL) {
-		if (num_parse_int(p, len, 1, bins, &a, NULL) != 0)
+		if (num_parse_int(p, len, 1, bins, &a, &why) != 0)
 			return -1;
 		*lo = *hi = (int)a;
 		return 0;
 	}
-	if (num_parse_int(p, (size_t)(dash - p), 1, bins, &a, NULL) != 0 ||
+	if (num_parse_int(p, (size_t)(dash - p), 1, bins, &a, &why) != 0 ||
 	    num_parse_int(dash + 1, len - (size_t)(dash - p) - 1, 1, bins, &b,
-	    NULL) != 0 || a > b)
+	    &why) != 0 || a > b)
 		return -1;
 	*lo = (int)a;
 	*hi = (int)b;
