@@ -1731,7 +1731,10 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
+int gen_segment(int, char *[]);	/* bench/gen_segment.c */
 const struct gen_extra gen_extra[] = {
+	{ "segment", "crm-gen segment [--rows N] [--seed S] [-o FILE] [--gzip]",
+	    gen_segment },
 	{ NULL, NULL, NULL }
 };
 

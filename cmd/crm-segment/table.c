@@ -340,32 +340,23 @@ feat_free(struct feat *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static int
-row_cmp(const void *a, const void *b, void *ctx)
-{
-	const struct feat *f = ctx;
-	const double *x = f->X + *(const size_t *)a * f->p;
-	const double *y = f->X + *(const size_t *)b * f->p;
-	size_t j;
-
-	for (j = 0; j < f->p; j++)
-		if (x[j] != y[j])
-			return x[j] < y[j] ? -1 : 1;
-	return 0;
-}
-
-/* Distinct rows of X, counted up to upto (a sort of the row indices). */
+/*
+ * Distinct rows of X, counted up to upto: each row against the distinct
+ * ones found so far, stopping at upto (quick when there are many).
+ */
 size_t
 feat_distinct(const struct feat *f, size_t upto)
 {
-	size_t *idx = xcalloc(f->n + 1, sizeof(*idx)), i, d = 0;
+	size_t *seen = xcalloc(upto + 1, sizeof(*seen)), i, s, d = 0;
 
-	for (i = 0; i < f->n; i++)
-		idx[i] = i;
-	sort_r(idx, f->n, sizeof(*idx), row_cmp, (void *)f);
-	for (i = 0; i < f->n && d < upto; i++)
-		if (i == 0 || row_cmp(&idx[i - 1], &idx[i], (void *)f) != 0)
-			d++;
-	free(idx);
+	for (i = 0; i < f->n && d < upto; i++) {
+		for (s = 0; s < d; s++)
+			if (memcmp(f->X + seen[s] * f->p, f->X + i * f->p,
+			    f->p * sizeof(*f->X)) == 0)
+				break;
+		if (s == d)
+			seen[d++] = i;
+	}
+	free(seen);
 	return d;
 }

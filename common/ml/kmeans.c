@@ -33,15 +33,29 @@ kmeans_defaults(struct kmeans_opts *o)
 	o->refine = 0;
 }
 
-static double
+/*
+ * Squared distance, summed in index order (the same bits as a plain
+ * loop: the unrolled body adds term by term).
+ */
+static inline double
 dist2(const double *x, const double *c, size_t p)
 {
-	double s = 0, d;
-	size_t j;
+	double s = 0, d0, d1, d2, d3;
+	size_t j = 0;
 
-	for (j = 0; j < p; j++) {
-		d = x[j] - c[j];
-		s += d * d;
+	for (; j + 4 <= p; j += 4) {
+		d0 = x[j] - c[j];
+		d1 = x[j + 1] - c[j + 1];
+		d2 = x[j + 2] - c[j + 2];
+		d3 = x[j + 3] - c[j + 3];
+		s += d0 * d0;
+		s += d1 * d1;
+		s += d2 * d2;
+		s += d3 * d3;
+	}
+	for (; j < p; j++) {
+		d0 = x[j] - c[j];
+		s += d0 * d0;
 	}
 	return s;
 }
@@ -70,7 +84,7 @@ kmeans_pp(const double *X, size_t n, size_t p, size_t k, struct rng *r,
     double *C)
 {
 	size_t trials = 2 + (size_t)log((double)k), c, t, i, best = 0;
-	double *closest, *cand, *bestd, pot = 0, cpot, u, acc, bpot;
+	double *closest, *cand, *bestd, pot = 0, cpot, u, acc, bpot, d;
 	size_t id;
 
 	closest = xcalloc(n, sizeof(*closest));
@@ -93,8 +107,9 @@ kmeans_pp(const double *X, size_t n, size_t p, size_t k, struct rng *r,
 					break;
 			}
 			for (cpot = 0, i = 0; i < n; i++) {
-				cand[i] = fmin(closest[i],
-				    dist2(X + i * p, X + id * p, p));
+				/* not fmin: a call per row where no NaN is */
+				d = dist2(X + i * p, X + id * p, p);
+				cand[i] = d < closest[i] ? d : closest[i];
 				cpot += cand[i];
 			}
 			if (cpot < bpot) {
@@ -113,6 +128,9 @@ kmeans_pp(const double *X, size_t n, size_t p, size_t k, struct rng *r,
 }
 
 /* One Lloyd pass: labels and distances of every row, sums per block. */
+struct lloyd;
+static inline uint32_t hamerly_row(const struct lloyd *, size_t,
+    const double *);
 struct lloyd {
 	const double	*X, *C;
 	size_t		 n, p, k;
@@ -135,7 +153,7 @@ struct lloyd {
  * of the equal nearest ones, as kmeans_assign does, and sets d2; a
  * skipped row keeps its d2 from an earlier pass (not exact).
  */
-static uint32_t
+static inline uint32_t
 hamerly_row(const struct lloyd *l, size_t i, const double *x)
 {
 	uint32_t a = l->lab[i], c, bc = 0;
@@ -145,7 +163,8 @@ hamerly_row(const struct lloyd *l, size_t i, const double *x)
 		l->up[i] += l->delta[a];
 		l->lo[i] -= a == l->amax ? l->dmax2 : l->dmax;
 		/* a margin for rounding in the bounds */
-		m = fmax(l->half[a], l->lo[i]) * (1 - 1e-12);
+		m = (l->half[a] > l->lo[i] ? l->half[a] : l->lo[i]) *
+		    (1 - 1e-12);
 		if (l->up[i] < m)
 			return a;
 		l->up[i] = sqrt(dist2(x, l->C + a * l->p, l->p));
@@ -182,8 +201,8 @@ lloyd_blocks(void *arg, size_t lo, size_t hi, int thread)
 	for (b = lo; b < hi; b++) {
 		s = l->bsum + b * l->k * (l->p + 1);
 		cnt = s + l->k * l->p;
-		memset(s, 0, l->k * (l->p + 1) * sizeof(*s));
 		end = (b + 1) * KBLOCK < l->n ? (b + 1) * KBLOCK : l->n;
+		memset(s, 0, l->k * (l->p + 1) * sizeof(*s));
 		for (ch = 0, i = b * KBLOCK; i < end; i++) {
 			x = l->X + i * l->p;
 			c = l->up != NULL ? hamerly_row(l, i, x) :
@@ -369,7 +388,8 @@ kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
 				up[i] = HUGE_VAL;
 				up[n + i] = 0;
 			}
-		}
+			/* the relocation moves rows the block sums keep */
+				}
 		relocate(&l, sum, cnt);
 		if (hamerly)
 			memcpy(old, C, k * p * sizeof(*C));
@@ -470,6 +490,7 @@ kmeans_hartigan(const double *X, size_t n, size_t p, size_t k, double *C,
 	uint32_t a, b, c;
 	int pass;
 
+	cluster_means(X, n, p, k, C, labels);
 	for (i = 0; i < n; i++)
 		cnt[labels[i]] += 1;
 	for (pass = 0; pass < maxpass; pass++) {
@@ -530,28 +551,44 @@ kmeans_run(void *arg, size_t run, struct rng *r, int thread)
 	const struct kjob *j = arg;
 	double *C = j->C + run * j->o->k * j->p;
 
-	double (*iter)(const double *, size_t, size_t, size_t, double *,
-	    uint32_t *, int, double, int, struct kmeans_info *);
-	struct kmeans_info again;
-	uint32_t *lab = NULL;
-
 	(void)thread;
-	iter = j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : kmeans_hamerly;
-	if (j->o->refine)
-		lab = xcalloc(j->n, sizeof(*lab));
 	kmeans_pp(j->X, j->n, j->p, j->o->k, r, C);
-	iter(j->X, j->n, j->p, j->o->k, C, lab, j->o->maxit, j->o->tol,
-	    j->nthreads, &j->info[run]);
-	/* Hartigan's moves, then the iterations from where they stop */
-	if (j->o->refine && kmeans_hartigan(j->X, j->n, j->p, j->o->k, C, lab,
-	    100) > 0) {
-		iter(j->X, j->n, j->p, j->o->k, C, NULL, j->o->maxit,
-		    j->o->tol, j->nthreads, &again);
-		j->info[run].inertia = again.inertia;
-		j->info[run].iters += again.iters;
-	}
-	free(lab);
+	(j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : kmeans_hamerly)(j->X,
+	    j->n, j->p, j->o->k, C, NULL, j->o->maxit, j->o->tol, j->nthreads,
+	    &j->info[run]);
 	j->info[run].run = (int)run;
+}
+
+/*
+ * The run kept, polished: Hartigan's moves, then the iterations to the
+ * end (no tolerance), while the moves find something (at most 20
+ * rounds).  The inertia does not rise.
+ */
+static void
+refine(const double *X, size_t n, size_t p, const struct kmeans_opts *o,
+    double *C, struct kmeans_info *info)
+{
+	uint32_t *lab = xcalloc(n, sizeof(*lab));
+	struct kmeans_info again;
+	double *C2 = xcalloc(o->k * p, sizeof(*C2));
+	int round;
+
+	for (round = 0; round < 20; round++) {
+		memcpy(C2, C, o->k * p * sizeof(*C));
+		kmeans_hamerly(X, n, p, o->k, C2, lab, 0, 0, o->nthreads,
+		    NULL);
+		if (kmeans_hartigan(X, n, p, o->k, C2, lab, 100) == 0)
+			break;
+		kmeans_hamerly(X, n, p, o->k, C2, NULL, o->maxit, 0,
+		    o->nthreads, &again);
+		if (!(again.inertia < info->inertia))
+			break;
+		memcpy(C, C2, o->k * p * sizeof(*C));
+		info->inertia = again.inertia;
+		info->iters += again.iters;
+	}
+	free(C2);
+	free(lab);
 }
 
 int
@@ -573,6 +610,8 @@ kmeans_fit(const double *X, size_t n, size_t p, const struct kmeans_opts *o,
 		if (j.info[r].inertia < j.info[best].inertia)
 			best = r;
 	memcpy(C, j.C + best * o->k * p, o->k * p * sizeof(*C));
+	if (o->refine)
+		refine(X, n, p, o, C, &j.info[best]);
 	if (labels != NULL)
 		for (r = 0; r < n; r++)
 			labels[r] = kmeans_assign(C, o->k, p, X + r * p, NULL);

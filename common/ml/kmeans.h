@@ -77,8 +77,8 @@ double	 kmeans_hamerly(const double *X, size_t n, size_t p, size_t k,
 	    double *C, uint32_t *labels, int maxit, double tol, int nthreads,
 	    struct kmeans_info *info);
 /*
- * Hartigan's single-row moves from a k-means result (C the means of
- * the clusters in labels): row i leaves cluster a for b when
+ * Hartigan's single-row moves from a k-means result (C gets the means
+ * of the clusters in labels first): row i leaves cluster a for b when
  * n_b / (n_b + 1) ||x - c_b||^2 < n_a / (n_a - 1) ||x - c_a||^2, which
  * lowers the inertia by the difference; rows in order, passes until
  * none moves (at most maxpass).  The centres are then the exact means
@@ -88,10 +88,11 @@ double	 kmeans_hamerly(const double *X, size_t n, size_t p, size_t k,
 size_t	 kmeans_hartigan(const double *X, size_t n, size_t p, size_t k,
 	    double *C, uint32_t *labels, int maxpass);
 /*
- * o->ninit runs of k-means++ then Lloyd or Hamerly (o->algo), and with
- * o->refine Hartigan's moves and the iterations again (a lower or equal
- * inertia than the run alone; no longer sklearn's figures), (run r seeded with
- * rng_seed_stream(o->seed, r), runs spread over the threads), keeping
+ * o->ninit runs of k-means++ then Lloyd or Hamerly (o->algo); with
+ * o->refine the run kept is polished: Hartigan's moves, then the
+ * iterations with no tolerance, while the moves find something (a lower
+ * or equal inertia; no longer sklearn's figures).  Run r is seeded with
+ * rng_seed_stream(o->seed, r); the runs spread over the threads; keeping
  * the lowest inertia (ties: the lowest run).  C (k x p) and labels (n,
  * or NULL) get the result.  Returns 0, or -1 when k is 0 or more than
  * n, or p is 0 (nothing written).
