@@ -39,13 +39,16 @@ load(const struct opts *o, struct data *d)
 {
 	const struct csv_row *row;
 	size_t i;
+	int more;
 
 	memset(d, 0, sizeof(*d));
 	if ((d->in = input_open(&o->com, o->files, o->nfiles)) == NULL)
 		return 0;
-	feat_init(&d->f, o, d->in);
 	table_init(&d->t, csv_ncols(input_reader(d->in)));
-	while (input_next(d->in, &row))
+	/* the first row tells the numeric columns (without -c) */
+	more = input_next(d->in, &row);
+	feat_init(&d->f, o, d->in, more ? row : NULL);
+	for (; more; more = input_next(d->in, &row))
 		if (feat_add(&d->f, d->in, row) == 0)
 			table_add(&d->t, row);
 	d->raw = xcalloc(d->f.n * d->f.p + 1, sizeof(*d->raw));

@@ -91,7 +91,8 @@ struct feat {
 	size_t		 n, cap;
 };
 
-void	 feat_init(struct feat *, const struct opts *, struct crm_input *);
+void	 feat_init(struct feat *, const struct opts *, struct crm_input *,
+	    const struct csv_row *first);
 int	 feat_add(struct feat *, struct crm_input *, const struct csv_row *);
 void	 feat_fit(struct feat *);
 /* One new row's features (apply); -1 after the bad-row policy. */

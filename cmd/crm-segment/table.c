@@ -103,13 +103,28 @@ in_list(const struct collist *l, const char *name)
 	return 0;
 }
 
+/* Whether column j of the first row holds a number (NULL: no row). */
+static int
+numeric_at(const struct csv_row *first, size_t j)
+{
+	const char *p, *why;
+	size_t len;
+	double v;
+
+	if (first == NULL)
+		return 1;
+	p = csv_field(first, j, &len);
+	return num_parse(p, len, &v, &why) == 0;
+}
+
 /*
- * The features: -c, else every column but the customer id whose first
- * row... (every column but the id): resolved against the header; a
- * --log column that is not a feature is a usage error.
+ * The features: -c, else every column but the customer id whose value
+ * on the first row is a number (every one but the id on a header
+ * alone); a --log column that is not a feature is a usage error.
  */
 void
-feat_init(struct feat *f, const struct opts *o, struct crm_input *in)
+feat_init(struct feat *f, const struct opts *o, struct crm_input *in,
+    const struct csv_row *first)
 {
 	const struct csv_reader *r = input_reader(in);
 	const char *id = o->com.role[ROLE_CUSTOMER];
@@ -126,7 +141,8 @@ feat_init(struct feat *f, const struct opts *o, struct crm_input *in)
 		}
 	} else
 		for (j = 0; j < csv_ncols(r); j++)
-			if (strcmp(csv_name(r, j), id) != 0) {
+			if (strcmp(csv_name(r, j), id) != 0 &&
+			    numeric_at(first, j)) {
 				f->col[f->p] = (long)j;
 				f->names[f->p++] = xstrdup(csv_name(r, j));
 			}

@@ -13,3 +13,10 @@ check() { # label, crm-segment arguments
 check "k 4" -k 4
 check "k auto" -k auto --k-max 8
 check "k 4, lloyd, 2 threads" -k 4 --algo lloyd --threads 2
+# the curve of -k auto: k 2..6, the best silhouette at k 4
+crm-segment kmeans -q -k auto --k-max 6 --curve "$WORK/curve.csv" -c a,b,c \
+    kmeans-planted.in.csv > /dev/null
+awk -F, 'NR > 1 { n++; if ($3 > b) { b = $3; k = $1 } }
+    END { printf "curve: %d values of k, best silhouette at k %d\n", n, k }' \
+    "$WORK/curve.csv"
+head -n 1 "$WORK/curve.csv"
