@@ -52,7 +52,8 @@ load(const struct opts *o, struct data *d)
 		if (feat_add(&d->f, d->in, row) == 0)
 			table_add(&d->t, row);
 	d->raw = xcalloc(d->f.n * d->f.p + 1, sizeof(*d->raw));
-	memcpy(d->raw, d->f.X, d->f.n * d->f.p * sizeof(*d->raw));
+	if (d->f.n > 0)
+		memcpy(d->raw, d->f.X, d->f.n * d->f.p * sizeof(*d->raw));
 	feat_fit(&d->f);
 	for (i = 0; i < d->f.n * d->f.p; i++)
 		if (isnan(d->raw[i]))

@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "date.h"
 #include "err.h"
 #include "input.h"
 #include "model.h"
@@ -103,24 +104,28 @@ in_list(const struct collist *l, const char *name)
 	return 0;
 }
 
-/* Whether column j of the first row holds a number (NULL: no row). */
+/*
+ * Whether column j may be a default feature: not a date on the first
+ * row (NULL: no row).  A blank or any other text stays, so that it is
+ * reported as a bad value, never dropped in silence.
+ */
 static int
 numeric_at(const struct csv_row *first, size_t j)
 {
 	const char *p, *why;
 	size_t len;
-	double v;
+	int64_t secs;
 
 	if (first == NULL)
 		return 1;
 	p = csv_field(first, j, &len);
-	return num_parse(p, len, &v, &why) == 0;
+	return date_parse_iso(p, len, &secs, &why) != 0;
 }
 
 /*
- * The features: -c, else every column but the customer id whose value
- * on the first row is a number (every one but the id on a header
- * alone); a --log column that is not a feature is a usage error.
+ * The features: -c, else every column but the customer id and those
+ * with a date on the first row (the dates of crm-metrics rfm); a --log
+ * column that is not a feature is a usage error.
  */
 void
 feat_init(struct feat *f, const struct opts *o, struct crm_input *in,
