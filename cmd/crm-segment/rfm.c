@@ -172,25 +172,40 @@ map_read(struct rfmap *m, const struct opts *o)
 			    i % (size_t)o->bins + 1);
 }
 
-/* Scores of v[0..n) (1..bins, ascending) and each score's largest value. */
+/*
+ * Scores of v[0..n) (1..bins, ascending) and each score's largest value.
+ * A NaN (a blank recency: no purchase) is left out of the ranks and
+ * scores bins (reversed: R 1).
+ */
 static void
 score_col(const double *v, size_t n, int bins, int *sc, double *edge)
 {
-	double *rk = xcalloc(n + 1, sizeof(*rk));
-	size_t i;
+	double *rk = xcalloc(n + 1, sizeof(*rk)), *w = xcalloc(n + 1,
+	    sizeof(*w));
+	size_t i, m = 0, nv;
 	int s;
 
-	rank_avg(v, n, rk);
+	for (i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			w[m++] = v[i];
+	rank_avg(w, m, rk);
+	nv = m;
 	for (s = 0; s < bins; s++)
 		edge[s] = NAN;
-	for (i = 0; i < n; i++) {
-		s = (int)ceil((double)bins * (rk[i] - 0.5) / (double)n);
+	for (m = 0, i = 0; i < n; i++) {
+		if (isnan(v[i])) {
+			sc[i] = bins;
+			continue;
+		}
+		s = (int)ceil((double)bins * (rk[m] - 0.5) / (double)nv);
+		m++;
 		s = s < 1 ? 1 : s > bins ? bins : s;
 		sc[i] = s;
 		if (isnan(edge[s - 1]) || v[i] > edge[s - 1])
 			edge[s - 1] = v[i];
 	}
 	free(rk);
+	free(w);
 }
 
 /* The score of a new value from the edges (see the top). */
@@ -239,14 +254,18 @@ summary(const struct opts *o, const struct rfmap *m, const double *v,
 		"mean_recency", "mean_frequency", "mean_monetary",
 		"revenue_share", NULL };
 	double *sum = xcalloc(m->nseg * 3, sizeof(*sum)), tot = 0;
-	size_t *cnt = xcalloc(m->nseg, sizeof(*cnt)), i, s;
+	size_t *cnt = xcalloc(m->nseg * 2, sizeof(*cnt)), i, s;
 	int j;
 
 	for (i = 0; i < n; i++) {
 		s = m->cell[(sc[i * 3] - 1) * m->bins + sc[i * 3 + 1] - 1];
 		cnt[s]++;
+		/* a blank recency counts in no mean */
+		if (!isnan(v[i * 3]))
+			cnt[m->nseg + s]++;
 		for (j = 0; j < 3; j++)
-			sum[s * 3 + (size_t)j] += v[i * 3 + (size_t)j];
+			if (!isnan(v[i * 3 + (size_t)j]))
+				sum[s * 3 + (size_t)j] += v[i * 3 + (size_t)j];
 		tot += v[i * 3 + 2];
 	}
 	for (j = 0; h[j] != NULL; j++)
@@ -257,9 +276,9 @@ summary(const struct opts *o, const struct rfmap *m, const double *v,
 		csv_put_int(w, (long long)cnt[s]);
 		csv_put_num(w, n ? (double)cnt[s] / (double)n : 0);
 		for (j = 0; j < 3; j++)
-			if (cnt[s] > 0)
+			if (cnt[j == 0 ? m->nseg + s : s] > 0)
 				csv_put_num(w, sum[s * 3 + (size_t)j] /
-				    (double)cnt[s]);
+				    (double)cnt[j == 0 ? m->nseg + s : s]);
 			else
 				csv_put(w, "", 0);
 		csv_put_num(w, tot != 0 ? sum[s * 3 + 2] / tot : 0);
@@ -296,6 +315,32 @@ save_rfm(const struct opts *o, const struct rfmap *m, const double *edge)
 		crm_err(1, "%s", o->model);
 }
 
+/*
+ * The three values of a row: finite numbers, but a blank recency (a
+ * customer without a purchase in crm-metrics rfm) is NaN.
+ */
+static int
+read_values(struct crm_input *in, const struct csv_row *row, const long *c,
+    double *x)
+{
+	const char *p;
+	size_t len;
+	int j;
+
+	for (j = 0; j < 3; j++) {
+		p = csv_field(row, (size_t)c[j], &len);
+		if (j == 0 && num_blank(p, len)) {
+			x[j] = NAN;
+			continue;
+		}
+		if (input_num(in, row, c[j], &x[j]) != 0)
+			return -1;
+		if (!isfinite(x[j]))
+			return input_bad(in, row, c[j], "not a finite number");
+	}
+	return 0;
+}
+
 /* Read the three columns of every good row; v gets n x 3. */
 static double *
 read_rfm(const struct opts *o, struct crm_input *in, struct table *t)
@@ -304,19 +349,13 @@ read_rfm(const struct opts *o, struct crm_input *in, struct table *t)
 	double *v = NULL, x[3];
 	size_t cap = 0;
 	const struct csv_row *row;
-	int j;
 
 	c[0] = input_col(in, o->rcol, INPUT_NEED);
 	c[1] = input_col(in, o->fcol, INPUT_NEED);
 	c[2] = input_col(in, o->mcol, INPUT_NEED);
 	table_init(t, csv_ncols(input_reader(in)));
 	while (input_next(in, &row)) {
-		for (j = 0; j < 3; j++)
-			if (input_num(in, row, c[j], &x[j]) != 0 ||
-			    (!isfinite(x[j]) && input_bad(in, row, c[j],
-			    "not a finite number")))
-				break;
-		if (j < 3)
+		if (read_values(in, row, c, x) != 0)
 			continue;
 		v = xgrow(v, &cap, (t->n + 1) * 3, sizeof(*v));
 		memcpy(v + t->n * 3, x, sizeof(x));
@@ -424,13 +463,11 @@ rfm_apply(const struct opts *o, const struct model *mo, const char *path,
 	w = crm_open_output(&o->com);
 	seg_header(o, in, w, rfm_cols);
 	while (input_next(in, &row)) {
-		for (j = 0; j < 3; j++)
-			if (input_num(in, row, c[j], &x[j]) != 0)
-				break;
-		if (j < 3)
+		if (read_values(in, row, c, x) != 0)
 			continue;
 		for (j = 0; j < 3; j++)
-			s[j] = score_edge(x[j], edge + j * m.bins, m.bins);
+			s[j] = isnan(x[j]) ? m.bins :
+			    score_edge(x[j], edge + j * m.bins, m.bins);
 		csv_put_row(w, row);
 		put_scores(w, &m, m.bins + 1 - s[0], s[1], s[2]);
 	}
