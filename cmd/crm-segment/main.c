@@ -102,7 +102,7 @@ static const char *const help[] = {
 "             the curve (k, inertia, silhouette) to stderr or --curve FILE\n",
 "  --n-init N (10)  --max-iter N (300)  --tol X (1e-4)\n"
 "  --algo hamerly|lloyd (hamerly; same result, lloyd slower)\n"
-"  --no-refine  no Hartigan moves after each run (they lower the\n"
+"  --no-refine  no Hartigan moves on the best run (they lower the\n"
 "             inertia; without them the figures are scikit-learn's)\n"
 "  --profile FILE  size, share and feature means in original units\n"
 "  -m FILE    save the model (columns, transforms, scalers, centres)\n"
