@@ -1731,7 +1731,9 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
+int gen_recommend(int, char *[]);
 const struct gen_extra gen_extra[] = {
+	{ "recommend", "recommend [--customers N] [--seed N] [-o FILE]", gen_recommend },
 	{ NULL, NULL, NULL }
 };
 

@@ -16,7 +16,9 @@
  *
  * Rows start from N(0, 0.01^2) drawn from the row's own stream of
  * --seed and are solved on threads independently: the factors, the
- * loss and the output are the same bits with any --threads.
+ * loss and the output are the same bits with any --threads.  The loss
+ * (a pass as costly as a CG step) is computed for train only, which
+ * keeps it in the model file (als.loss).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -218,7 +220,8 @@ als_fit(struct rec_model *m)
 	for (it = 0; it < m->iterations; it++) {
 		half_step(m, m->X, m->U, m->V, m->nitems, G);
 		half_step(m, m->XT, m->V, m->U, m->ncust, G);
-		m->loss[it] = loss(m, G);
+		if (m->track_loss)
+			m->loss[it] = loss(m, G);
 		progress_set(pr, it + 1);
 	}
 	progress_free(pr);

@@ -25,7 +25,7 @@
 
 #include "rec.h"
 
-#define EASE_LAMBDA_SCALE	0.5
+#define EASE_LAMBDA_SCALE	1.0
 
 void
 ease_fit(struct rec_model *m)

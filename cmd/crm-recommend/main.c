@@ -89,16 +89,16 @@ static const char *const help[] = {
 "  --sim S           cosine (default) | jaccard | asymmetric-cosine\n"
 "  --sim-alpha A     the exponent of asymmetric-cosine (0.5)\n"
 "  --neighbours K    neighbours kept by itemknn and userknn (50)\n",
-"  --lambda L        EASE's L2 weight (default: half the mean number of\n"
-"                    customers per item)\n"
+"  --lambda L        EASE's L2 weight (default: the mean number of\n"
+"                    customers per item, the diagonal of X'X)\n"
 "  --max-items N     EASE's catalogue limit (20000)\n"
 "  --factors F  --iterations I  --reg R  --alpha A  --cg-steps S\n"
-"                    ALS: 64, 15, 0.1, 10, 3 (0: exact Cholesky solves)\n"
+"                    ALS: 64, 15, 1, 2, 3 (0: exact Cholesky solves)\n"
 "  --items FILE      item attributes for content: the --item column and\n"
 "  --text COL[,COL]  the text columns (text)\n"
 "  --blend A:W,...   hybrid: weights of min-max normalised scores\n"
-"                    (ease:0.7,itemknn:0.3; with --items\n"
-"                    ease:0.7,content:0.3)\n"
+"                    (ease:0.8,als:0.2; with --items\n"
+"                    ease:0.9,content:0.1)\n"
 "eval:     --split random|last|time (random)  --test-share S (0.2)\n"
 "          --test FILE (held-out rows instead of a split)  -k N (10)\n"
 "models:   -m, --model FILE  train writes it; top -m reads it and ranks\n"
@@ -129,8 +129,8 @@ opts_init(struct rec_opts *o)
 	o->max_items = 20000;
 	o->factors = 64;
 	o->iterations = 15;
-	o->reg = 0.1;
-	o->alpha = 10;
+	o->reg = 1;
+	o->alpha = 2;
 	o->cg_steps = 3;
 	o->split = SPLIT_RANDOM;
 	o->test_share = 0.2;
@@ -310,10 +310,9 @@ check_opts(struct rec_opts *o)
 		crm_errx(2, "--blend needs --algo hybrid");
 	if (o->nparts == 0) {
 		o->part_algo[0] = ALGO_EASE;
-		o->part_w[0] = 0.7;
-		o->part_algo[1] = o->items != NULL ? ALGO_CONTENT :
-		    ALGO_ITEMKNN;
-		o->part_w[1] = 0.3;
+		o->part_w[0] = o->items != NULL ? 0.9 : 0.8;
+		o->part_algo[1] = o->items != NULL ? ALGO_CONTENT : ALGO_ALS;
+		o->part_w[1] = o->items != NULL ? 0.1 : 0.2;
 		o->nparts = 2;
 	}
 	if (o->cmd == CMD_TRAIN && o->model == NULL)

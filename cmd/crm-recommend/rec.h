@@ -104,6 +104,7 @@ struct rec_model {
 	int		 cg_steps, nthreads;
 	uint64_t	 seed;
 	int		 quiet;
+	int		 track_loss;		/* ALS: the loss of each iteration */
 	/* item-kNN: per item up to neighbours (id, similarity) */
 	uint32_t	*nb_n, *nb_id;
 	double		*nb_sim;

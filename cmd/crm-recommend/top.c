@@ -178,6 +178,7 @@ fit_input(const struct rec_opts *o, struct rec_model *m, struct rec_data *d)
 	if (o->items != NULL)
 		C = content_read(o, d->items);
 	rec_model_init(m, o);
+	m->track_loss = o->cmd == CMD_TRAIN;
 	rec_fit(m, rec_matrix(o, d, NULL), C);
 	return 0;
 }
