@@ -61,7 +61,7 @@ row_matvec(void *arg, const double *v, double *out)
 	const double *h;
 	double a;
 
-	la_gemv(f, f, jb->G, v, out, 0);
+	la_gemv(f, f, jb->G, v, out, 1);	/* G symmetric: axpy form */
 	for (p = R->rowptr[c->row]; p < R->rowptr[c->row + 1]; p++) {
 		h = jb->H + (size_t)R->col[p] * f;
 		a = jb->m->alpha * R->val[p] * la_dot(h, v, f);
@@ -160,7 +160,7 @@ loss_blocks(void *arg, size_t lo, size_t hi, int th)
 		for (u = b * LOSS_BLOCK; u < e; u++) {
 			const double *x = m->U + u * f;
 
-			la_gemv(f, f, jb->G, x, t, 0);
+			la_gemv(f, f, jb->G, x, t, 1);
 			s += la_dot(x, t, f) + m->reg * la_dot(x, x, f);
 			for (p = X->rowptr[u]; p < X->rowptr[u + 1]; p++) {
 				xy = la_dot(x, m->V + (size_t)X->col[p] * f, f);
