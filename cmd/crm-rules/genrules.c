@@ -25,7 +25,7 @@ struct rule {
 	uint32_t	 nante;
 	uint64_t	 cmask;		/* positions of C in the set */
 	uint64_t	 acnt;		/* count of A */
-	double		 csupp;		/* support of C */
+	double		 ccnt;		/* count of C */
 	double		 conf, lift;
 };
 
@@ -81,7 +81,7 @@ try_rule(struct gen *g, size_t k, uint64_t cmask)
 	const struct isets *s = g->s;
 	uint32_t a[64], c[64], na, nc;
 	size_t ai, ci;
-	double acnt, csupp, conf, lift;
+	double acnt, ccnt, conf, lift;
 	struct rule *r;
 
 	split(s, k, cmask, a, &na, c, &nc);
@@ -96,13 +96,14 @@ try_rule(struct gen *g, size_t k, uint64_t cmask)
 	else
 		return;		/* cannot be: subsets of a frequent set are */
 	if (nc == 1)
-		csupp = (double)g->db->supp[c[0]] / g->N;
+		ccnt = (double)g->db->supp[c[0]];
 	else if ((ci = isindex_find(g->x, c, nc)) != (size_t)-1)
-		csupp = (double)s->cnt[ci] / g->N;
+		ccnt = (double)s->cnt[ci];
 	else
 		return;
 	conf = (double)s->cnt[k] / acnt;
-	lift = conf / csupp;
+	/* from the counts, so that A => C and C => A have one lift */
+	lift = (double)s->cnt[k] * g->N / (acnt * ccnt);
 	if (conf < g->o->min_conf || lift < g->o->min_lift)
 		return;
 	g->v.r = xgrow(g->v.r, &g->v.cap, g->v.n + 1, sizeof(*g->v.r));
@@ -112,7 +113,7 @@ try_rule(struct gen *g, size_t k, uint64_t cmask)
 	r->nante = na;
 	r->cmask = cmask;
 	r->acnt = (uint64_t)acnt;
-	r->csupp = csupp;
+	r->ccnt = ccnt;
 	r->conf = conf;
 	r->lift = lift;
 }
@@ -238,17 +239,18 @@ put_rule(const struct gen *g, const struct rnames *nm, struct csv_writer *w,
     struct strbuf *sb, const struct rule *r, const uint32_t *items)
 {
 	uint64_t cnt = g->s->cnt[r->set];
-	double supp = (double)cnt / g->N, asupp = (double)r->acnt / g->N;
+	double n = (double)cnt, a = (double)r->acnt, N = g->N;
 
 	rnames_put(nm, w, sb, items, r->nante);
 	rnames_put(nm, w, sb, items + r->nante, g->s->len[r->set] - r->nante);
-	csv_put_num(w, supp);
+	csv_put_num(w, n / N);
 	csv_put_num(w, r->conf);
 	csv_put_num(w, r->lift);
-	csv_put_num(w, supp - asupp * r->csupp);
+	/* from the counts (exact products) rather than rounded shares */
+	csv_put_num(w, (n * N - a * r->ccnt) / (N * N));
 	/* confidence 1 (counts equal): no counter-examples, inf */
 	csv_put_num(w, cnt == r->acnt ? INFINITY :
-	    (1 - r->csupp) / (1 - r->conf));
+	    (N - r->ccnt) * a / (N * (a - n)));
 	csv_put_int(w, (long long)cnt);
 	csv_end_row(w);
 }
