@@ -1731,7 +1731,9 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
+int	gen_rules(int, char *[]);	/* bench/gen_rules.c */
 const struct gen_extra gen_extra[] = {
+	{ "rules", "crm-gen rules [--baskets N] [--items N] [--seed N] [--long FILE] [--lines FILE]", gen_rules },
 	{ NULL, NULL, NULL }
 };
 

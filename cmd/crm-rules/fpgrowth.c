@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ml/order.h"
 #include "ml/sched.h"
 
 #include "rules.h"
@@ -91,40 +92,175 @@ fpt_node(struct fpt *t, uint32_t it, uint32_t parent)
 	return k;
 }
 
-/* Add a path of ascending items with count c. */
+/*
+ * Paths to build a tree from: path p is it[start[p]..start[p+1]), items
+ * ascending, with weight w[p] (1 for a transaction, a node's count for
+ * a conditional pattern base).  With scratch for the build.
+ */
+struct paths {
+	uint32_t	*it;
+	size_t		 nit, capit;
+	size_t		*start;
+	uint32_t	*w;
+	size_t		 n, cap;
+	uint32_t	*idx, *tmp;	/* path ids, per build */
+	size_t		 capidx;
+	uint32_t	*cnt;		/* per item, zero between uses */
+	uint32_t	*stk;		/* items of the groups being built */
+	size_t		 nstk, capstk;
+};
+
 static void
-fpt_insert(struct fpt *t, const uint32_t *path, size_t len, uint32_t c)
+paths_clear(struct paths *ps)
 {
-	uint32_t node = 0, ch;
+	ps->nit = ps->n = 0;
+}
+
+/* Start a new path of weight w; items follow with paths_item. */
+static void
+paths_begin(struct paths *ps, uint32_t w)
+{
+	if (ps->n + 2 > ps->cap) {
+		size_t cap = ps->cap;
+
+		ps->start = xgrow(ps->start, &cap, ps->n + 2,
+		    sizeof(*ps->start));
+		ps->w = xreallocarray(ps->w, cap, sizeof(*ps->w));
+		ps->cap = cap;
+	}
+	ps->start[ps->n] = ps->nit;
+	ps->w[ps->n++] = w;
+	ps->start[ps->n] = ps->nit;
+}
+
+static void
+paths_item(struct paths *ps, uint32_t it)
+{
+	if (ps->nit == ps->capit)
+		ps->it = xgrow(ps->it, &ps->capit, ps->nit + 1, sizeof(*ps->it));
+	ps->it[ps->nit++] = it;
+	ps->start[ps->n] = ps->nit;
+}
+
+static void
+stk_push(struct paths *ps, uint32_t v)
+{
+	if (ps->nstk == ps->capstk)
+		ps->stk = xgrow(ps->stk, &ps->capstk, ps->nstk + 1,
+		    sizeof(*ps->stk));
+	ps->stk[ps->nstk++] = v;
+}
+
+static void
+sort_items(uint32_t *a, size_t n)
+{
+	size_t i, j;
+	uint32_t v;
+
+	if (n > 32) {
+		sort_u32(a, n);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		v = a[i];
+		for (j = i; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+/*
+ * The children of node from the paths idx[lo..hi) that share their
+ * first d items (the path to node): the paths are grouped by their item
+ * d (a counting sort over the items met), each group one child, and
+ * each child built the same way.  No child is ever searched for.
+ */
+static void
+build_rec(struct fpt *t, struct paths *ps, uint32_t node, size_t lo,
+    size_t hi, size_t d)
+{
+	size_t k, m = lo, base = ps->nstk, ng, g, off, end;
+	uint32_t it, c, prev = NIL, ch;
+	uint64_t sum;
+
+	for (k = lo; k < hi; k++)	/* paths that end here go */
+		if (ps->start[ps->idx[k] + 1] - ps->start[ps->idx[k]] > d)
+			ps->idx[m++] = ps->idx[k];
+	if (m == lo)
+		return;
+	for (k = lo; k < m; k++) {
+		it = ps->it[ps->start[ps->idx[k]] + d];
+		if (ps->cnt[it]++ == 0)
+			stk_push(ps, it);
+	}
+	ng = ps->nstk - base;
+	sort_items(ps->stk + base, ng);
+	for (g = 0, off = lo; g < ng; g++) {
+		it = ps->stk[base + g];
+		c = ps->cnt[it];
+		ps->cnt[it] = (uint32_t)off;
+		off += c;
+	}
+	for (k = lo; k < m; k++) {
+		it = ps->it[ps->start[ps->idx[k]] + d];
+		ps->tmp[ps->cnt[it]++] = ps->idx[k];
+	}
+	memcpy(ps->idx + lo, ps->tmp + lo, (m - lo) * sizeof(*ps->idx));
+	if (ng > 1)
+		t->single = 0;
+	/* the groups' ends beside their items; cnt zero again for below */
+	for (g = 0; g < ng; g++) {
+		it = ps->stk[base + g];
+		stk_push(ps, ps->cnt[it]);
+		ps->cnt[it] = 0;
+	}
+	for (g = 0, off = lo; g < ng; g++) {
+		it = ps->stk[base + g];
+		end = ps->stk[base + ng + g];
+		for (sum = 0, k = off; k < end; k++)
+			sum += ps->w[ps->idx[k]];
+		ch = fpt_node(t, it, node);
+		t->count[ch] = (uint32_t)sum;
+		t->supp[it] += sum;
+		t->sib[ch] = NIL;
+		if (prev == NIL)
+			t->child[node] = ch;
+		else
+			t->sib[prev] = ch;
+		prev = ch;
+		build_rec(t, ps, ch, off, end, d + 1);
+		off = end;
+	}
+	ps->nstk = base;
+}
+
+/* Build t (reset for nitems items) from the paths of ps. */
+static void
+fpt_build(struct fpt *t, struct paths *ps, uint32_t nitems)
+{
 	size_t k;
 
-	for (k = 0; k < len; k++) {
-		uint32_t it = path[k];
-
-		if (node == 0) {
-			if ((ch = t->rootch[it]) == NIL) {
-				if (t->n > 1 && t->child[0] != NIL)
-					t->single = 0;
-				ch = t->rootch[it] = fpt_node(t, it, 0);
-				t->sib[ch] = NIL;
-				t->child[0] = ch;
-			}
-		} else {
-			for (ch = t->child[node]; ch != NIL &&
-			    t->item[ch] != it; ch = t->sib[ch])
-				;
-			if (ch == NIL) {
-				if (t->child[node] != NIL)
-					t->single = 0;
-				ch = fpt_node(t, it, node);
-				t->sib[ch] = t->child[node];
-				t->child[node] = ch;
-			}
-		}
-		t->count[ch] += c;
-		t->supp[it] += c;
-		node = ch;
+	fpt_reset(t, nitems);
+	if (ps->n > ps->capidx) {
+		ps->capidx = ps->n;
+		ps->idx = xreallocarray(ps->idx, ps->n, sizeof(*ps->idx));
+		ps->tmp = xreallocarray(ps->tmp, ps->n, sizeof(*ps->tmp));
 	}
+	for (k = 0; k < ps->n; k++)
+		ps->idx[k] = (uint32_t)k;
+	build_rec(t, ps, 0, 0, ps->n, 0);
+}
+
+static void
+paths_free(struct paths *ps)
+{
+	free(ps->it);
+	free(ps->start);
+	free(ps->w);
+	free(ps->idx);
+	free(ps->tmp);
+	free(ps->cnt);
+	free(ps->stk);
 }
 
 static void
@@ -151,6 +287,7 @@ struct fpctx {
 	uint32_t	*path;
 	uint64_t	*cnt;
 	uint32_t	 nitems;
+	struct paths	 ps;		/* conditional pattern base */
 	struct isets	*out;
 };
 
@@ -228,21 +365,19 @@ cond_tree(struct fpctx *x, const struct fpt *t, uint32_t i, unsigned depth)
 		}
 	if (!any)
 		return 0;
-	fpt_reset(c, top);
+	paths_clear(&x->ps);
 	for (node = t->head[i]; node != NIL; node = t->next[node]) {
 		len = 0;
 		for (p = t->parent[node]; p != 0; p = t->parent[p])
 			if (x->cnt[t->item[p]] >= x->minc)
 				x->path[len++] = t->item[p];
-		for (a = 0; a < len / 2; a++) {
-			uint32_t s = x->path[a];
-
-			x->path[a] = x->path[len - 1 - a];
-			x->path[len - 1 - a] = s;
-		}
-		if (len > 0)
-			fpt_insert(c, x->path, len, t->count[node]);
+		if (len == 0)
+			continue;
+		paths_begin(&x->ps, t->count[node]);
+		while (len > 0)
+			paths_item(&x->ps, x->path[--len]);
 	}
+	fpt_build(c, &x->ps, top);
 	return 1;
 }
 
@@ -301,6 +436,7 @@ ctx_init(struct fpctx *x, const struct txdb *db, uint64_t minc,
 	x->buf = xcalloc(maxlen + 65, sizeof(*x->buf));
 	x->path = xcalloc(db->nitems + 1, sizeof(*x->path));
 	x->cnt = xcalloc(db->nitems + 1, sizeof(*x->cnt));
+	x->ps.cnt = xcalloc(db->nitems + 1, sizeof(*x->ps.cnt));
 }
 
 static void
@@ -315,6 +451,7 @@ ctx_free(struct fpctx *x)
 	free(x->buf);
 	free(x->path);
 	free(x->cnt);
+	paths_free(&x->ps);
 }
 
 void
@@ -322,6 +459,7 @@ fpgrowth_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
     int nthreads, struct isets *out)
 {
 	struct fpt root;
+	struct paths ps;
 	struct fpjob j;
 	size_t i;
 	int t;
@@ -329,11 +467,20 @@ fpgrowth_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
 	if (db->nitems == 0 || maxlen == 0)
 		return;
 	memset(&root, 0, sizeof(root));
-	fpt_reset(&root, db->nitems);
+	memset(&ps, 0, sizeof(ps));
+	ps.it = db->item;		/* borrowed: the transactions as paths */
+	ps.start = db->start;
+	ps.n = db->n;
+	ps.w = xmalloc((db->n + 1) * sizeof(*ps.w));
 	for (i = 0; i < db->n; i++)
-		if (db->start[i + 1] > db->start[i])
-			fpt_insert(&root, db->item + db->start[i],
-			    db->start[i + 1] - db->start[i], 1);
+		ps.w[i] = 1;
+	ps.cnt = xcalloc(db->nitems + 1, sizeof(*ps.cnt));
+	fpt_build(&root, &ps, db->nitems);
+	free(ps.w);
+	free(ps.idx);
+	free(ps.tmp);
+	free(ps.cnt);
+	free(ps.stk);
 	if (nthreads < 1)
 		nthreads = 1;
 	j.root = &root;
