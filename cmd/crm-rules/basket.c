@@ -121,8 +121,9 @@ read_long(struct crm_input *in, struct baskets *bk, struct pairs *pr)
 {
 	struct strmap *orders = bk->keys ? bk->keys : strmap_new();
 	const struct csv_row *row;
+	struct strbuf last = STRBUF_INIT;
 	const char *p, *q;
-	size_t len, qlen, b;
+	size_t len, qlen, b = (size_t)-1;
 	long ocol = input_role(in, ROLE_ORDER, INPUT_NEED);
 	long icol = input_role(in, ROLE_ITEM, INPUT_NEED);
 
@@ -130,9 +131,16 @@ read_long(struct crm_input *in, struct baskets *bk, struct pairs *pr)
 		if (input_key(in, row, ocol, &p, &len) == -1 ||
 		    input_key(in, row, icol, &q, &qlen) == -1)
 			continue;
-		b = input_intern(orders, p, len, NULL, "orders");
+		/* an order's rows usually follow each other: no lookup */
+		if (b == (size_t)-1 || len != last.len ||
+		    memcmp(p, last.p, len) != 0) {
+			b = input_intern(orders, p, len, NULL, "orders");
+			last.len = 0;
+			sb_add(&last, p, len);
+		}
 		pairs_add(pr, (uint32_t)b, intern_item(bk, q, qlen));
 	}
+	sb_free(&last);
 	bk->n = strmap_count(orders);
 	if (bk->keys == NULL)
 		strmap_free(orders);
