@@ -237,14 +237,13 @@ cmp_count(const void *a, const void *b, void *ctx)
 	return x < y ? -1 : x > y;
 }
 
-/* Sort a short run of ranks (a basket) ascending. */
-static void
-sort_small(uint32_t *a, size_t n)
+void
+rules_sort_items(uint32_t *a, size_t n)
 {
 	size_t i, j;
 	uint32_t v;
 
-	if (n > 64) {
+	if (n > 32) {
 		sort_u32(a, n);
 		return;
 	}
@@ -290,7 +289,7 @@ txdb_build(struct txdb *db, const struct baskets *bk, uint64_t minc)
 		for (j = bk->start[i]; j < bk->start[i + 1]; j++)
 			if (rank[bk->item[j]] != UINT32_MAX)
 				db->item[k++] = rank[bk->item[j]];
-		sort_small(db->item + s, k - s);
+		rules_sort_items(db->item + s, k - s);
 	}
 	db->start[bk->n] = k;
 	free(rank);

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "ml/order.h"
 #include "ml/sched.h"
 
 #include "rules.h"
@@ -151,24 +150,6 @@ stk_push(struct paths *ps, uint32_t v)
 	ps->stk[ps->nstk++] = v;
 }
 
-static void
-sort_items(uint32_t *a, size_t n)
-{
-	size_t i, j;
-	uint32_t v;
-
-	if (n > 32) {
-		sort_u32(a, n);
-		return;
-	}
-	for (i = 1; i < n; i++) {
-		v = a[i];
-		for (j = i; j > 0 && a[j - 1] > v; j--)
-			a[j] = a[j - 1];
-		a[j] = v;
-	}
-}
-
 /*
  * The children of node from the paths idx[lo..hi) that share their
  * first d items (the path to node): the paths are grouped by their item
@@ -194,7 +175,7 @@ build_rec(struct fpt *t, struct paths *ps, uint32_t node, size_t lo,
 			stk_push(ps, it);
 	}
 	ng = ps->nstk - base;
-	sort_items(ps->stk + base, ng);
+	rules_sort_items(ps->stk + base, ng);
 	for (g = 0, off = lo; g < ng; g++) {
 		it = ps->stk[base + g];
 		c = ps->cnt[it];

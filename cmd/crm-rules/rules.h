@@ -97,6 +97,9 @@ struct txdb {
 	uint32_t	*orig;		/* rank -> basket item id */
 };
 
+/* Sort items ascending (insertion sort for short runs, else radix). */
+void	 rules_sort_items(uint32_t *, size_t);
+
 /* Recode baskets into ranks of the items with at least minc baskets. */
 void	 txdb_build(struct txdb *, const struct baskets *, uint64_t minc);
 void	 txdb_free(struct txdb *);
