@@ -91,6 +91,8 @@ fpt_node(struct fpt *t, uint32_t it, uint32_t parent)
 	return k;
 }
 
+struct frame;
+
 /*
  * Paths to build a tree from: path p is it[start[p]..start[p+1]), items
  * ascending, with weight w[p] (1 for a transaction, a node's count for
@@ -105,8 +107,10 @@ struct paths {
 	uint32_t	*idx, *tmp;	/* path ids, per build */
 	size_t		 capidx;
 	uint32_t	*cnt;		/* per item, zero between uses */
-	uint32_t	*stk;		/* items of the groups being built */
+	uint32_t	*stk;		/* items of the node being built */
 	size_t		 nstk, capstk;
+	struct frame	*fr;		/* nodes still to build */
+	size_t		 nfr, capfr;
 };
 
 static void
@@ -150,69 +154,83 @@ stk_push(struct paths *ps, uint32_t v)
 	ps->stk[ps->nstk++] = v;
 }
 
+/* A node still to be given its children: the paths idx[lo..hi). */
+struct frame {
+	uint32_t	 node;
+	uint32_t	 d;		/* the paths share their first d items */
+	size_t		 lo, hi;
+};
+
+static void
+frame_push(struct paths *ps, uint32_t node, size_t lo, size_t hi,
+    uint32_t d)
+{
+	struct frame *f;
+
+	ps->fr = xgrow(ps->fr, &ps->capfr, ps->nfr + 1, sizeof(*ps->fr));
+	f = &ps->fr[ps->nfr++];
+	f->node = node;
+	f->lo = lo;
+	f->hi = hi;
+	f->d = d;
+}
+
 /*
- * The children of node from the paths idx[lo..hi) that share their
- * first d items (the path to node): the paths are grouped by their item
- * d (a counting sort over the items met), each group one child, and
- * each child built the same way.  No child is ever searched for.
+ * The children of f's node: the paths that go on past its d items are
+ * grouped by their item d (a counting sort over the items met), each
+ * group one child, which goes on the stack of nodes to do.  No child is
+ * ever searched for, and no recursion: a long basket costs heap, not
+ * stack.
  */
 static void
-build_rec(struct fpt *t, struct paths *ps, uint32_t node, size_t lo,
-    size_t hi, size_t d)
+build_node(struct fpt *t, struct paths *ps, struct frame f)
 {
-	size_t k, m = lo, base = ps->nstk, ng, g, off, end;
+	size_t k, m = f.lo, ng, g, off, end;
 	uint32_t it, c, prev = NIL, ch;
 	uint64_t sum;
 
-	for (k = lo; k < hi; k++)	/* paths that end here go */
-		if (ps->start[ps->idx[k] + 1] - ps->start[ps->idx[k]] > d)
+	for (k = f.lo; k < f.hi; k++)	/* paths that end here go */
+		if (ps->start[ps->idx[k] + 1] - ps->start[ps->idx[k]] > f.d)
 			ps->idx[m++] = ps->idx[k];
-	if (m == lo)
+	if (m == f.lo)
 		return;
-	for (k = lo; k < m; k++) {
-		it = ps->it[ps->start[ps->idx[k]] + d];
+	ps->nstk = 0;
+	for (k = f.lo; k < m; k++) {
+		it = ps->it[ps->start[ps->idx[k]] + f.d];
 		if (ps->cnt[it]++ == 0)
 			stk_push(ps, it);
 	}
-	ng = ps->nstk - base;
-	rules_sort_items(ps->stk + base, ng);
-	for (g = 0, off = lo; g < ng; g++) {
-		it = ps->stk[base + g];
-		c = ps->cnt[it];
-		ps->cnt[it] = (uint32_t)off;
+	ng = ps->nstk;
+	rules_sort_items(ps->stk, ng);
+	for (g = 0, off = f.lo; g < ng; g++) {
+		c = ps->cnt[ps->stk[g]];
+		ps->cnt[ps->stk[g]] = (uint32_t)off;
 		off += c;
 	}
-	for (k = lo; k < m; k++) {
-		it = ps->it[ps->start[ps->idx[k]] + d];
+	for (k = f.lo; k < m; k++) {
+		it = ps->it[ps->start[ps->idx[k]] + f.d];
 		ps->tmp[ps->cnt[it]++] = ps->idx[k];
 	}
-	memcpy(ps->idx + lo, ps->tmp + lo, (m - lo) * sizeof(*ps->idx));
+	memcpy(ps->idx + f.lo, ps->tmp + f.lo, (m - f.lo) * sizeof(*ps->idx));
 	if (ng > 1)
 		t->single = 0;
-	/* the groups' ends beside their items; cnt zero again for below */
-	for (g = 0; g < ng; g++) {
-		it = ps->stk[base + g];
-		stk_push(ps, ps->cnt[it]);
+	for (g = 0, off = f.lo; g < ng; g++, off = end) {
+		it = ps->stk[g];
+		end = ps->cnt[it];
 		ps->cnt[it] = 0;
-	}
-	for (g = 0, off = lo; g < ng; g++) {
-		it = ps->stk[base + g];
-		end = ps->stk[base + ng + g];
 		for (sum = 0, k = off; k < end; k++)
 			sum += ps->w[ps->idx[k]];
-		ch = fpt_node(t, it, node);
+		ch = fpt_node(t, it, f.node);
 		t->count[ch] = (uint32_t)sum;
 		t->supp[it] += sum;
 		t->sib[ch] = NIL;
 		if (prev == NIL)
-			t->child[node] = ch;
+			t->child[f.node] = ch;
 		else
 			t->sib[prev] = ch;
 		prev = ch;
-		build_rec(t, ps, ch, off, end, d + 1);
-		off = end;
+		frame_push(ps, ch, off, end, f.d + 1);
 	}
-	ps->nstk = base;
 }
 
 /* Build t (reset for nitems items) from the paths of ps. */
@@ -229,7 +247,10 @@ fpt_build(struct fpt *t, struct paths *ps, uint32_t nitems)
 	}
 	for (k = 0; k < ps->n; k++)
 		ps->idx[k] = (uint32_t)k;
-	build_rec(t, ps, 0, 0, ps->n, 0);
+	ps->nfr = 0;
+	frame_push(ps, 0, 0, ps->n, 0);
+	while (ps->nfr > 0)
+		build_node(t, ps, ps->fr[--ps->nfr]);
 }
 
 static void
@@ -242,6 +263,7 @@ paths_free(struct paths *ps)
 	free(ps->tmp);
 	free(ps->cnt);
 	free(ps->stk);
+	free(ps->fr);
 }
 
 static void
@@ -462,6 +484,7 @@ fpgrowth_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
 	free(ps.tmp);
 	free(ps.cnt);
 	free(ps.stk);
+	free(ps.fr);
 	if (nthreads < 1)
 		nthreads = 1;
 	j.root = &root;
