@@ -153,6 +153,7 @@ mine_opt(struct opts *o, int ch, const char *arg)
 	default:
 		return 0;
 	}
+	o->mine_only = 1;
 	return 1;
 }
 
@@ -200,6 +201,10 @@ check_opts(const struct opts *o)
 			crm_errx(2, "apply needs --rules FILE");
 		if (o->sort == SORT_SUPPORT)
 			crm_errx(2, "--sort: apply ranks by confidence or lift");
+		if (o->mine_only || o->cons_item || o->ante_item)
+			crm_errx(2, "the options of mining (--algo, --itemsets, "
+			    "--min-*, --max-*, --antecedent, --consequent) are "
+			    "not options of apply");
 		return;
 	}
 	if (o->rules_file != NULL)

@@ -22,6 +22,7 @@ enum rules_sort { SORT_LIFT, SORT_CONFIDENCE, SORT_SUPPORT };
 struct opts {
 	struct crm_common com;
 	int		 apply;		/* the apply subcommand */
+	int		 mine_only;	/* an option of mining was given */
 	int		 baskets;	/* --baskets: one basket a line */
 	int		 no_header;	/* --no-header (with --baskets) */
 	enum rules_algo	 algo;
