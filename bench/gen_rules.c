@@ -91,7 +91,8 @@ rgen_args(int argc, char *argv[], struct rgen *g)
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'b':
-			g->baskets = opt_int(optarg, 1, 1000000000, "--baskets");
+			g->baskets = opt_int(optarg, 1, 1000000000,
+			    "--baskets");
 			break;
 		case 'h':
 			rgen_usage(0);

@@ -81,7 +81,7 @@ subsets_frequent(const struct isindex *x, const uint32_t *c, unsigned k)
 		for (j = n = 0; j < k; j++)
 			if (j != d)
 				sub[n++] = c[j];
-		if (isindex_find(x, sub, k - 1) == (size_t)-1)
+		if (rules_index_find(x, sub, k - 1) == (size_t)-1)
 			return 0;
 	}
 	return 1;
@@ -91,7 +91,7 @@ subsets_frequent(const struct isindex *x, const uint32_t *c, unsigned k)
 static void
 candidates(const struct isets *prev, unsigned k, struct level *l)
 {
-	struct isindex *x = isindex_new(prev);
+	struct isindex *x = rules_index_new(prev);
 	uint32_t c[1024];
 	size_t i, j;
 
@@ -111,11 +111,11 @@ candidates(const struct isets *prev, unsigned k, struct level *l)
 				add_cand(l, c);
 		}
 	}
-	isindex_free(x);
+	rules_index_free(x);
 }
 
 void
-apriori_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
+rules_apriori(const struct txdb *db, uint64_t minc, unsigned maxlen,
     struct isets *out)
 {
 	struct isets prev = { 0 }, cur = { 0 };
@@ -127,7 +127,7 @@ apriori_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
 	if (maxlen > 1024)
 		maxlen = 1024;
 	for (i = 0; i < db->nitems && maxlen > 0; i++)
-		isets_add(&prev, &i, 1, db->supp[i]);
+		rules_isets_add(&prev, &i, 1, db->supp[i]);
 	for (k = 2; k <= maxlen && prev.n > 1; k++) {
 		candidates(&prev, k, &l);
 		if (l.m == 0)
@@ -139,12 +139,12 @@ apriori_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
 			    db->start[t + 1] - db->start[t], 0, 0, l.m, 0);
 		for (t = 0; t < l.m; t++)
 			if (l.cnt[t] >= minc)
-				isets_add(&cur, l.c + t * k, k, l.cnt[t]);
-		isets_append(out, &prev);
+				rules_isets_add(&cur, l.c + t * k, k, l.cnt[t]);
+		rules_isets_append(out, &prev);
 		prev = cur;
 		memset(&cur, 0, sizeof(cur));
 	}
-	isets_append(out, &prev);
+	rules_isets_append(out, &prev);
 	free(l.c);
 	free(l.cnt);
 }

@@ -256,7 +256,7 @@ rules_sort_items(uint32_t *a, size_t n)
 }
 
 void
-txdb_build(struct txdb *db, const struct baskets *bk, uint64_t minc)
+rules_txdb_build(struct txdb *db, const struct baskets *bk, uint64_t minc)
 {
 	uint64_t *cnt = xcalloc(bk->nitems + 1, sizeof(*cnt));
 	uint32_t *rank, *ids, nf = 0;
@@ -297,7 +297,7 @@ txdb_build(struct txdb *db, const struct baskets *bk, uint64_t minc)
 }
 
 void
-txdb_free(struct txdb *db)
+rules_txdb_free(struct txdb *db)
 {
 	free(db->start);
 	free(db->item);

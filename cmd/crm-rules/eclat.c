@@ -55,7 +55,7 @@ eclat_class(struct eclat *e, const struct member *m, size_t n,
 
 	for (i = 0; i < n; i++) {
 		e->prefix[depth] = m[i].item;
-		isets_add(e->out, e->prefix, depth + 1, m[i].n);
+		rules_isets_add(e->out, e->prefix, depth + 1, m[i].n);
 		if (depth + 1 >= e->maxlen || i + 1 == n)
 			continue;
 		next = xmalloc((n - i) * sizeof(*next));
@@ -81,7 +81,7 @@ eclat_class(struct eclat *e, const struct member *m, size_t n,
 }
 
 void
-eclat_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
+rules_eclat(const struct txdb *db, uint64_t minc, unsigned maxlen,
     struct isets *out)
 {
 	struct member *m;

@@ -140,7 +140,8 @@ static void
 paths_item(struct paths *ps, uint32_t it)
 {
 	if (ps->nit == ps->capit)
-		ps->it = xgrow(ps->it, &ps->capit, ps->nit + 1, sizeof(*ps->it));
+		ps->it = xgrow(ps->it, &ps->capit, ps->nit + 1,
+		    sizeof(*ps->it));
 	ps->it[ps->nit++] = it;
 	ps->start[ps->n] = ps->nit;
 }
@@ -157,7 +158,7 @@ stk_push(struct paths *ps, uint32_t v)
 /* A node still to be given its children: the paths idx[lo..hi). */
 struct frame {
 	uint32_t	 node;
-	uint32_t	 d;		/* the paths share their first d items */
+	uint32_t	 d;		/* paths share their first d items */
 	size_t		 lo, hi;
 };
 
@@ -305,7 +306,7 @@ emit(struct fpctx *x, const uint32_t *lead, size_t nlead, unsigned depth,
 		x->buf[k] = lead[k];
 	for (k = 0; k < depth; k++)
 		x->buf[nlead + k] = x->prefix[depth - 1 - k];
-	isets_add(x->out, x->buf, (uint32_t)(nlead + depth), cnt);
+	rules_isets_add(x->out, x->buf, (uint32_t)(nlead + depth), cnt);
 }
 
 /* Subsets of a single path, each after the prefix: room items at most. */
@@ -458,7 +459,7 @@ ctx_free(struct fpctx *x)
 }
 
 void
-fpgrowth_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
+rules_fpgrowth(const struct txdb *db, uint64_t minc, unsigned maxlen,
     int nthreads, struct isets *out)
 {
 	struct fpt root;
@@ -471,7 +472,7 @@ fpgrowth_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
 		return;
 	memset(&root, 0, sizeof(root));
 	memset(&ps, 0, sizeof(ps));
-	ps.it = db->item;		/* borrowed: the transactions as paths */
+	ps.it = db->item;		/* borrowed: transactions as paths */
 	ps.start = db->start;
 	ps.n = db->n;
 	ps.w = xmalloc((db->n + 1) * sizeof(*ps.w));
@@ -498,7 +499,7 @@ fpgrowth_mine(const struct txdb *db, uint64_t minc, unsigned maxlen,
 	} else
 		sched_run(db->nitems, nthreads, 0, job, &j);
 	for (i = 0; i < db->nitems; i++)
-		isets_append(out, &j.res[i]);
+		rules_isets_append(out, &j.res[i]);
 	for (t = 0; t < nthreads; t++)
 		ctx_free(&j.ctx[t]);
 	free(j.ctx);

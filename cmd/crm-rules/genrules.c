@@ -91,13 +91,13 @@ try_rule(struct gen *g, size_t k, uint64_t cmask)
 		return;
 	if (na == 0)
 		acnt = g->N;
-	else if ((ai = isindex_find(g->x, a, na)) != (size_t)-1)
+	else if ((ai = rules_index_find(g->x, a, na)) != (size_t)-1)
 		acnt = (double)s->cnt[ai];
 	else
 		return;		/* cannot be: subsets of a frequent set are */
 	if (nc == 1)
 		ccnt = (double)g->db->supp[c[0]];
-	else if ((ci = isindex_find(g->x, c, nc)) != (size_t)-1)
+	else if ((ci = rules_index_find(g->x, c, nc)) != (size_t)-1)
 		ccnt = (double)s->cnt[ci];
 	else
 		return;
@@ -191,9 +191,9 @@ cmp_rule(const void *pa, const void *pb, void *ctx)
 		return kx > ky ? -1 : 1;
 	ix = c->sorted + (size_t)x->id * c->width;
 	iy = c->sorted + (size_t)y->id * c->width;
-	if ((d = rnames_cmp(c->nm, ix, x->nante, iy, y->nante)) != 0)
+	if ((d = rules_names_cmp(c->nm, ix, x->nante, iy, y->nante)) != 0)
 		return d;
-	return rnames_cmp(c->nm, ix + x->nante, lx - x->nante,
+	return rules_names_cmp(c->nm, ix + x->nante, lx - x->nante,
 	    iy + y->nante, ly - y->nante);
 }
 
@@ -213,8 +213,8 @@ sorted_items(const struct gen *g, const struct rnames *nm, size_t width)
 		uint32_t *p = out + i * width;
 
 		split(g->s, r->set, r->cmask, a, &na, c, &nc);
-		rnames_sort(nm, a, na);
-		rnames_sort(nm, c, nc);
+		rules_names_sort(nm, a, na);
+		rules_names_sort(nm, c, nc);
 		memcpy(p, a, na * sizeof(*a));
 		memcpy(p + na, c, nc * sizeof(*c));
 	}
@@ -241,8 +241,9 @@ put_rule(const struct gen *g, const struct rnames *nm, struct csv_writer *w,
 	uint64_t cnt = g->s->cnt[r->set];
 	double n = (double)cnt, a = (double)r->acnt, N = g->N;
 
-	rnames_put(nm, w, sb, items, r->nante);
-	rnames_put(nm, w, sb, items + r->nante, g->s->len[r->set] - r->nante);
+	rules_names_put(nm, w, sb, items, r->nante);
+	rules_names_put(nm, w, sb, items + r->nante,
+	    g->s->len[r->set] - r->nante);
 	csv_put_num(w, n / N);
 	csv_put_num(w, r->conf);
 	csv_put_num(w, r->lift);
@@ -293,10 +294,10 @@ rules_write_rules(const struct opts *o, const struct isets *s,
 	g.ante_rank = find_rank(db, bk, o->ante_item, &absent);
 	put_header(w);
 	if (!absent) {
-		g.x = isindex_new(s);
+		g.x = rules_index_new(s);
 		gen_all(&g);
 	}
-	rnames_init(&nm, db, bk);
+	rules_names_init(&nm, db, bk);
 	c.g = &g;
 	c.nm = &nm;
 	for (i = 0; i < g.v.n; i++)
@@ -313,7 +314,7 @@ rules_write_rules(const struct opts *o, const struct isets *s,
 		    c.sorted + (size_t)g.v.r[i].id * width);
 	sb_free(&sb);
 	free(c.sorted);
-	rnames_free(&nm);
-	isindex_free(g.x);
+	rules_names_free(&nm);
+	rules_index_free(g.x);
 	free(g.v.r);
 }

@@ -15,7 +15,8 @@
 #include "rules.h"
 
 void
-isets_add(struct isets *s, const uint32_t *items, uint32_t len, uint64_t cnt)
+rules_isets_add(struct isets *s, const uint32_t *items, uint32_t len,
+    uint64_t cnt)
 {
 	if (s->n == s->cap) {
 		size_t cap = s->cap;
@@ -34,17 +35,17 @@ isets_add(struct isets *s, const uint32_t *items, uint32_t len, uint64_t cnt)
 }
 
 void
-isets_append(struct isets *a, struct isets *b)
+rules_isets_append(struct isets *a, struct isets *b)
 {
 	size_t i;
 
 	for (i = 0; i < b->n; i++)
-		isets_add(a, b->it + b->off[i], b->len[i], b->cnt[i]);
-	isets_free(b);
+		rules_isets_add(a, b->it + b->off[i], b->len[i], b->cnt[i]);
+	rules_isets_free(b);
 }
 
 void
-isets_free(struct isets *s)
+rules_isets_free(struct isets *s)
 {
 	free(s->it);
 	free(s->off);
@@ -67,7 +68,7 @@ set_hash(const uint32_t *items, uint32_t len)
 }
 
 struct isindex *
-isindex_new(const struct isets *s)
+rules_index_new(const struct isets *s)
 {
 	struct isindex *x = xcalloc(1, sizeof(*x));
 	size_t size = 16, i, h;
@@ -87,7 +88,7 @@ isindex_new(const struct isets *s)
 }
 
 size_t
-isindex_find(const struct isindex *x, const uint32_t *items, uint32_t len)
+rules_index_find(const struct isindex *x, const uint32_t *items, uint32_t len)
 {
 	size_t h = set_hash(items, len) & x->mask, k;
 
@@ -101,7 +102,7 @@ isindex_find(const struct isindex *x, const uint32_t *items, uint32_t len)
 }
 
 void
-isindex_free(struct isindex *x)
+rules_index_free(struct isindex *x)
 {
 	if (x == NULL)
 		return;
@@ -115,9 +116,9 @@ isindex_free(struct isindex *x)
  * frequent subset one item shorter, so looking one level up suffices.
  */
 void
-isets_filter(struct isets *s, enum rules_target target)
+rules_isets_filter(struct isets *s, enum rules_target target)
 {
-	struct isindex *x = isindex_new(s);
+	struct isindex *x = rules_index_new(s);
 	unsigned char *drop = xcalloc(s->n + 1, 1);
 	uint32_t sub[1024];
 	struct isets keep = { 0 };
@@ -133,7 +134,8 @@ isets_filter(struct isets *s, enum rules_target target)
 			for (j = k = 0; j < len; j++)
 				if (j != d)
 					sub[k++] = it[j];
-			if ((k = isindex_find(x, sub, len - 1)) == (size_t)-1)
+			k = rules_index_find(x, sub, len - 1);
+			if (k == (size_t)-1)
 				continue;
 			if (target == TARGET_MAXIMAL || s->cnt[k] == s->cnt[i])
 				drop[k] = 1;
@@ -141,11 +143,11 @@ isets_filter(struct isets *s, enum rules_target target)
 	}
 	for (i = 0; i < s->n; i++)
 		if (!drop[i])
-			isets_add(&keep, s->it + s->off[i], s->len[i],
+			rules_isets_add(&keep, s->it + s->off[i], s->len[i],
 			    s->cnt[i]);
-	isindex_free(x);
+	rules_index_free(x);
 	free(drop);
-	isets_free(s);
+	rules_isets_free(s);
 	*s = keep;
 }
 
@@ -180,7 +182,7 @@ cmp_name(const void *a, const void *b, void *ctx)
 }
 
 void
-rnames_init(struct rnames *nm, const struct txdb *db,
+rules_names_init(struct rnames *nm, const struct txdb *db,
     const struct baskets *bk)
 {
 	uint32_t *ids = xmalloc((db->nitems + 1) * sizeof(*ids)), i;
@@ -199,7 +201,7 @@ rnames_init(struct rnames *nm, const struct txdb *db,
 }
 
 void
-rnames_free(struct rnames *nm)
+rules_names_free(struct rnames *nm)
 {
 	free(nm->name);
 	free(nm->len);
@@ -217,7 +219,7 @@ cmp_order(const void *a, const void *b, void *ctx)
 
 /* Items by name (n small: insertion sort). */
 void
-rnames_sort(const struct rnames *nm, uint32_t *items, size_t n)
+rules_names_sort(const struct rnames *nm, uint32_t *items, size_t n)
 {
 	size_t i, j;
 	uint32_t v;
@@ -233,7 +235,7 @@ rnames_sort(const struct rnames *nm, uint32_t *items, size_t n)
 
 /* Compare two name-sorted item lists item by item (shorter first). */
 int
-rnames_cmp(const struct rnames *nm, const uint32_t *a, size_t na,
+rules_names_cmp(const struct rnames *nm, const uint32_t *a, size_t na,
     const uint32_t *b, size_t nb)
 {
 	size_t i;
@@ -246,8 +248,8 @@ rnames_cmp(const struct rnames *nm, const uint32_t *a, size_t na,
 
 /* The text of name-sorted items. */
 void
-rnames_put(const struct rnames *nm, struct csv_writer *w, struct strbuf *sb,
-    const uint32_t *items, size_t n)
+rules_names_put(const struct rnames *nm, struct csv_writer *w,
+    struct strbuf *sb,    const uint32_t *items, size_t n)
 {
 	size_t i;
 
@@ -274,7 +276,7 @@ cmp_set(const void *a, const void *b, void *ctx)
 		return s->cnt[x] > s->cnt[y] ? -1 : 1;
 	if (s->len[x] != s->len[y])
 		return s->len[x] < s->len[y] ? -1 : 1;
-	return rnames_cmp(c->nm, s->it + s->off[x], s->len[x],
+	return rules_names_cmp(c->nm, s->it + s->off[x], s->len[x],
 	    s->it + s->off[y], s->len[y]);
 }
 
@@ -287,9 +289,9 @@ rules_write_itemsets(const struct opts *o, const struct isets *s,
 	struct strbuf sb = STRBUF_INIT;
 	size_t *idx = xmalloc((s->n + 1) * sizeof(*idx)), i, n = 0;
 
-	rnames_init(&nm, db, bk);
+	rules_names_init(&nm, db, bk);
 	for (i = 0; i < s->n; i++) {
-		rnames_sort(&nm, s->it + s->off[i], s->len[i]);
+		rules_names_sort(&nm, s->it + s->off[i], s->len[i]);
 		if (s->len[i] >= o->min_len)
 			idx[n++] = i;
 	}
@@ -306,13 +308,13 @@ rules_write_itemsets(const struct opts *o, const struct isets *s,
 	for (i = 0; i < n; i++) {
 		size_t k = idx[i];
 
-		rnames_put(&nm, w, &sb, s->it + s->off[k], s->len[k]);
+		rules_names_put(&nm, w, &sb, s->it + s->off[k], s->len[k]);
 		csv_put_int(w, (long long)s->len[k]);
 		csv_put_num(w, (double)s->cnt[k] / (double)db->n);
 		csv_put_int(w, (long long)s->cnt[k]);
 		csv_end_row(w);
 	}
 	sb_free(&sb);
-	rnames_free(&nm);
+	rules_names_free(&nm);
 	free(idx);
 }

@@ -200,11 +200,12 @@ check_opts(const struct opts *o)
 		if (o->rules_file == NULL)
 			crm_errx(2, "apply needs --rules FILE");
 		if (o->sort == SORT_SUPPORT)
-			crm_errx(2, "--sort: apply ranks by confidence or lift");
+			crm_errx(2, "--sort: apply ranks by confidence or "
+			    "lift");
 		if (o->mine_only || o->cons_item || o->ante_item)
-			crm_errx(2, "the options of mining (--algo, --itemsets, "
-			    "--min-*, --max-*, --antecedent, --consequent) are "
-			    "not options of apply");
+			crm_errx(2, "the options of mining (--algo, "
+			    "--itemsets, --min-*, --max-*, --antecedent, "
+			    "--consequent) are not options of apply");
 		return;
 	}
 	if (o->rules_file != NULL)
@@ -269,15 +270,15 @@ mine(const struct opts *o)
 		return 0;
 	}
 	minc = min_count(o, bk.n);
-	txdb_build(&db, &bk, minc);
+	rules_txdb_build(&db, &bk, minc);
 	if (o->algo == ALGO_ECLAT)
-		eclat_mine(&db, minc, maxlen, &s);
+		rules_eclat(&db, minc, maxlen, &s);
 	else if (o->algo == ALGO_APRIORI)
-		apriori_mine(&db, minc, maxlen, &s);
+		rules_apriori(&db, minc, maxlen, &s);
 	else
-		fpgrowth_mine(&db, minc, maxlen, crm_nthreads(&o->com), &s);
+		rules_fpgrowth(&db, minc, maxlen, crm_nthreads(&o->com), &s);
 	if (o->target == TARGET_CLOSED || o->target == TARGET_MAXIMAL)
-		isets_filter(&s, o->target);
+		rules_isets_filter(&s, o->target);
 	w = crm_open_output(&o->com);
 	if (o->target == TARGET_RULES)
 		rules_write_rules(o, &s, &db, &bk, w);
@@ -285,8 +286,8 @@ mine(const struct opts *o)
 		rules_write_itemsets(o, &s, &db, &bk, w);
 	crm_close_output(w);
 	input_close(in);
-	isets_free(&s);
-	txdb_free(&db);
+	rules_isets_free(&s);
+	rules_txdb_free(&db);
 	rules_baskets_free(&bk);
 	return 0;
 }

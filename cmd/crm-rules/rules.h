@@ -79,11 +79,11 @@ struct isets {
 	size_t		 n, cap;
 };
 
-void	 isets_add(struct isets *, const uint32_t *items, uint32_t len,
+void	 rules_isets_add(struct isets *, const uint32_t *items, uint32_t len,
 	    uint64_t cnt);
 /* Append b's sets to a (b emptied). */
-void	 isets_append(struct isets *a, struct isets *b);
-void	 isets_free(struct isets *);
+void	 rules_isets_append(struct isets *a, struct isets *b);
+void	 rules_isets_free(struct isets *);
 
 /*
  * The transactions the miners see: items are ranks of the frequent
@@ -102,18 +102,18 @@ struct txdb {
 void	 rules_sort_items(uint32_t *, size_t);
 
 /* Recode baskets into ranks of the items with at least minc baskets. */
-void	 txdb_build(struct txdb *, const struct baskets *, uint64_t minc);
-void	 txdb_free(struct txdb *);
+void	 rules_txdb_build(struct txdb *, const struct baskets *, uint64_t minc);
+void	 rules_txdb_free(struct txdb *);
 
 /*
  * The miners: every itemset of 1..maxlen items with count >= minc into
  * out (in no particular order).  nthreads where the miner uses threads.
  */
-void	 fpgrowth_mine(const struct txdb *, uint64_t minc, unsigned maxlen,
+void	 rules_fpgrowth(const struct txdb *, uint64_t minc, unsigned maxlen,
 	    int nthreads, struct isets *out);
-void	 eclat_mine(const struct txdb *, uint64_t minc, unsigned maxlen,
+void	 rules_eclat(const struct txdb *, uint64_t minc, unsigned maxlen,
 	    struct isets *out);
-void	 apriori_mine(const struct txdb *, uint64_t minc, unsigned maxlen,
+void	 rules_apriori(const struct txdb *, uint64_t minc, unsigned maxlen,
 	    struct isets *out);
 
 /*
@@ -121,13 +121,13 @@ void	 apriori_mine(const struct txdb *, uint64_t minc, unsigned maxlen,
  * (size_t)-1.
  */
 struct isindex;
-struct isindex	*isindex_new(const struct isets *);
-size_t		 isindex_find(const struct isindex *, const uint32_t *items,
+struct isindex	*rules_index_new(const struct isets *);
+size_t		 rules_index_find(const struct isindex *, const uint32_t *items,
 		    uint32_t len);
-void		 isindex_free(struct isindex *);
+void		 rules_index_free(struct isindex *);
 
 /* Keep only closed (TARGET_CLOSED) or maximal sets of s. */
-void	 isets_filter(struct isets *, enum rules_target);
+void	 rules_isets_filter(struct isets *, enum rules_target);
 
 /* Write itemsets (itemset,size,support,count) or rules; return 0. */
 struct csv_writer;
@@ -150,15 +150,15 @@ struct rnames {
 	uint32_t	 *order;	/* rank -> place in name order */
 };
 
-void	 rnames_init(struct rnames *, const struct txdb *,
+void	 rules_names_init(struct rnames *, const struct txdb *,
 	    const struct baskets *);
-void	 rnames_free(struct rnames *);
+void	 rules_names_free(struct rnames *);
 /* Sort ranks by name; compare name-sorted lists item by item. */
-void	 rnames_sort(const struct rnames *, uint32_t *items, size_t n);
-int	 rnames_cmp(const struct rnames *, const uint32_t *a, size_t na,
+void	 rules_names_sort(const struct rnames *, uint32_t *items, size_t n);
+int	 rules_names_cmp(const struct rnames *, const uint32_t *a, size_t na,
 	    const uint32_t *b, size_t nb);
 /* Write name-sorted items as one field (sb: scratch). */
-void	 rnames_put(const struct rnames *, struct csv_writer *,
+void	 rules_names_put(const struct rnames *, struct csv_writer *,
 	    struct strbuf *sb, const uint32_t *items, size_t n);
 
 int	 rules_apply(const struct opts *);
