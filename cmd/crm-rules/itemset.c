@@ -249,7 +249,7 @@ rules_names_cmp(const struct rnames *nm, const uint32_t *a, size_t na,
 /* The text of name-sorted items. */
 void
 rules_names_put(const struct rnames *nm, struct csv_writer *w,
-    struct strbuf *sb,    const uint32_t *items, size_t n)
+    struct strbuf *sb, const uint32_t *items, size_t n)
 {
 	size_t i;
 
