@@ -100,7 +100,8 @@ static const char help[] =
 "examples:\n"
 "  crm-rules --baskets --no-header --min-support 0.01 \\\n"
 "      --min-confidence 0.5 groceries.csv\n"
-"  crm-rules --min-support 0.02 -o rules.csv samples/transactions.csv\n"
+"  crm-rules --min-support 0.01 --min-confidence 0.3 -o rules.csv \\\n"
+"      samples/transactions.csv\n"
 "  crm-rules apply --rules rules.csv -n 3 samples/transactions.csv\n";
 
 static void
