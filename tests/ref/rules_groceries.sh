@@ -11,6 +11,9 @@
 #    count, the closed and maximal ones by their definitions, and every
 #    rule at 0.005 / 0.5 with support, confidence, lift, leverage and
 #    conviction within 1e-12;
+#  - at support 0.001 the 13,492 frequent itemsets, the 13,464 closed and
+#    the 7,794 maximal ones, against a second Python count (sets of
+#    basket numbers);
 #  - the same answer on 1 and 2 threads.
 # Prints "ok NAME", "not ok NAME: why" or "skip NAME: why" per check.
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -137,4 +140,60 @@ if len(got) == len(want) and not bad:
 else:
     print("not ok groceries python rules: %d got, %d want, %d differ" %
           (len(got), len(want), len(bad)))
+PY
+
+# At support 0.001 (count 10) some frequent itemsets are not closed:
+# every one of 13,492, the closed and the maximal ones, by a second
+# Python count (level-wise over sets of basket numbers).
+for t in frequent closed maximal; do
+	rules --min-support 0.001 --itemsets $t > "$tmp/$t-1.csv"
+done
+$py - "$g" "$tmp" <<'PY'
+import csv, sys
+data, tmp = sys.argv[1], sys.argv[2]
+tids = {}
+for n, row in enumerate(csv.reader(open(data))):
+    for f in set(row):
+        if f:
+            tids.setdefault(f, set()).add(n)
+minc = 10  # ceil(0.001 * 9835)
+level = {frozenset([i]): t for i, t in tids.items() if len(t) >= minc}
+freq = {s: len(t) for s, t in level.items()}
+k = 1
+while level and k < 10:
+    k += 1
+    keys = sorted(tuple(sorted(s)) for s in level)
+    nxt = {}
+    for a in range(len(keys)):
+        for b in range(a + 1, len(keys)):
+            if keys[a][:-1] != keys[b][:-1]:
+                break
+            c = frozenset(keys[a] + keys[b][-1:])
+            if any(c - {x} not in level for x in c):
+                continue
+            t = level[frozenset(keys[a])] & tids[keys[b][-1]]
+            if len(t) >= minc:
+                nxt[c] = t
+    level = nxt
+    freq.update({s: len(t) for s, t in level.items()})
+def sets(path):
+    return {frozenset(r['itemset'].split(';')): int(r['count'])
+            for r in csv.DictReader(open(path))}
+sup = {}
+for s in freq:
+    for x in s:
+        sup.setdefault(s - {x}, []).append(s)
+want = {
+    'frequent': freq,
+    'closed': {s: c for s, c in freq.items()
+               if all(freq[t] != c for t in sup.get(s, []))},
+    'maximal': {s: c for s, c in freq.items() if not sup.get(s)},
+}
+for name, w in want.items():
+    got = sets(tmp + '/' + name + '-1.csv')
+    if got == w:
+        print("ok groceries python %s 0.001 (%d)" % (name, len(w)))
+    else:
+        print("not ok groceries python %s 0.001: %d sets, want %d" %
+              (name, len(got), len(w)))
 PY
