@@ -1731,9 +1731,11 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
-int	gen_rules(int, char *[]);	/* bench/gen_rules.c */
+int gen_recommend(int, char *[]);
+int gen_rules(int, char *[]);
 const struct gen_extra gen_extra[] = {
-	{ "rules", "crm-gen rules [--baskets N] [--items N] [--seed N] [--long FILE] [--lines FILE]", gen_rules },
+	{ "recommend", "recommend [--customers N] [--seed N] [-o FILE]", gen_recommend },
+	{ "rules", "rules [--baskets N] [--items N] [--seed N] [--long FILE] [--lines FILE]", gen_rules },
 	{ NULL, NULL, NULL }
 };
 
