@@ -1732,8 +1732,10 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * with a NULL name.
  */
 int gen_recommend(int, char *[]);
+int gen_rules(int, char *[]);
 const struct gen_extra gen_extra[] = {
 	{ "recommend", "recommend [--customers N] [--seed N] [-o FILE]", gen_recommend },
+	{ "rules", "rules [--baskets N] [--items N] [--seed N] [--long FILE] [--lines FILE]", gen_rules },
 	{ NULL, NULL, NULL }
 };
 
