@@ -159,17 +159,6 @@ opts_init(struct opts *o)
 	o->change = 0.25;
 }
 
-static int64_t
-parse_day(const char *arg)
-{
-	int64_t secs;
-	const char *why = NULL;
-
-	if (date_parse_iso(arg, strlen(arg), &secs, &why) != 0)
-		crm_errx(2, "--asof: %s ('%s')", why ? why : "not a date", arg);
-	return date_days(secs);
-}
-
 /* Options of the features and clustering. */
 static int
 cluster_opt(struct opts *o, int ch, const char *arg)
@@ -250,7 +239,7 @@ other_opt(struct opts *o, int ch, const char *arg)
 		o->model = arg;
 		break;
 	case OPT_ASOF:
-		o->asof = parse_day(arg);
+		o->asof = opt_day(arg, "--asof");
 		o->has_asof = 1;
 		break;
 	case OPT_BINS:
