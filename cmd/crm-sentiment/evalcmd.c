@@ -53,7 +53,8 @@ put_row(struct csv_writer *w, const char *metric, const char *cls,
 /* The table of figures of pred against y (class names in names). */
 static void
 put_metrics(const struct sent_opts *o, const struct strmap *names,
-    const uint32_t *y, const uint32_t *pred, size_t n, const double *fold)
+    const uint32_t *y, const uint32_t *pred, size_t n, const double *fold,
+    size_t nfold)
 {
 	size_t k = strmap_count(names), c, d, sup;
 	size_t *cm = xcalloc(k * k, sizeof(*cm));
@@ -87,7 +88,7 @@ put_metrics(const struct sent_opts *o, const struct strmap *names,
 		for (d = 0; d < k; d++)
 			put_row(w, "confusion", strmap_key(names, c, NULL),
 			    strmap_key(names, d, NULL), (double)cm[c * k + d]);
-	for (c = 0; fold != NULL && c < (size_t)o->folds; c++) {
+	for (c = 0; fold != NULL && c < nfold; c++) {
 		snprintf(num, sizeof(num), "%zu", c + 1);
 		put_row(w, "fold_accuracy", num, "", fold[c]);
 	}
@@ -147,7 +148,7 @@ sent_eval(const struct sent_opts *o)
 			    strlen(smodel_class(m, c)));
 		}
 		input_close(in);
-		put_metrics(o, names, y, pred, n, NULL);
+		put_metrics(o, names, y, pred, n, NULL, 0);
 	}
 	free(y);
 	free(pred);
@@ -166,15 +167,16 @@ sent_cv(const struct sent_opts *o)
 	uint32_t *pred;
 	unsigned char *use;
 	double *acc, prob;
-	size_t i, c, nf, ok;
+	size_t i, c, nf, ok, nfold;
 	int *fold, f;
 
 	if (sm_data_read(o, &D) < 0)
 		return 0;
-	if (D.k < 2 || D.n < (size_t)o->folds) {
+	nfold = D.fold != NULL ? D.nfold : (size_t)o->folds;
+	if (D.k < 2 || D.n < nfold || nfold < 2) {
 		sm_data_free(&D);
-		crm_errx(1, "cv needs two labels or more and %d rows or more",
-		    o->folds);
+		crm_errx(1, "cv needs two labels or more, two folds or more "
+		    "and a row per fold");
 	}
 	names = strmap_new();
 	for (c = 0; c < D.k; c++)
@@ -182,9 +184,12 @@ sent_cv(const struct sent_opts *o)
 	fold = xcalloc(D.n, sizeof(*fold));
 	use = xcalloc(D.n, 1);
 	pred = xcalloc(D.n, sizeof(*pred));
-	acc = xcalloc((size_t)o->folds, sizeof(*acc));
-	split_kfold(D.y, D.n, D.k, o->folds, o->com.seed, fold);
-	for (f = 0; f < o->folds; f++) {
+	acc = xcalloc(nfold, sizeof(*acc));
+	if (D.fold != NULL)
+		memcpy(fold, D.fold, D.n * sizeof(*fold));
+	else
+		split_kfold(D.y, D.n, D.k, o->folds, o->com.seed, fold);
+	for (f = 0; f < (int)nfold; f++) {
 		for (i = 0; i < D.n; i++)
 			use[i] = fold[i] != f;
 		m = smodel_fit(o, &D, use);
@@ -199,7 +204,7 @@ sent_cv(const struct sent_opts *o)
 		acc[f] = nf > 0 ? (double)ok / (double)nf : 0;
 		smodel_free(m);
 	}
-	put_metrics(o, names, D.y, pred, D.n, acc);
+	put_metrics(o, names, D.y, pred, D.n, acc, nfold);
 	free(fold);
 	free(use);
 	free(pred);

@@ -16,7 +16,7 @@
 #include "sentiment.h"
 
 enum {
-	OPT_ALGO = OPT_COMMON_LAST, OPT_ALPHA, OPT_BITS, OPT_CJK, OPT_COST,
+	OPT_ALGO = OPT_COMMON_LAST, OPT_ALPHA, OPT_BITS, OPT_CJK, OPT_COST, OPT_FOLD,
 	OPT_LEXICON, OPT_NO_BIGRAMS, OPT_NO_BUILTIN, OPT_NO_NEGATE,
 	OPT_PREFIX
 };
@@ -32,6 +32,7 @@ static const struct option longopts[] = {
 	{ "bits",	required_argument, NULL, OPT_BITS },
 	{ "cjk",	required_argument, NULL, OPT_CJK },
 	{ "cost",	required_argument, NULL, OPT_COST },
+	{ "fold",	required_argument, NULL, OPT_FOLD },
 	{ "folds",	required_argument, NULL, 'k' },
 	{ "lexicon",	required_argument, NULL, OPT_LEXICON },
 	{ "model",	required_argument, NULL, 'm' },
@@ -75,7 +76,8 @@ static const char *const help[] = {
 "          --bits N (2^N hashed features, 20)  --cjk N (CJK character\n"
 "          n-grams up to N, 3)  --no-bigrams  --no-negate\n"
 "          --cost C (inverse L2 strength)  --alpha A (NB smoothing, 1)\n"
-"          -k, --folds K (cv, 5)  --seed N  --threads N\n"
+"          -k, --folds K (cv, 5)  --fold COL (cv: each row's fold from\n"
+"          COL instead of seeded stratified folds)  --seed N  --threads N\n"
 "output:   --prefix P (prefix the appended column names)\n"
 "common:   -d, --delimiter C  -t, --tab  --ws  -o, --output FILE  --gzip\n"
 "          --reject FILE  --skip-bad  -q, --quiet  -h, --help\n"
@@ -121,6 +123,9 @@ own_opt(struct sent_opts *o, int ch, const char *arg)
 		break;
 	case OPT_COST:
 		o->cost = opt_double(arg, 1e-9, 1e9, "cost");
+		break;
+	case OPT_FOLD:
+		o->fold_col = arg;
 		break;
 	case 'k':
 		o->folds = (int)opt_int(arg, 2, 100, "folds");
@@ -186,6 +191,8 @@ check_opts(const struct sent_opts *o)
 		crm_errx(2, "%s takes no -m", cmd_names[o->cmd]);
 	if (o->cmd != CMD_SCORE && (o->nlex > 0 || o->no_builtin))
 		crm_errx(2, "--lexicon and --no-builtin are for score");
+	if (o->cmd != CMD_CV && o->fold_col != NULL)
+		crm_errx(2, "--fold is for cv");
 	if (o->no_builtin && o->nlex == 0)
 		crm_errx(2, "--no-builtin needs --lexicon FILE");
 }

@@ -357,14 +357,18 @@ sm_data_read(const struct sent_opts *o, struct sm_data *D)
 	const struct csv_row *row;
 	uint32_t *raw = NULL;
 	size_t cap = 0, bcap = 0, len;
-	long tcol, lcol;
+	long tcol, lcol, fcol = -1;
 	const char *p;
+	struct strmap *folds = strmap_new();
+	size_t fcap = 0;
 
 	memset(D, 0, sizeof(*D));
 	if (in == NULL)
 		return -1;
 	tcol = input_role(in, ROLE_TEXT, INPUT_NEED);
 	lcol = input_role(in, ROLE_LABEL, INPUT_NEED);
+	if (o->fold_col != NULL)
+		fcol = input_col(in, o->fold_col, INPUT_NEED);
 	tf_from_opts(o, &t);
 	d = doc_new(&t, 1, 1);
 	b = csr_builder_new(NULL, NULL);
@@ -378,9 +382,18 @@ sm_data_read(const struct sent_opts *o, struct sm_data *D)
 		D->blank = xgrow(D->blank, &bcap, D->n + 1, 1);
 		p = input_str(row, lcol, &len);
 		raw[D->n] = (uint32_t)input_intern(labels, p, len, NULL, "labels");
+		if (fcol >= 0) {
+			D->fold = xgrow(D->fold, &fcap, D->n + 1,
+			    sizeof(*D->fold));
+			p = input_str(row, fcol, &len);
+			D->fold[D->n] = (int)input_intern(folds, p, len, NULL,
+			    "folds");
+		}
 		p = input_str(row, tcol, &len);
 		D->blank[D->n++] = (unsigned char)sent_blank(p, len);
 	}
+	D->nfold = strmap_count(folds);
+	strmap_free(folds);
 	input_close(in);
 	D->X = csr_builder_finish(b, D->n, (size_t)1 << o->bits, 0);
 	compact_columns(D, (size_t)1 << o->bits);
@@ -403,6 +416,7 @@ sm_data_free(struct sm_data *D)
 	free(D->bucket);
 	free(D->y);
 	free(D->blank);
+	free(D->fold);
 	for (i = 0; i < D->k; i++)
 		free(D->cls[i]);
 	free(D->cls);

@@ -90,6 +90,7 @@ struct sent_opts {
 	double		 cost;		/* logistic C; 0: the algorithm's */
 	double		 alpha;		/* NB smoothing */
 	int		 folds;
+	const char	*fold_col;	/* --fold: folds from a column */
 	char *const	*files;
 	size_t		 nfiles;
 };

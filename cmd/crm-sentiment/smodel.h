@@ -21,6 +21,8 @@ struct sm_data {
 	uint32_t	*bucket;	/* ncols: the hash bucket of a column */
 	uint32_t	*y;		/* n: class ids */
 	unsigned char	*blank;		/* n: the text is empty */
+	int		*fold;		/* n: --fold's fold ids, or NULL */
+	size_t		 nfold;		/* distinct --fold values */
 	char		**cls;		/* k class names, sorted */
 	size_t		 n, k;
 };
