@@ -1731,7 +1731,9 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
+int gen_sentiment(int, char *[]);	/* bench/gen_sentiment.c */
 const struct gen_extra gen_extra[] = {
+	{ "sentiment", "crm-gen sentiment [--rows N] [--seed N] [-o FILE]", gen_sentiment },
 	{ NULL, NULL, NULL }
 };
 
