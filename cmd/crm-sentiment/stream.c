@@ -69,44 +69,85 @@ load_lexicon(const struct sent_opts *o)
 	return l;
 }
 
+/* What a map appends for one text. */
+typedef void append_fn(void *arg, struct csv_writer *, const char *text,
+    size_t len);
+
+/*
+ * The stream loop of score and predict: every good row out with the
+ * columns names appended by fn.
+ */
+static void
+map_rows(const struct sent_opts *o, const char *const *names,
+    append_fn *fn, void *arg)
+{
+	struct crm_input *in = input_open(&o->com, o->files, o->nfiles);
+	struct csv_writer *w;
+	const struct csv_row *row;
+	const char *p;
+	size_t len;
+	long col;
+
+	if (in == NULL)
+		return;
+	col = input_role(in, ROLE_TEXT, INPUT_NEED);
+	w = crm_open_output(&o->com);
+	put_header(o, in, w, names);
+	while (input_next(in, &row)) {
+		if ((p = row_text(in, row, col, &len)) == NULL)
+			continue;
+		csv_put_row(w, row);
+		fn(arg, w, p, len);
+		if (csv_end_row(w) < 0)
+			crm_err(1, "%s", csv_writer_path(w));
+	}
+	crm_close_output(w);
+	input_close(in);
+}
+
+static void
+append_score(void *arg, struct csv_writer *w, const char *p, size_t len)
+{
+	double c = scorer_score(arg, p, len);
+
+	csv_put_fixed(w, c, 4);
+	csv_put_str(w, score_label(c));
+}
+
 int
 sent_score(const struct sent_opts *o)
 {
 	static const char *const names[] = { "sentiment_score", "sentiment",
 	    NULL };
 	struct lexicon *lex = load_lexicon(o);
-	struct crm_input *in = input_open(&o->com, o->files, o->nfiles);
-	struct csv_writer *w;
-	struct scorer *sc;
-	const struct csv_row *row;
-	const char *p;
-	size_t len;
-	long col;
-	double c;
+	struct scorer *sc = scorer_new(lex);
 
-	if (in == NULL) {
-		lex_free(lex);
-		return 0;
-	}
-	col = input_role(in, ROLE_TEXT, INPUT_NEED);
-	w = crm_open_output(&o->com);
-	put_header(o, in, w, names);
-	sc = scorer_new(lex);
-	while (input_next(in, &row)) {
-		if ((p = row_text(in, row, col, &len)) == NULL)
-			continue;
-		c = scorer_score(sc, p, len);
-		csv_put_row(w, row);
-		csv_put_fixed(w, c, 4);
-		csv_put_str(w, score_label(c));
-		if (csv_end_row(w) < 0)
-			crm_err(1, "%s", csv_writer_path(w));
-	}
-	crm_close_output(w);
-	input_close(in);
+	map_rows(o, names, append_score, sc);
 	scorer_free(sc);
 	lex_free(lex);
 	return 0;
+}
+
+struct predict_ctx {
+	const struct smodel	*m;
+	struct sm_doc		*d;
+};
+
+static void
+append_predict(void *arg, struct csv_writer *w, const char *p, size_t len)
+{
+	struct predict_ctx *c = arg;
+	double prob;
+	size_t k;
+
+	if (sent_blank(p, len)) {
+		csv_put(w, "", 0);
+		csv_put_str(w, "neutral");
+		return;
+	}
+	k = smodel_predict(c->m, c->d, p, len, &prob);
+	csv_put_num(w, prob);
+	csv_put_str(w, smodel_class(c->m, k));
 }
 
 int
@@ -115,41 +156,10 @@ sent_predict(const struct sent_opts *o)
 	static const char *const names[] = { "sentiment_probability",
 	    "sentiment", NULL };
 	struct smodel *m = smodel_load_or_die(o->model);
-	struct crm_input *in = input_open(&o->com, o->files, o->nfiles);
-	struct sm_doc *d;
-	struct csv_writer *w;
-	const struct csv_row *row;
-	const char *p;
-	size_t len, k;
-	long col;
-	double prob;
+	struct predict_ctx c = { m, sm_doc_new(m) };
 
-	if (in == NULL) {
-		smodel_free(m);
-		return 0;
-	}
-	col = input_role(in, ROLE_TEXT, INPUT_NEED);
-	w = crm_open_output(&o->com);
-	put_header(o, in, w, names);
-	d = sm_doc_new(m);
-	while (input_next(in, &row)) {
-		if ((p = row_text(in, row, col, &len)) == NULL)
-			continue;
-		csv_put_row(w, row);
-		if (sent_blank(p, len)) {
-			csv_put(w, "", 0);
-			csv_put_str(w, "neutral");
-		} else {
-			k = smodel_predict(m, d, p, len, &prob);
-			csv_put_num(w, prob);
-			csv_put_str(w, smodel_class(m, k));
-		}
-		if (csv_end_row(w) < 0)
-			crm_err(1, "%s", csv_writer_path(w));
-	}
-	crm_close_output(w);
-	input_close(in);
-	sm_doc_free(d);
+	map_rows(o, names, append_predict, &c);
+	sm_doc_free(c.d);
 	smodel_free(m);
 	return 0;
 }
