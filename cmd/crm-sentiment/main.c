@@ -17,7 +17,8 @@
 
 enum {
 	OPT_ALGO = OPT_COMMON_LAST, OPT_ALPHA, OPT_BITS, OPT_CJK, OPT_COST, OPT_FOLD,
-	OPT_LEXICON, OPT_NO_BIGRAMS, OPT_NO_BUILTIN, OPT_NO_NEGATE,
+	OPT_LEXICON, OPT_NO_BIGRAMS, OPT_NO_BUILTIN, OPT_NO_LEXICON,
+	OPT_NO_NEGATE,
 	OPT_PREFIX
 };
 
@@ -38,6 +39,7 @@ static const struct option longopts[] = {
 	{ "model",	required_argument, NULL, 'm' },
 	{ "no-bigrams",	no_argument,	   NULL, OPT_NO_BIGRAMS },
 	{ "no-builtin",	no_argument,	   NULL, OPT_NO_BUILTIN },
+	{ "no-lexicon",	no_argument,	   NULL, OPT_NO_LEXICON },
 	{ "no-negate",	no_argument,	   NULL, OPT_NO_NEGATE },
 	{ "prefix",	required_argument, NULL, OPT_PREFIX },
 	{ NULL, 0, NULL, 0 }
@@ -75,6 +77,7 @@ static const char *const help[] = {
 "          regression on naive-Bayes weighted features, the default)\n"
 "          --bits N (2^N hashed features, 20)  --cjk N (CJK character\n"
 "          n-grams up to N, 3)  --no-bigrams  --no-negate\n"
+"          --no-lexicon (no lexicon score feature in nbsvm and logreg)\n"
 "          --cost C (inverse L2 strength)  --alpha A (NB smoothing, 1)\n"
 "          -k, --folds K (cv, 5)  --fold COL (cv: each row's fold from\n"
 "          COL instead of seeded stratified folds)  --seed N  --threads N\n"
@@ -100,6 +103,7 @@ opts_init(struct sent_opts *o)
 	o->bigrams = 1;
 	o->cjk = 3;
 	o->negate = 1;
+	o->lexfeat = 1;
 	o->alpha = 1;
 	o->folds = 5;
 }
@@ -143,6 +147,9 @@ own_opt(struct sent_opts *o, int ch, const char *arg)
 		break;
 	case OPT_NO_BUILTIN:
 		o->no_builtin = 1;
+		break;
+	case OPT_NO_LEXICON:
+		o->lexfeat = 0;
 		break;
 	case OPT_NO_NEGATE:
 		o->negate = 0;

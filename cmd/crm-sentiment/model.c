@@ -55,6 +55,9 @@ struct smodel {
 	double		*r;		/* nw x p (nbsvm) */
 	double		*w;		/* nw x p */
 	double		*b;		/* nw */
+	int		 uselex;	/* the lexicon score is a feature */
+	double		*lexw;		/* nw: its weights */
+	struct lexicon	*lex;		/* the built-in lexicon */
 };
 
 struct sm_doc {
@@ -66,6 +69,7 @@ struct sm_doc {
 	size_t		 m, mcap, ccap;
 	double		*z;		/* nw scores */
 	double		*pr;		/* k probabilities */
+	struct scorer	*sc;		/* the lexicon score, or NULL */
 };
 
 int
@@ -93,10 +97,13 @@ tf_from_opts(const struct sent_opts *o, struct tf_opts *t)
 }
 
 static struct sm_doc *
-doc_new(const struct tf_opts *t, size_t nw, size_t k)
+doc_new(const struct tf_opts *t, size_t nw, size_t k,
+    const struct lexicon *lex)
 {
 	struct sm_doc *d = xcalloc(1, sizeof(*d));
 
+	if (lex != NULL)
+		d->sc = scorer_new(lex);
 	d->tf = tf_new(t);
 	d->z = xcalloc(nw, sizeof(*d->z));
 	d->pr = xcalloc(k, sizeof(*d->pr));
@@ -106,7 +113,7 @@ doc_new(const struct tf_opts *t, size_t nw, size_t k)
 struct sm_doc *
 sm_doc_new(const struct smodel *m)
 {
-	return doc_new(&m->tf, m->nw, m->k);
+	return doc_new(&m->tf, m->nw, m->k, m->uselex ? m->lex : NULL);
 }
 
 void
@@ -115,6 +122,7 @@ sm_doc_free(struct sm_doc *d)
 	if (d == NULL)
 		return;
 	tf_free(d->tf);
+	scorer_free(d->sc);
 	free(d->bk);
 	free(d->col);
 	free(d->cnt);
@@ -167,10 +175,13 @@ doc_terms(struct sm_doc *d, const uint32_t *idx, const char *text,
 	}
 }
 
-/* Scores of one document (columns col, counts cnt) into d->pr. */
+/*
+ * Scores of one document (columns col, counts cnt, lexicon score lexc)
+ * into d->pr.
+ */
 static size_t
 doc_classify(const struct smodel *m, struct sm_doc *d, const uint32_t *col,
-    const double *cnt, size_t nnz)
+    const double *cnt, size_t nnz, double lexc)
 {
 	size_t c, t, best = 0;
 	double norm, x, s, sum = 0;
@@ -192,6 +203,8 @@ doc_classify(const struct smodel *m, struct sm_doc *d, const uint32_t *col,
 		}
 		if (m->algo != ALGO_NB && norm > 0)
 			s /= sqrt(norm);
+		if (m->uselex)
+			s += m->lexw[c] * lexc;
 		d->z[c] = m->b[c] + s;
 	}
 	if (m->algo == ALGO_NB) {
@@ -220,7 +233,8 @@ smodel_predict(const struct smodel *m, struct sm_doc *d, const char *text,
 	size_t c;
 
 	doc_terms(d, m->idx, text, len);
-	c = doc_classify(m, d, d->col, d->cnt, d->m);
+	c = doc_classify(m, d, d->col, d->cnt, d->m,
+	    m->uselex ? scorer_score(d->sc, text, len) : 0);
 	*prob = d->pr[c];
 	return c;
 }
@@ -238,7 +252,7 @@ smodel_predict_row(const struct smodel *m, const struct sm_data *D,
 	d.z = m->nw <= 512 ? z : xcalloc(m->nw, sizeof(double));
 	d.pr = m->k <= 512 ? pr : xcalloc(m->k, sizeof(double));
 	c = doc_classify(m, &d, X->col + lo, X->val + lo,
-	    X->rowptr[i + 1] - lo);
+	    X->rowptr[i + 1] - lo, m->uselex ? D->lex[i] : 0);
 	*prob = d.pr[c];
 	if (d.z != z)
 		free(d.z);
@@ -275,6 +289,8 @@ smodel_free(struct smodel *m)
 	free(m->r);
 	free(m->w);
 	free(m->b);
+	free(m->lexw);
+	lex_free(m->lex);
 	free(m);
 }
 
@@ -360,7 +376,8 @@ sm_data_read(const struct sent_opts *o, struct sm_data *D)
 	long tcol, lcol, fcol = -1;
 	const char *p;
 	struct strmap *folds = strmap_new();
-	size_t fcap = 0;
+	size_t fcap = 0, lcap = 0;
+	struct lexicon *lex;
 
 	memset(D, 0, sizeof(*D));
 	if (in == NULL)
@@ -370,7 +387,8 @@ sm_data_read(const struct sent_opts *o, struct sm_data *D)
 	if (o->fold_col != NULL)
 		fcol = input_col(in, o->fold_col, INPUT_NEED);
 	tf_from_opts(o, &t);
-	d = doc_new(&t, 1, 1);
+	lex = o->lexfeat ? lex_new(1) : NULL;
+	d = doc_new(&t, 1, 1, lex);
 	b = csr_builder_new(NULL, NULL);
 	labels = strmap_new();
 	while (input_next(in, &row)) {
@@ -390,6 +408,10 @@ sm_data_read(const struct sent_opts *o, struct sm_data *D)
 			    "folds");
 		}
 		p = input_str(row, tcol, &len);
+		if (d->sc != NULL) {
+			D->lex = xgrow(D->lex, &lcap, D->n + 1, sizeof(*D->lex));
+			D->lex[D->n] = scorer_score(d->sc, p, len);
+		}
 		D->blank[D->n++] = (unsigned char)sent_blank(p, len);
 	}
 	D->nfold = strmap_count(folds);
@@ -404,6 +426,7 @@ sm_data_read(const struct sent_opts *o, struct sm_data *D)
 	strmap_free(labels);
 	csr_builder_free(b);
 	sm_doc_free(d);
+	lex_free(lex);
 	return 0;
 }
 
@@ -417,6 +440,7 @@ sm_data_free(struct sm_data *D)
 	free(D->y);
 	free(D->blank);
 	free(D->fold);
+	free(D->lex);
 	for (i = 0; i < D->k; i++)
 		free(D->cls[i]);
 	free(D->cls);
@@ -513,20 +537,37 @@ fit_idf(struct smodel *m, const struct sm_data *D, const unsigned char *use)
 		m->idf[i] = log((1 + n) / (1 + m->idf[i])) + 1;
 }
 
-/* The feature rows of task t: TF-IDF or NB-scaled binary, unit L2. */
+/*
+ * The feature rows of task t: TF-IDF or NB-scaled binary, unit L2, then
+ * the lexicon score in column p when the model uses it.
+ */
 static struct csr *
 task_rows(const struct smodel *m, const struct sm_data *D, size_t t)
 {
 	const struct csr *X = D->X;
-	struct csr *Z = csr_new(X->nrows, X->ncols, csr_nnz(X));
-	size_t e;
+	struct csr *Z = csr_new(X->nrows, X->ncols + (size_t)m->uselex,
+	    csr_nnz(X) + (m->uselex ? X->nrows : 0));
+	size_t i, e, o = 0, lo;
+	double norm;
 
-	memcpy(Z->rowptr, X->rowptr, (X->nrows + 1) * sizeof(*Z->rowptr));
-	memcpy(Z->col, X->col, csr_nnz(X) * sizeof(*Z->col));
-	for (e = 0; e < csr_nnz(X); e++)
-		Z->val[e] = m->algo == ALGO_LOGREG ?
-		    X->val[e] * m->idf[X->col[e]] : m->r[t * m->p + X->col[e]];
-	csr_normalize_rows(Z, 2);
+	for (i = 0; i < X->nrows; i++) {
+		lo = o;
+		norm = 0;
+		for (e = X->rowptr[i]; e < X->rowptr[i + 1]; e++, o++) {
+			Z->col[o] = X->col[e];
+			Z->val[o] = m->algo == ALGO_LOGREG ?
+			    X->val[e] * m->idf[X->col[e]] :
+			    m->r[t * m->p + X->col[e]];
+			norm += Z->val[o] * Z->val[o];
+		}
+		for (e = lo; norm > 0 && e < o; e++)
+			Z->val[e] /= sqrt(norm);
+		if (m->uselex) {
+			Z->col[o] = (uint32_t)m->p;
+			Z->val[o++] = D->lex[i];
+		}
+		Z->rowptr[i + 1] = o;
+	}
 	return Z;
 }
 
@@ -539,6 +580,7 @@ fit_logistic(struct smodel *m, const struct sent_opts *o,
 	struct logreg_data ld;
 	double *y = xcalloc(D->n + 1, sizeof(*y));
 	double *sw = xcalloc(D->n + 1, sizeof(*sw));
+	double *coef = xcalloc(m->p + 1, sizeof(*coef));
 	struct csr *Z;
 	size_t i, t;
 
@@ -557,15 +599,19 @@ fit_logistic(struct smodel *m, const struct sent_opts *o,
 			y[i] = D->y[i] == (m->nw == 1 ? 1 : t);
 		memset(&ld, 0, sizeof(ld));
 		ld.n = D->n;
-		ld.p = m->p;
+		ld.p = m->p + (size_t)m->uselex;
 		ld.Xs = Z;
 		ld.y = y;
 		ld.sw = sw;
-		(void)logreg_fit(&ld, &lo, m->w + t * m->p, m->b + t, NULL);
+		(void)logreg_fit(&ld, &lo, coef, m->b + t, NULL);
+		memcpy(m->w + t * m->p, coef, m->p * sizeof(*coef));
+		if (m->uselex)
+			m->lexw[t] = coef[m->p];
 		csr_free(Z);
 	}
 	free(y);
 	free(sw);
+	free(coef);
 }
 
 struct smodel *
@@ -587,6 +633,10 @@ smodel_fit(const struct sent_opts *o, const struct sm_data *D,
 	memcpy(m->bucket, D->bucket, m->p * sizeof(*m->bucket));
 	m->w = xcalloc(m->nw * m->p + 1, sizeof(*m->w));
 	m->b = xcalloc(m->nw, sizeof(*m->b));
+	m->uselex = o->lexfeat && m->algo != ALGO_NB;
+	m->lexw = xcalloc(m->nw, sizeof(*m->lexw));
+	if (m->uselex)
+		m->lex = lex_new(1);
 	if (m->algo == ALGO_NB) {
 		fit_nb(m, D, use, o->alpha);
 		return m;
@@ -628,6 +678,7 @@ smodel_save_or_die(const struct smodel *m, const char *path)
 	model_put(w, "bigrams", "%d", m->tf.bigrams);
 	model_put(w, "cjk", "%d", m->tf.cjk_nmax);
 	model_put(w, "negate", "%d", m->tf.negate);
+	model_put(w, "lexicon", "%d", m->uselex);
 	mfile_put_strings(w, "classes", (const char *const *)m->cls, NULL,
 	    m->k);
 	for (j = 0; j < m->p; j++)
@@ -639,6 +690,8 @@ smodel_save_or_die(const struct smodel *m, const char *path)
 		mfile_put_array(w, "idf", m->idf, m->p);
 	if (m->r != NULL)
 		put_vectors(w, "ratio", m->r, m->nw, m->p);
+	if (m->uselex)
+		mfile_put_array(w, "lexicon_weight", m->lexw, m->nw);
 	put_vectors(w, "weight", m->w, m->nw, m->p);
 	if (model_close(w) < 0)
 		crm_err(1, "%s", path);
@@ -712,7 +765,8 @@ load_body(const struct model *f, struct smodel *m)
 	if (get_int(f, "bits", 4, 28, &m->tf.bits) < 0 ||
 	    get_int(f, "bigrams", 0, 1, &m->tf.bigrams) < 0 ||
 	    get_int(f, "cjk", 1, 5, &m->tf.cjk_nmax) < 0 ||
-	    get_int(f, "negate", 0, 1, &m->tf.negate) < 0)
+	    get_int(f, "negate", 0, 1, &m->tf.negate) < 0 ||
+	    get_int(f, "lexicon", 0, 1, &m->uselex) < 0)
 		return -1;
 	if ((cls = mfile_get_strings(f, "classes", NULL)) == NULL)
 		return -1;
@@ -727,6 +781,13 @@ load_body(const struct model *f, struct smodel *m)
 	m->b = xcalloc(m->nw, sizeof(*m->b));
 	if (mfile_get_array_n(f, "intercept", m->b, m->nw) < 0)
 		return -1;
+	m->lexw = xcalloc(m->nw, sizeof(*m->lexw));
+	if (m->uselex) {
+		if (m->algo == ALGO_NB ||
+		    mfile_get_array_n(f, "lexicon_weight", m->lexw, m->nw) < 0)
+			return -1;
+		m->lex = lex_new(1);
+	}
 	if (m->algo == ALGO_LOGREG) {
 		m->idf = xcalloc(m->p + 1, sizeof(*m->idf));
 		if (mfile_get_array_n(f, "idf", m->idf, m->p) < 0)

@@ -87,6 +87,7 @@ struct sent_opts {
 	size_t		 nlex;
 	int		 no_builtin;
 	int		 bits, bigrams, cjk, negate;
+	int		 lexfeat;	/* the lexicon score as a feature */
 	double		 cost;		/* logistic C; 0: the algorithm's */
 	double		 alpha;		/* NB smoothing */
 	int		 folds;

@@ -23,6 +23,7 @@ struct sm_data {
 	unsigned char	*blank;		/* n: the text is empty */
 	int		*fold;		/* n: --fold's fold ids, or NULL */
 	size_t		 nfold;		/* distinct --fold values */
+	double		*lex;		/* n: lexicon scores, or NULL */
 	char		**cls;		/* k class names, sorted */
 	size_t		 n, k;
 };
