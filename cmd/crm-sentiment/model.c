@@ -587,7 +587,9 @@ fit_logistic(struct smodel *m, const struct sent_opts *o,
 	logreg_defaults(&lo);
 	lo.C = o->cost > 0 ? o->cost :
 	    m->algo == ALGO_LOGREG ? COST_LOGREG : COST_NBSVM;
-	lo.tol = 1e-6;
+	/* max |gradient| of the mean loss: tighter changes no decision
+	 * worth the time (measured on amazon+yelp, waimai, generated) */
+	lo.tol = 1e-4;
 	lo.nthreads = crm_nthreads(&o->com);
 	for (i = 0; i < D->n; i++)
 		sw[i] = use == NULL || use[i];
@@ -603,7 +605,7 @@ fit_logistic(struct smodel *m, const struct sent_opts *o,
 		ld.Xs = Z;
 		ld.y = y;
 		ld.sw = sw;
-		(void)logreg_fit(&ld, &lo, coef, m->b + t, NULL);
+			(void)logreg_fit(&ld, &lo, coef, m->b + t, NULL);
 		memcpy(m->w + t * m->p, coef, m->p * sizeof(*coef));
 		if (m->uselex)
 			m->lexw[t] = coef[m->p];
