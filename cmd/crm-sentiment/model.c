@@ -605,7 +605,7 @@ fit_logistic(struct smodel *m, const struct sent_opts *o,
 		ld.Xs = Z;
 		ld.y = y;
 		ld.sw = sw;
-			(void)logreg_fit(&ld, &lo, coef, m->b + t, NULL);
+		(void)logreg_fit(&ld, &lo, coef, m->b + t, NULL);
 		memcpy(m->w + t * m->p, coef, m->p * sizeof(*coef));
 		if (m->uselex)
 			m->lexw[t] = coef[m->p];
