@@ -57,22 +57,29 @@ put_metrics(const struct sent_opts *o, const struct strmap *names,
     size_t nfold)
 {
 	size_t k = strmap_count(names), c, d, sup;
-	size_t *cm = xcalloc(k * k, sizeof(*cm));
-	double *pr = xcalloc(k, sizeof(*pr)), *re = xcalloc(k, sizeof(*re));
-	double acc, f1;
+	size_t *cm = xcalloc(k * k + 1, sizeof(*cm));
+	double *pr = xcalloc(k + 1, sizeof(*pr)), *re = xcalloc(k + 1,
+	    sizeof(*re));
+	double acc = 0, f1 = 0;
 	struct csv_writer *w = crm_open_output(&o->com);
 	char num[32];
 
-	eval_confusion(y, pred, n, k, cm);
-	eval_multiclass(cm, k, &acc, &f1, pr, re);
+	if (n > 0) {
+		eval_confusion(y, pred, n, k, cm);
+		eval_multiclass(cm, k, &acc, &f1, pr, re);
+	}
 	csv_put_str(w, "metric");
 	csv_put_str(w, "class");
 	csv_put_str(w, "predicted");
 	csv_put_str(w, "value");
 	csv_end_row(w);
-	put_row(w, "rows", "", "", (double)n);
-	put_row(w, "accuracy", "", "", acc);
-	put_row(w, "macro_f1", "", "", f1);
+	if (n == 0)	/* a header alone gives the header alone */
+		k = 0;
+	if (n > 0) {
+		put_row(w, "rows", "", "", (double)n);
+		put_row(w, "accuracy", "", "", acc);
+		put_row(w, "macro_f1", "", "", f1);
+	}
 	for (c = 0; c < k; c++) {
 		const char *s = strmap_key(names, c, NULL);
 
@@ -172,13 +179,20 @@ sent_cv(const struct sent_opts *o)
 
 	if (sm_data_read(o, &D) < 0)
 		return 0;
+	names = strmap_new();
+	if (D.n == 0) {
+		put_metrics(o, names, NULL, NULL, 0, NULL, 0);
+		strmap_free(names);
+		sm_data_free(&D);
+		return 0;
+	}
 	nfold = D.fold != NULL ? D.nfold : (size_t)o->folds;
 	if (D.k < 2 || D.n < nfold || nfold < 2) {
 		sm_data_free(&D);
+		strmap_free(names);
 		crm_errx(1, "cv needs two labels or more, two folds or more "
 		    "and a row per fold");
 	}
-	names = strmap_new();
 	for (c = 0; c < D.k; c++)
 		class_id(names, D.cls[c], strlen(D.cls[c]));
 	fold = xcalloc(D.n, sizeof(*fold));
