@@ -55,9 +55,13 @@ $(BIN)/crm-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/crm-$(1)/*.c)) $(LIB
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
-# The umbrella lists the programs of TOOLS, and is rebuilt when it changes.
+# The umbrella lists the programs of TOOLS, and is rebuilt when it changes
+# (a program directory added or removed rewrites $(BUILD)/.tools).
+TOOLS_STAMP := $(BUILD)/.tools
+$(shell mkdir -p $(BUILD) && { echo "$(TOOLS)" | cmp -s - $(TOOLS_STAMP) || \
+    echo "$(TOOLS)" > $(TOOLS_STAMP); })
 $(BUILD)/cmd/crm/main.o: CPPFLAGS += -DCRM_TOOLS='"$(TOOLS)"'
-$(BUILD)/cmd/crm/main.o: Makefile
+$(BUILD)/cmd/crm/main.o: Makefile $(TOOLS_STAMP)
 
 $(BIN)/crm: $(BUILD)/cmd/crm/main.o $(LIB)
 	@mkdir -p $(@D)

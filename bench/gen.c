@@ -1731,9 +1731,15 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
-int gen_sentiment(int, char *[]);	/* bench/gen_sentiment.c */
+int gen_recommend(int, char *[]);
+int gen_rules(int, char *[]);
+int gen_segment(int, char *[]);
+int gen_sentiment(int, char *[]);
 const struct gen_extra gen_extra[] = {
-	{ "sentiment", "crm-gen sentiment [--rows N] [--seed N] [-o FILE]", gen_sentiment },
+	{ "recommend", "recommend [--customers N] [--seed N] [-o FILE]", gen_recommend },
+	{ "rules", "rules [--baskets N] [--items N] [--seed N] [--long FILE] [--lines FILE]", gen_rules },
+	{ "segment", "segment [--rows N] [--seed N] [-o FILE] [--gzip]", gen_segment },
+	{ "sentiment", "sentiment [--rows N] [--seed N] [-o FILE]", gen_sentiment },
 	{ NULL, NULL, NULL }
 };
 

@@ -202,6 +202,18 @@ opt_double(const char *arg, double min, double max, const char *what)
 	return v;
 }
 
+long long
+opt_day(const char *arg, const char *what)
+{
+	int64_t secs;
+	const char *why = NULL;
+
+	if (date_parse_iso(arg, strlen(arg), &secs, &why) != 0)
+		crm_errx(2, "%s: %s ('%s')", what, why ? why : "not a date",
+		    arg);
+	return date_days(secs);
+}
+
 int
 opt_enum(const char *arg, const char *const *names, const char *what)
 {

@@ -131,6 +131,8 @@ long long	 opt_int(const char *arg, long long min, long long max,
 		    const char *what);
 double		 opt_double(const char *arg, double min, double max,
 		    const char *what);
+/* An ISO date (YYYY-MM-DD) as days since 1970-01-01 (--asof). */
+long long	 opt_day(const char *arg, const char *what);
 /* One of the NULL-terminated names; returns its index. */
 int		 opt_enum(const char *arg, const char *const *names,
 		    const char *what);

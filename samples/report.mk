@@ -6,12 +6,6 @@
 #
 #   make -C samples report BIN=$PWD/bin      (from the top: make demo)
 #
-# Charts that wait for programs not written yet (add them here then):
-# k-means segments (crm-segment kmeans | crm-plot scatter --by segment),
-# sentiment share by product (crm-sentiment score | crm-plot bar
-# --stacked), top cross-sell rules (crm-rules | crm-plot table).  Until
-# crm-segment exists, the "RFM groups" are purchase-frequency bands
-# split by recency, banded by awk from crm-metrics rfm.
 
 BIN	?= ../bin
 export LC_ALL := C
@@ -20,9 +14,12 @@ R	 = $(OUT)/report
 METRICS	 = $(BIN)/crm-metrics
 CLEAN	 = $(BIN)/crm-clean
 PLOT	 = $(BIN)/crm-plot
+SEGMENT	 = $(BIN)/crm-segment
+RULES	 = $(BIN)/crm-rules
 
 PARTS	 = $(R)/revenue.svg $(R)/groups.svg $(R)/groups-pie.svg \
-	   $(R)/retention.svg $(R)/clv.svg $(R)/nps.svg $(R)/nps.html \
+	   $(R)/kmeans.svg $(R)/rules.html $(R)/retention.svg $(R)/clv.svg \
+	   $(R)/nps.svg $(R)/nps.html \
 	   $(R)/top-clv.html $(R)/cities.svg $(R)/reviews-zh.html
 
 all: $(OUT)/report.html
@@ -40,29 +37,27 @@ $(R)/revenue.svg: $(R)/summary-month.csv $(PLOT)
 	$(PLOT) line -x period -y revenue --title 'Revenue by month' \
 	    --xlabel month --ylabel 'revenue ($$)' -o $@ $<
 
-# Customer groups: purchases (1, 2-3, 4-7, 8+) by recency (active: a
-# purchase in the last 90 days), from the RFM table.
+# Customer segments: the named RFM segments of crm-segment (customers
+# and revenue share per segment), and k-means segments of recency,
+# frequency and spend (log scales) drawn as a scatter.
 $(R)/rfm.csv: transactions.csv $(METRICS) $(R)/.dir
 	$(METRICS) rfm -o $@ transactions.csv
-$(R)/groups.csv: $(R)/rfm.csv
-	awk -F, 'NR > 1 { f = $$5; b = f == 1 ? "1 purchase" : \
-	    f <= 3 ? "2-3 purchases" : f <= 7 ? "4-7 purchases" : \
-	    "8+ purchases"; s = $$4 <= 90 ? "active" : "lapsed"; \
-	    n[b "," s]++; m[b "," s] += $$6 } \
-	    END { print "group,status,customers,revenue"; \
-	    for (k in n) print k "," n[k] "," m[k] }' $< | \
-	    { read h; echo "$$h"; sort; } > $@.tmp && mv $@.tmp $@
-$(R)/groups-revenue.csv: $(R)/groups.csv
-	awk -F, 'NR > 1 { r[$$1] += $$4 } END { print "group,revenue"; \
-	    for (g in r) print g "," r[g] }' $< | \
-	    { read h; echo "$$h"; sort; } > $@.tmp && mv $@.tmp $@
-$(R)/groups.svg: $(R)/groups.csv $(PLOT)
-	$(PLOT) bar -x group -y customers --by status --stacked \
-	    --title 'Customers by purchase frequency and recency' \
-	    --xlabel '' -o $@ $<
-$(R)/groups-pie.svg: $(R)/groups-revenue.csv $(PLOT)
-	$(PLOT) pie -x group -y revenue \
-	    --title 'Revenue by purchase frequency' -o $@ $<
+$(R)/segments.csv: $(R)/rfm.csv $(SEGMENT)
+	$(SEGMENT) rfm --summary -o $@ $<
+$(R)/groups.svg: $(R)/segments.csv $(PLOT)
+	$(PLOT) bar -x segment -y customers \
+	    --title 'Customers by RFM segment' --xlabel '' -o $@ $<
+$(R)/groups-pie.svg: $(R)/segments.csv $(PLOT)
+	$(PLOT) pie -x segment -y revenue_share \
+	    --title 'Revenue by RFM segment' -o $@ $<
+$(R)/kmeans.csv: $(R)/rfm.csv $(SEGMENT)
+	$(SEGMENT) kmeans -q -k 4 -c recency,frequency,monetary_total \
+	    --log frequency,monetary_total -o $@ $<
+$(R)/kmeans.svg: $(R)/kmeans.csv $(PLOT)
+	$(PLOT) scatter -x frequency -y monetary_total --by segment \
+	    --log xy --title 'k-means segments (k = 4) of recency, frequency and spend' \
+	    --xlabel 'purchases (log scale)' --ylabel 'spend ($$, log scale)' \
+	    -o $@ $<
 
 # Monthly cohort retention, in percent.
 $(R)/retention.csv: transactions.csv $(METRICS) $(R)/.dir
@@ -104,5 +99,11 @@ $(R)/cities.svg: customers.csv $(CLEAN) $(PLOT) $(R)/.dir
 $(R)/reviews-zh.html: reviews.csv $(CLEAN) $(PLOT) $(R)/.dir
 	$(CLEAN) --where "text =~ '\p{Han}'" reviews.csv | \
 	    $(PLOT) table -n 8 --title 'Reviews written in Chinese' -o $@
+
+# Cross-sell: the ten rules of highest lift among the orders.
+$(R)/rules.html: transactions.csv $(RULES) $(PLOT) $(R)/.dir
+	$(RULES) --min-support 0.01 --min-confidence 0.3 --sort lift -n 10 \
+	    transactions.csv | $(PLOT) table --decimals 3 \
+	    --title 'Cross-sell rules with the highest lift' -o $@
 
 .PHONY: all

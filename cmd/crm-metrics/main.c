@@ -239,17 +239,6 @@ opts_init(struct opts *o)
 	o->scale_lo = -1;
 }
 
-static int64_t
-parse_day(const char *arg)
-{
-	int64_t secs;
-	const char *why = NULL;
-
-	if (date_parse_iso(arg, strlen(arg), &secs, &why) != 0)
-		crm_errx(2, "--asof: %s ('%s')", why ? why : "not a date", arg);
-	return date_days(secs);
-}
-
 /* --scale LO-HI: integers within 0..10, LO below HI. */
 static void
 parse_scale(struct opts *o, const char *arg)
@@ -317,7 +306,7 @@ table_opt(struct opts *o, int ch, const char *arg)
 		o->save = arg;
 		break;
 	case OPT_ASOF:
-		o->asof = parse_day(arg);
+		o->asof = opt_day(arg, "--asof");
 		o->has_asof = 1;
 		break;
 	case OPT_BY:

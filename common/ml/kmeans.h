@@ -1,8 +1,10 @@
 /*
  * kmeans.h: k-means clustering of a dense row-major matrix (n rows of p
  * features, e.g. enc_matrix after standardisation): greedy k-means++
- * seeding, Lloyd's iterations on threads, restarts that keep the
- * lowest inertia, and the nearest centre of a new row.
+ * seeding, Lloyd's iterations on threads (plain, or Hamerly's exact
+ * acceleration, which skips the distances that bounds prove useless),
+ * restarts that keep the lowest inertia, and the nearest centre of a
+ * new row.
  * Core: nothing here prints or exits (the x-allocators aside).
  *
  * The figures follow scikit-learn's KMeans (algorithm="lloyd"): the
@@ -25,6 +27,9 @@
 
 struct rng;
 
+/* The algorithm of each run: both give the same centres and labels. */
+enum kmeans_algo { KMEANS_HAMERLY, KMEANS_LLOYD };
+
 struct kmeans_opts {
 	size_t		 k;		/* clusters (8) */
 	int		 maxit;		/* Lloyd iterations per run (300) */
@@ -32,6 +37,8 @@ struct kmeans_opts {
 	int		 ninit;		/* seeded runs, best kept (1) */
 	uint64_t	 seed;		/* run r draws from stream r (0) */
 	int		 nthreads;	/* (1) */
+	enum kmeans_algo algo;		/* (KMEANS_HAMERLY) */
+	int		 refine;	/* Hartigan moves after each run (0) */
 };
 
 struct kmeans_info {
@@ -57,8 +64,35 @@ double	 kmeans_lloyd(const double *X, size_t n, size_t p, size_t k,
 	    double *C, uint32_t *labels, int maxit, double tol, int nthreads,
 	    struct kmeans_info *info);
 /*
- * o->ninit runs of k-means++ then Lloyd (run r seeded with
- * rng_seed_stream(o->seed, r), runs spread over the threads), keeping
+ * The same iterations as kmeans_lloyd (same stopping rule, same
+ * relocation, same centres summed in the same order, so the same
+ * result to the last bit but for ties within rounding), with
+ * Hamerly's bounds: an upper bound on each row's distance to its
+ * centre and a lower bound on the distance to its second nearest,
+ * moved by the centres' shifts; a row whose upper bound is below
+ * max(lower bound, half the distance from its centre to the nearest
+ * other centre) keeps its centre without computing distances.
+ */
+double	 kmeans_hamerly(const double *X, size_t n, size_t p, size_t k,
+	    double *C, uint32_t *labels, int maxit, double tol, int nthreads,
+	    struct kmeans_info *info);
+/*
+ * Hartigan's single-row moves from a k-means result (C gets the means
+ * of the clusters in labels first): row i leaves cluster a for b when
+ * n_b / (n_b + 1) ||x - c_b||^2 < n_a / (n_a - 1) ||x - c_a||^2, which
+ * lowers the inertia by the difference; rows in order, passes until
+ * none moves (at most maxpass).  The centres are then the exact means
+ * of the clusters again; the labels need not be the nearest centres
+ * (kmeans_fit runs the iterations once more).  Returns the moves.
+ */
+size_t	 kmeans_hartigan(const double *X, size_t n, size_t p, size_t k,
+	    double *C, uint32_t *labels, int maxpass);
+/*
+ * o->ninit runs of k-means++ then Lloyd or Hamerly (o->algo); with
+ * o->refine the run kept is polished: Hartigan's moves, then the
+ * iterations with no tolerance, while the moves find something (a lower
+ * or equal inertia; no longer sklearn's figures).  Run r is seeded with
+ * rng_seed_stream(o->seed, r); the runs spread over the threads; keeping
  * the lowest inertia (ties: the lowest run).  C (k x p) and labels (n,
  * or NULL) get the result.  Returns 0, or -1 when k is 0 or more than
  * n, or p is 0 (nothing written).

@@ -252,6 +252,68 @@ t_edges(void)
 	CHECK(lab[0] != lab[1] && lab[1] != lab[2] && lab[2] != lab[3]);
 }
 
+/*
+ * Hamerly against Lloyd: the same centres (bits), labels, iterations
+ * and inertia, on 30000 rows of 4 features in 8 overlapping blobs
+ * (many rows near the borders) with k = 8 and k = 12 (an empty
+ * cluster forced by a duplicated start), on 1 and 2 threads.
+ */
+#include "rng.h"
+
+static void
+t_hamerly(void)
+{
+	size_t n = 30000, p = 4, i, j, k;
+	double *X = malloc(n * p * sizeof(*X)), C0[48], C1[48], C2[48];
+	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
+	struct kmeans_info a, b;
+	struct kmeans_opts o;
+	struct rng r;
+	double i1, i2;
+
+	rng_seed(&r, 7);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < p; j++)
+			X[i * p + j] = 1.5 * (double)((i % 8) >> (j % 3) & 1) +
+			    rng_normal(&r);
+	for (k = 8; k <= 12; k += 4) {
+		memcpy(C0, X, k * p * sizeof(*X));
+		if (k == 12)	/* two equal starts: one cluster empties */
+			memcpy(C0 + 11 * p, C0 + 10 * p, p * sizeof(*X));
+		memcpy(C1, C0, sizeof(C0));
+		memcpy(C2, C0, sizeof(C0));
+		i1 = kmeans_lloyd(X, n, p, k, C1, l1, 300, 1e-4, 1, &a);
+		i2 = kmeans_hamerly(X, n, p, k, C2, l2, 300, 1e-4,
+		    (int)k / 4 - 1, &b);
+		CHECK(i1 == i2);
+		CHECK(a.iters == b.iters && a.iters > 5);
+		CHECK(memcmp(C1, C2, k * p * sizeof(*X)) == 0);
+		CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
+	}
+	kmeans_defaults(&o);
+	o.ninit = 3;
+	o.nthreads = 2;
+	CHECK(kmeans_fit(X, n, p, &o, C1, l1, &a) == 0);
+	o.algo = KMEANS_LLOYD;
+	CHECK(kmeans_fit(X, n, p, &o, C2, l2, &b) == 0);
+	CHECK(a.inertia == b.inertia && a.run == b.run);
+	CHECK(memcmp(C1, C2, 8 * p * sizeof(*X)) == 0);
+	/* Hartigan's moves: never a higher inertia, same bytes at 1 and 2
+	 * threads; on these overlapping blobs they find a lower one */
+	o.refine = 1;
+	o.algo = KMEANS_HAMERLY;
+	CHECK(kmeans_fit(X, n, p, &o, C1, l1, &b) == 0);
+	CHECK(b.inertia < a.inertia);
+	o.nthreads = 1;
+	CHECK(kmeans_fit(X, n, p, &o, C2, l2, &a) == 0);
+	CHECK(a.inertia == b.inertia);
+	CHECK(memcmp(C1, C2, 8 * p * sizeof(*X)) == 0);
+	CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
+	free(X);
+	free(l1);
+	free(l2);
+}
+
 int
 main(void)
 {
@@ -259,5 +321,6 @@ main(void)
 	RUN(t_segment_seeded);
 	RUN(t_big);
 	RUN(t_edges);
+	RUN(t_hamerly);
 	T_EXIT();
 }
