@@ -22,6 +22,7 @@ struct textfeat {
 	void		(*fn)(const char *, size_t, void *);
 	void		*arg;
 	size_t		 count;
+	int		 negleft;	/* words a negator still reaches */
 };
 
 void
@@ -32,6 +33,7 @@ tf_defaults(struct tf_opts *o)
 	o->cjk_nmax = 2;
 	o->bits = 18;
 	o->sign = 1;
+	o->negate = 0;
 }
 
 struct textfeat *
@@ -67,6 +69,40 @@ is_cjk_token(const char *p, size_t len)
 	return utf8_decode(p, len, &cp) > 0 && text_is_cjk(cp);
 }
 
+/* A word that negates the words after it (negation marking). */
+static int
+is_negator(const char *p, size_t len)
+{
+	static const char *const neg[] = { "not", "no", "never", "nor",
+	    "cannot", "without", "neither", "nothing", NULL };
+	size_t i;
+
+	if (len > 3 && memcmp(p + len - 3, "n't", 3) == 0)
+		return 1;
+	for (i = 0; neg[i] != NULL; i++)
+		if (strlen(neg[i]) == len && memcmp(neg[i], p, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Emit "!word" for a word within a negator's reach. */
+static void
+negate_mark(struct textfeat *t, const char *p, size_t len)
+{
+	if (is_negator(p, len)) {
+		t->negleft = TF_NEG_WINDOW;
+		return;
+	}
+	if (t->negleft == 0)
+		return;
+	t->negleft--;
+	t->big = xgrow(t->big, &t->bcap, len + 1, 1);
+	t->big[0] = '!';
+	memcpy(t->big + 1, p, len);
+	t->fn(t->big, len + 1, t->arg);
+	t->count++;
+}
+
 static void
 on_token(const char *p, size_t len, void *arg)
 {
@@ -75,6 +111,12 @@ on_token(const char *p, size_t len, void *arg)
 
 	t->fn(p, len, t->arg);
 	t->count++;
+	if (t->o.negate) {
+		if (is_cjk_token(p, len))
+			t->negleft = 0;
+		else
+			negate_mark(t, p, len);
+	}
 	if (!t->o.bigrams)
 		return;
 	if (is_cjk_token(p, len)) {
@@ -103,6 +145,7 @@ tf_terms(struct textfeat *t, const char *text, size_t len,
 	t->arg = arg;
 	t->count = 0;
 	t->plen = 0;
+	t->negleft = 0;
 	tok_split(t->tok, text, len, on_token, t);
 	return t->count;
 }

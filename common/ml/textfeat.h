@@ -22,7 +22,15 @@ struct tf_opts {
 	int	 cjk_nmax;
 	int	 bits;		/* hashing: 2^bits buckets (18; 1..30) */
 	int	 sign;		/* hashing: signed (1) */
+	/*
+	 * Negation marking (0): after a negator word (not, no, never,
+	 * nor, cannot, without, or a word ending in n't), the next
+	 * TF_NEG_WINDOW words also give the term "!word".
+	 */
+	int	 negate;
 };
+
+#define TF_NEG_WINDOW	3
 
 void	 tf_defaults(struct tf_opts *);
 
@@ -33,7 +41,8 @@ void		 tf_free(struct textfeat *);
  * Call fn for each term of text in order: words as the tokenizer gives
  * them (lower-cased), then after each word that follows a word the
  * bigram "previous word" (a bigram never spans a CJK token, which
- * comes out as the tokenizer's n-grams).  The term is valid during the
+ * comes out as the tokenizer's n-grams); with negate, "!word" after
+ * each word in a negator's reach.  The term is valid during the
  * call.  A textfeat holds buffers: one per thread.  Returns the count.
  */
 size_t		 tf_terms(struct textfeat *, const char *text, size_t len,
