@@ -16,11 +16,13 @@ CLEAN	 = $(BIN)/crm-clean
 PLOT	 = $(BIN)/crm-plot
 SEGMENT	 = $(BIN)/crm-segment
 RULES	 = $(BIN)/crm-rules
+SENTIMENT = $(BIN)/crm-sentiment
 
 PARTS	 = $(R)/revenue.svg $(R)/groups.svg $(R)/groups-pie.svg \
 	   $(R)/kmeans.svg $(R)/rules.html $(R)/retention.svg $(R)/clv.svg \
 	   $(R)/nps.svg $(R)/nps.html \
-	   $(R)/top-clv.html $(R)/cities.svg $(R)/reviews-zh.html
+	   $(R)/top-clv.html $(R)/sentiment.svg $(R)/cities.svg \
+	   $(R)/reviews-zh.html
 
 all: $(OUT)/report.html
 
@@ -90,6 +92,15 @@ $(R)/nps.svg: $(R)/nps.csv $(PLOT)
 $(R)/nps.html: $(R)/nps.csv $(PLOT)
 	$(PLOT) table --decimals 1 --title 'NPS by channel, 95% interval' \
 	    -o $@ $<
+
+# What the reviews feel, per product (English and Chinese, the lexicon
+# scorer: no training).
+$(R)/sentiment.csv: reviews.csv $(SENTIMENT) $(R)/.dir
+	$(SENTIMENT) score -o $@ reviews.csv
+$(R)/sentiment.svg: $(R)/sentiment.csv $(PLOT)
+	$(PLOT) bar -x item --by sentiment --stacked --width 1100 \
+	    --title 'Reviews by product and sentiment' --xlabel '' \
+	    --ylabel reviews -o $@ $<
 
 # Where customers live (Chinese city names as characters), and what
 # the Chinese reviews say.
