@@ -1731,7 +1731,10 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * The generators of other files (gen.h): one line each, the table ends
  * with a NULL name.
  */
+int	 gen_churn(int, char *[]);
+
 const struct gen_extra gen_extra[] = {
+	{ "churn", "crm-gen churn [--rows N] [--seed N] [-o FILE]", gen_churn },
 	{ NULL, NULL, NULL }
 };
 
