@@ -137,6 +137,73 @@ featin_close(struct featin *fi)
 	free(fi->x);
 }
 
+#define BATCH	4096
+
+/* Rows waiting for their predictions: fields copied, features encoded. */
+struct batch {
+	size_t		 n, ncols, p;
+	char		*buf;
+	size_t		 len, cap;
+	size_t		*off;		/* BATCH x (ncols + 1) */
+	double		*X, *prob;
+};
+
+static void
+batch_add(struct batch *b, const struct csv_row *row, const double *x)
+{
+	size_t i, len, *o = b->off + b->n * (b->ncols + 1);
+	const char *f;
+
+	for (i = 0; i < b->ncols; i++) {
+		f = csv_field(row, i, &len);
+		b->buf = xgrow(b->buf, &b->cap, b->len + len + 1, 1);
+		o[i] = b->len;
+		memcpy(b->buf + b->len, f, len);
+		b->len += len;
+	}
+	o[b->ncols] = b->len;
+	memcpy(b->X + b->n * b->p, x, b->p * sizeof(*x));
+	b->n++;
+}
+
+/* Predict the rows of the batch on threads and write them. */
+static void
+batch_flush(const struct opts *o, const struct churn_model *m,
+    struct batch *b, struct csv_writer *w)
+{
+	size_t r, i, *off;
+
+	churn_predict_rows(m, b->X, b->n, b->p, b->prob,
+	    crm_nthreads(&o->com));
+	for (r = 0; r < b->n; r++) {
+		off = b->off + r * (b->ncols + 1);
+		for (i = 0; i < b->ncols; i++)
+			csv_put(w, b->buf + off[i], off[i + 1] - off[i]);
+		csv_put_num(w, b->prob[r]);
+		csv_put_int(w, b->prob[r] >= o->threshold);
+		csv_end_row(w);
+	}
+	b->n = 0;
+	b->len = 0;
+}
+
+static void
+put_header(const struct opts *o, struct crm_input *in, struct csv_writer *w)
+{
+	static const char *const names[] = { "churn_probability", "churn",
+	    NULL };
+	const char *pre = o->prefix ? o->prefix : "";
+	char buf[512];
+
+	col_check_new(input_reader(in), o->prefix, names);
+	csv_put_row(w, csv_header(input_reader(in)));
+	snprintf(buf, sizeof(buf), "%s%s", pre, names[0]);
+	csv_put_str(w, buf);
+	snprintf(buf, sizeof(buf), "%s%s", pre, names[1]);
+	csv_put_str(w, buf);
+	csv_end_row(w);
+}
+
 int
 churn_predict(const struct opts *o)
 {
@@ -145,11 +212,7 @@ churn_predict(const struct opts *o)
 	struct csv_writer *w;
 	struct featin fi;
 	const struct csv_row *row;
-	static const char *const names[] = { "churn_probability", "churn",
-	    NULL };
-	const char *pre = o->prefix ? o->prefix : "";
-	char buf[512];
-	double p;
+	struct batch b;
 
 	churn_load(o->model, &l);
 	in = input_open(&o->com, o->files, o->nfiles);
@@ -158,26 +221,29 @@ churn_predict(const struct opts *o)
 		return 0;
 	}
 	featin_open(&fi, in, l.enc);
-	col_check_new(input_reader(in), o->prefix, names);
+	memset(&b, 0, sizeof(b));
+	b.ncols = csv_ncols(input_reader(in));
+	b.p = l.cm->p;
+	b.off = xcalloc(BATCH * (b.ncols + 1), sizeof(*b.off));
+	b.X = xcalloc(BATCH * b.p + 1, sizeof(*b.X));
+	b.prob = xcalloc(BATCH, sizeof(*b.prob));
 	w = crm_open_output(&o->com);
-	csv_put_row(w, csv_header(input_reader(in)));
-	snprintf(buf, sizeof(buf), "%s%s", pre, names[0]);
-	csv_put_str(w, buf);
-	snprintf(buf, sizeof(buf), "%s%s", pre, names[1]);
-	csv_put_str(w, buf);
-	csv_end_row(w);
+	put_header(o, in, w);
 	while (input_next(in, &row)) {
 		if (featin_row(&fi, in, row) != 0)
 			continue;
-		p = churn_predict_row(l.cm, fi.x);
-		csv_put_row(w, row);
-		csv_put_num(w, p);
-		csv_put_int(w, p >= o->threshold);
-		csv_end_row(w);
+		batch_add(&b, row, fi.x);
+		if (b.n == BATCH)
+			batch_flush(o, l.cm, &b, w);
 	}
+	batch_flush(o, l.cm, &b, w);
 	crm_close_output(w);
 	input_close(in);
 	featin_close(&fi);
+	free(b.buf);
+	free(b.off);
+	free(b.X);
+	free(b.prob);
 	churn_loaded_free(&l);
 	return 0;
 }

@@ -60,6 +60,13 @@ struct tnode {
 	double		 cover;		/* weight of the training rows */
 };
 
+/* The node of prediction: v is the threshold, or a leaf's value. */
+struct enode {
+	double		 v;
+	int32_t		 feat;		/* -1: leaf */
+	int32_t		 left;
+};
+
 /* A trained model of any algorithm. */
 struct churn_model {
 	enum churn_algo	 algo;
@@ -70,6 +77,7 @@ struct churn_model {
 	size_t		 ntrees;
 	size_t		*start;
 	struct tnode	*nodes;
+	struct enode	*en;		/* the nodes for prediction */
 	double		 base;		/* gbt: initial log-odds */
 	double		*importance;	/* p, trees: normalised gain */
 	double		 oob_auc;	/* forest: NaN when unknown */
@@ -93,6 +101,7 @@ uint64_t churn_seed(const struct opts *);
 struct churn_model *churn_fit(const struct opts *, const struct dataset *,
 	    const size_t *rows, size_t n, int progress);
 void	 churn_model_free(struct churn_model *);
+void	 churn_model_prepare(struct churn_model *);
 double	 churn_predict_row(const struct churn_model *, const double *x);
 void	 churn_predict_rows(const struct churn_model *, const double *X,
 	    size_t n, size_t p, double *out, int nthreads);
@@ -104,6 +113,13 @@ struct churn_model *churn_model_load(const struct model *, size_t p,
 struct binned {
 	size_t		 n, p;
 	uint8_t		*b;		/* p x n, column-major */
+	/* boosting: per group of features, each row's bins other than
+	 * the feature's most common one, as feature << 8 | bin */
+	int		 ngroups;
+	size_t		*gfeat;		/* group g: features gfeat[g]..[g+1] */
+	size_t		**rowptr;	/* per group: n + 1 */
+	uint32_t	**ent;
+	uint8_t		*dflt;		/* the most common bin per feature */
 	double		*edges;		/* p x 255: upper edge of each bin */
 	int		*nb;		/* bins per feature */
 };
@@ -115,6 +131,7 @@ struct tree_par {
 	double		 l2;		/* newton: lambda */
 	double		 min_hess;	/* newton: least hessian in a child */
 	int		 nthreads;	/* feature-parallel histograms */
+	double		 shrink;	/* newton: leaf values times this */
 };
 struct tree_ws;
 void	 churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
@@ -132,6 +149,11 @@ void	 tree_grow(const struct binned *, const struct tree_par *,
 	    struct tree_ws *, size_t *idx, size_t m, const double *a,
 	    const double *b, struct rng *, struct tnode **nodes,
 	    size_t *nnodes, double *gain);
+void	 tree_grow_boost(const struct binned *, const struct tree_par *,
+	    struct tree_ws *, size_t *idx, size_t m, const double *a,
+	    const double *b, struct tnode **nodes, size_t *nnodes,
+	    double *gain, double *f);
+void	 churn_bin_rows(struct binned *, int ngroups);
 double	 tree_eval(const struct tnode *, const double *x);
 
 /* forest.c, gbt.c */

@@ -68,7 +68,7 @@ fit_tree(const struct opts *o, const struct dataset *d, const size_t *rows,
     size_t n, const struct binned *bd, struct churn_model *m)
 {
 	struct tree_par tp = { 0, o->max_depth, o->min_leaf, (int)d->p, 0, 0,
-	    crm_nthreads(&o->com) };
+	    crm_nthreads(&o->com), 1 };
 	struct tree_ws *ws = tree_ws_new(d->n, d->p);
 	size_t *idx = xcalloc(n + 1, sizeof(*idx)), i, nn, f;
 	double *a = xcalloc(d->n, sizeof(*a)), *b = xcalloc(d->n, sizeof(*b));
@@ -128,12 +128,81 @@ churn_fit(const struct opts *o, const struct dataset *d, const size_t *rows,
 			fit_tree(o, d, rows, n, &bd, m);
 		else if (o->algo == ALGO_FOREST)
 			churn_forest(o, d, rows, n, &bd, m, progress);
-		else
+		else {
+			churn_bin_rows(&bd, crm_nthreads(&o->com));
 			churn_gbt(o, d, rows, n, &bd, m, progress);
+		}
 		churn_binned_free(&bd);
 	}
 	free(all);
+	churn_model_prepare(m);
 	return m;
+}
+
+/* The compact nodes that prediction walks (half the memory). */
+void
+churn_model_prepare(struct churn_model *m)
+{
+	size_t i, total;
+
+	if (m->algo == ALGO_LOGREG || m->en != NULL)
+		return;
+	total = m->start[m->ntrees];
+	m->en = xcalloc(total + 1, sizeof(*m->en));
+	for (i = 0; i < total; i++) {
+		m->en[i].feat = m->nodes[i].feat;
+		m->en[i].left = m->nodes[i].left;
+		m->en[i].v = m->nodes[i].feat >= 0 ? m->nodes[i].thr :
+		    m->nodes[i].value;
+	}
+}
+
+static double
+enode_eval(const struct enode *t, const double *x)
+{
+	size_t i = 0;
+
+	while (t[i].feat >= 0)
+		i = (size_t)t[i].left + (x[t[i].feat] <= t[i].v ? 0 : 1);
+	return t[i].v;
+}
+
+/* The probability of a tree model from the sum of its trees. */
+static double
+tree_prob(const struct churn_model *m, double s)
+{
+	if (m->algo == ALGO_GBT)
+		return sigmoid(s);
+	return m->ntrees > 0 ? s / (double)m->ntrees : 0.5;
+}
+
+#define BLOCK	256
+
+/*
+ * Rows lo..hi of X through every tree, a block of rows per tree so
+ * that a tree stays in the cache; each row's sum is made in tree order,
+ * as churn_predict_row makes it.
+ */
+static void
+predict_block(const struct churn_model *m, const double *X, size_t p,
+    size_t lo, size_t hi, double *out)
+{
+	double s[BLOCK];
+	const struct enode *t;
+	size_t b, i, k;
+
+	for (b = lo; b < hi; b += BLOCK) {
+		k = hi - b < BLOCK ? hi - b : BLOCK;
+		for (i = 0; i < k; i++)
+			s[i] = m->algo == ALGO_GBT ? m->base : 0;
+		for (size_t tr = 0; tr < m->ntrees; tr++) {
+			t = m->en + m->start[tr];
+			for (i = 0; i < k; i++)
+				s[i] += enode_eval(t, X + (b + i) * p);
+		}
+		for (i = 0; i < k; i++)
+			out[b + i] = tree_prob(m, s[i]);
+	}
 }
 
 void
@@ -144,6 +213,7 @@ churn_model_free(struct churn_model *m)
 	free(m->coef);
 	free(m->start);
 	free(m->nodes);
+	free(m->en);
 	free(m->importance);
 	free(m);
 }
@@ -152,23 +222,18 @@ churn_model_free(struct churn_model *m)
 double
 churn_predict_row(const struct churn_model *m, const double *x)
 {
-	double s = 0;
+	double s;
 	size_t t, j;
 
-	switch (m->algo) {
-	case ALGO_LOGREG:
+	if (m->algo == ALGO_LOGREG) {
 		for (s = m->b0, j = 0; j < m->p; j++)
 			s += m->coef[j] * x[j];
 		return sigmoid(s);
-	case ALGO_GBT:
-		for (s = m->base, t = 0; t < m->ntrees; t++)
-			s += tree_eval(m->nodes + m->start[t], x);
-		return sigmoid(s);
-	default:
-		for (t = 0; t < m->ntrees; t++)
-			s += tree_eval(m->nodes + m->start[t], x);
-		return m->ntrees > 0 ? s / (double)m->ntrees : 0.5;
 	}
+	s = m->algo == ALGO_GBT ? m->base : 0;
+	for (t = 0; t < m->ntrees; t++)
+		s += enode_eval(m->en + m->start[t], x);
+	return tree_prob(m, s);
 }
 
 struct predjob {
@@ -185,6 +250,10 @@ pred_part(void *arg, size_t lo, size_t hi, int thread)
 	size_t i;
 
 	(void)thread;
+	if (j->m->algo != ALGO_LOGREG) {
+		predict_block(j->m, j->X, j->p, lo, hi, j->out);
+		return;
+	}
 	for (i = lo; i < hi; i++)
 		j->out[i] = churn_predict_row(j->m, j->X + i * j->p);
 }
@@ -361,6 +430,7 @@ churn_model_load(const struct model *mf, size_t p, char *why, size_t whylen)
 	}
 	if (m->algo == ALGO_FOREST)
 		(void)model_get_double(mf, "oob_auc", &m->oob_auc);
+	churn_model_prepare(m);
 	return m;
 bad:
 	churn_model_free(m);

@@ -194,6 +194,7 @@ churn_forest(const struct opts *o, const struct dataset *d,
 	j.tp.mtry = o->mtry > 0 ? o->mtry :
 	    (int)fmax(1, floor(sqrt((double)d->p)));
 	j.tp.nthreads = 1;
+	j.tp.shrink = 1;
 	churn_class_weights(o, d, rows, n, j.cw);
 	if (nth > (int)ntrees)
 		nth = (int)ntrees;

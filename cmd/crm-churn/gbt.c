@@ -102,8 +102,7 @@ add_tree(const struct dataset *d, struct boost *bs, const struct tnode *t)
 {
 	size_t i;
 
-	for (i = 0; i < bs->ntr; i++)
-		bs->f[bs->tr[i]] += tree_eval(t, d->X + bs->tr[i] * d->p);
+	/* the training rows moved while the tree grew */
 	for (i = 0; i < bs->nva; i++)
 		bs->f[bs->va[i]] += tree_eval(t, d->X + bs->va[i] * d->p);
 }
@@ -131,12 +130,11 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
     size_t n, const struct binned *bd, struct churn_model *m, int progress)
 {
 	struct tree_par tp = { 1, o->max_depth, o->min_leaf, (int)d->p,
-	    o->l2, 1e-3, crm_nthreads(&o->com) };
+	    o->l2, 1e-3, crm_nthreads(&o->com), o->lr };
 	struct tree_ws *ws = tree_ws_new(d->n, d->p);
 	struct progress *pr = progress_new("rounds", (uint64_t)o->rounds,
 	    progress);
 	struct boost bs;
-	struct rng r;
 	double best = HUGE_VAL, loss, s;
 	size_t round, bestr = 0, i, f;
 
@@ -152,16 +150,13 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
 	m->algo = ALGO_GBT;
 	m->base = base_score(d, &bs);
 	m->importance = xcalloc(d->p + 1, sizeof(*m->importance));
-	rng_seed(&r, churn_seed(o));
 	for (i = 0; i < d->n; i++)
 		bs.f[i] = m->base;
 	for (round = 0; round < (size_t)o->rounds; round++) {
 		gradients(d, &bs);
 		memcpy(bs.idx, bs.tr, bs.ntr * sizeof(*bs.idx));
-		tree_grow(bd, &tp, ws, bs.idx, bs.ntr, bs.h, bs.g, &r,
-		    &bs.trees[round], &bs.nn[round], m->importance);
-		for (i = 0; i < bs.nn[round]; i++)
-			bs.trees[round][i].value *= o->lr;
+		tree_grow_boost(bd, &tp, ws, bs.idx, bs.ntr, bs.h, bs.g,
+		    &bs.trees[round], &bs.nn[round], m->importance, bs.f);
 		add_tree(d, &bs, bs.trees[round]);
 		progress_set(pr, round + 1);
 		bestr = round + 1;

@@ -90,6 +90,37 @@ cut_feature(const double *v, size_t m, int maxbins, double *edges)
 	return ne + 1;
 }
 
+/*
+ * The distinct values of feature f into v (sorted) when there are at
+ * most maxbins of them: their count, else 0.  Most features (one-hot
+ * ones, small counts) take this way instead of a sort.
+ */
+static size_t
+few_values(const struct binjob *j, size_t f, double *v)
+{
+	size_t i, n = 0, a, b, mid;
+	double x;
+
+	for (i = 0; i < j->nrows; i++) {
+		x = j->X[j->rows[i] * j->p + f];
+		for (a = 0, b = n; a < b;) {
+			mid = a + (b - a) / 2;
+			if (v[mid] < x)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		if (a < n && v[a] == x)
+			continue;
+		if (n == (size_t)j->maxbins)
+			return 0;
+		memmove(v + a + 1, v + a, (n - a) * sizeof(*v));
+		v[a] = x;
+		n++;
+	}
+	return n;
+}
+
 static void
 bin_part(void *arg, size_t lo, size_t hi, int thread)
 {
@@ -102,11 +133,15 @@ bin_part(void *arg, size_t lo, size_t hi, int thread)
 
 	(void)thread;
 	for (f = lo; f < hi; f++) {
-		for (i = 0; i < j->nrows; i++)
-			v[i] = j->X[j->rows[i] * j->p + f];
-		qsort(v, j->nrows, sizeof(*v), num_cmp);
 		ed = bd->edges + f * MAXBINS;
-		bd->nb[f] = cut_feature(v, j->nrows, j->maxbins,
+		m = few_values(j, f, v);
+		if (m == 0) {
+			for (i = 0; i < j->nrows; i++)
+				v[i] = j->X[j->rows[i] * j->p + f];
+			qsort(v, j->nrows, sizeof(*v), num_cmp);
+			m = j->nrows;
+		}
+		bd->nb[f] = cut_feature(v, m, j->maxbins,
 		    bd->edges + f * MAXBINS);
 		m = (size_t)bd->nb[f] - 1;
 		for (i = 0; i < j->n; i++) {
@@ -134,6 +169,8 @@ churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
 {
 	struct binjob j = { X, n, p, nrows, rows, maxbins, bd };
 
+	memset(bd, 0, sizeof(*bd));
+
 	if (maxbins > MAXBINS)
 		maxbins = j.maxbins = MAXBINS;
 	bd->n = n;
@@ -144,9 +181,78 @@ churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
 	par_for(p, 2, bin_part, &j);
 }
 
+/*
+ * For boosting: the most common bin of each feature, and per group of
+ * features the other bins of every row, so that a histogram pass
+ * touches a categorical column once per row instead of once per
+ * category.  The groups split the entries evenly; each is one thread's
+ * share of a histogram (the sums do not depend on the grouping).
+ */
+void
+churn_bin_rows(struct binned *bd, int ngroups)
+{
+	size_t f, i, g, *cnt = xcalloc(256, sizeof(*cnt)), total = 0, acc, k;
+	size_t *nd = xcalloc(bd->p + 1, sizeof(*nd));
+	const uint8_t *col;
+	int b, best;
+
+	bd->dflt = xcalloc(bd->p + 1, 1);
+	for (f = 0; f < bd->p; f++) {
+		col = bd->b + f * bd->n;
+		memset(cnt, 0, 256 * sizeof(*cnt));
+		for (i = 0; i < bd->n; i++)
+			cnt[col[i]]++;
+		for (best = 0, b = 1; b < 256; b++)
+			if (cnt[b] > cnt[best])
+				best = b;
+		bd->dflt[f] = (uint8_t)best;
+		nd[f] = bd->n - cnt[best];
+		total += nd[f];
+	}
+	if (ngroups < 1)
+		ngroups = 1;
+	bd->ngroups = ngroups;
+	bd->gfeat = xcalloc((size_t)ngroups + 1, sizeof(*bd->gfeat));
+	for (g = 1, acc = 0, f = 0; f < bd->p; f++) {
+		acc += nd[f];
+		if (g < (size_t)ngroups && acc * (size_t)ngroups >= g * total)
+			bd->gfeat[g++] = f + 1;
+	}
+	for (; g <= (size_t)ngroups; g++)
+		bd->gfeat[g] = bd->p;
+	bd->rowptr = xcalloc((size_t)ngroups, sizeof(*bd->rowptr));
+	bd->ent = xcalloc((size_t)ngroups, sizeof(*bd->ent));
+	for (g = 0; g < (size_t)ngroups; g++) {
+		for (acc = 0, f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++)
+			acc += nd[f];
+		bd->rowptr[g] = xcalloc(bd->n + 1, sizeof(**bd->rowptr));
+		bd->ent[g] = xcalloc(acc + 1, sizeof(**bd->ent));
+		for (k = 0, i = 0; i < bd->n; i++) {
+			bd->rowptr[g][i] = k;
+			for (f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++)
+				if (bd->b[f * bd->n + i] != bd->dflt[f])
+					bd->ent[g][k++] = (uint32_t)(f << 8 |
+					    bd->b[f * bd->n + i]);
+		}
+		bd->rowptr[g][bd->n] = k;
+	}
+	free(cnt);
+	free(nd);
+}
+
 void
 churn_binned_free(struct binned *bd)
 {
+	int g;
+
+	for (g = 0; g < bd->ngroups; g++) {
+		free(bd->rowptr[g]);
+		free(bd->ent[g]);
+	}
+	free(bd->rowptr);
+	free(bd->ent);
+	free(bd->gfeat);
+	free(bd->dflt);
 	free(bd->b);
 	free(bd->edges);
 	free(bd->nb);
@@ -426,4 +532,237 @@ tree_eval(const struct tnode *t, const double *x)
 	while (t[i].feat >= 0)
 		i = (size_t)t[i].left + (x[t[i].feat] <= t[i].thr ? 0 : 1);
 	return t[i].value;
+}
+
+/*
+ * Boosting trees: every feature at every node, so the histograms of a
+ * node come from one pass over its rows in the row-major bins (the
+ * features split over the threads, each histogram summed in row
+ * order: the same bits at any thread count), and the larger child's
+ * from its parent's minus the smaller one's.
+ */
+struct hjob {
+	const struct binned	*bd;
+	const size_t		*idx;
+	size_t			 lo, hi;
+	const double		*a, *b;
+	struct hbin		*h;
+	double			 ta, tb, tc;	/* the node's totals */
+};
+
+/* The histograms of group g's features over the node's rows. */
+static void
+hist_part(void *arg, size_t glo, size_t ghi, int thread)
+{
+	const struct hjob *j = arg;
+	const struct binned *bd = j->bd;
+	const uint32_t *ent;
+	const size_t *rp;
+	struct hbin *h, *d;
+	size_t k, i, f, g, e;
+	double a, b;
+	int bin;
+
+	(void)thread;
+	for (g = glo; g < ghi; g++) {
+		rp = bd->rowptr[g];
+		ent = bd->ent[g];
+		for (f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++)
+			memset(j->h + f * 256, 0, (size_t)bd->nb[f] *
+			    sizeof(*h));
+		for (k = j->lo; k < j->hi; k++) {
+			i = j->idx[k];
+			a = j->a[i];
+			b = j->b[i];
+			for (e = rp[i]; e < rp[i + 1]; e++) {
+				h = j->h + (ent[e] >> 8) * 256 + (ent[e] & 255);
+				h->a += a;
+				h->b += b;
+				h->c += 1;
+			}
+		}
+		/* the most common bin: the node's totals less the others */
+		for (f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++) {
+			d = j->h + f * 256 + bd->dflt[f];
+			d->a = j->ta;
+			d->b = j->tb;
+			d->c = j->tc;
+			for (bin = 0; bin < bd->nb[f]; bin++) {
+				if (bin == bd->dflt[f])
+					continue;
+				d->a -= j->h[f * 256 + bin].a;
+				d->b -= j->h[f * 256 + bin].b;
+				d->c -= j->h[f * 256 + bin].c;
+			}
+		}
+	}
+}
+
+static void
+hist_build(const struct binned *bd, const struct tree_par *tp,
+    const size_t *idx, size_t lo, size_t hi, const double *a,
+    const double *b, struct hbin *h, const double *tot)
+{
+	struct hjob j = { bd, idx, lo, hi, a, b, h, tot[0], tot[1], tot[2] };
+
+	par_for(bd->ngroups, (hi - lo) > 20000 ? tp->nthreads : 1,
+	    hist_part, &j);
+}
+
+/* The best split over all features from the node's histograms. */
+static long
+hist_best(const struct binned *bd, const struct tree_par *tp,
+    const struct hbin *hist, const struct stackent *e, struct split *best)
+{
+	const struct hbin *h;
+	struct hbin l;
+	double sp = score(tp, e->a, e->b), g;
+	size_t f;
+	long bf = -1;
+	int bin;
+
+	best->gain = -HUGE_VAL;
+	best->bin = -1;
+	for (f = 0; f < bd->p; f++) {
+		h = hist + f * 256;
+		memset(&l, 0, sizeof(l));
+		for (bin = 0; bin < bd->nb[f] - 1; bin++) {
+			l.a += h[bin].a;
+			l.b += h[bin].b;
+			l.c += h[bin].c;
+			if (l.c < tp->min_leaf || e->c - l.c < tp->min_leaf ||
+			    l.a < tp->min_hess || e->a - l.a < tp->min_hess)
+				continue;
+			g = score(tp, l.a, l.b) + score(tp, e->a - l.a,
+			    e->b - l.b) - sp;
+			if (g > best->gain) {
+				best->gain = g;
+				best->bin = bin;
+				bf = (long)f;
+			}
+		}
+	}
+	return bf;
+}
+
+static void
+hist_sub(struct hbin *big, const struct hbin *small, const struct binned *bd)
+{
+	size_t f;
+	int k;
+
+	for (f = 0; f < bd->p; f++)
+		for (k = 0; k < bd->nb[f]; k++) {
+			big[f * 256 + k].a -= small[f * 256 + k].a;
+			big[f * 256 + k].b -= small[f * 256 + k].b;
+			big[f * 256 + k].c -= small[f * 256 + k].c;
+		}
+}
+
+/* A histogram buffer per stack slot. */
+static struct hbin *
+slot(struct hbin ***pool, size_t *cap, size_t s, size_t p)
+{
+	size_t old = *cap, i;
+
+	if (s >= *cap) {
+		*pool = xgrow(*pool, cap, s + 1, sizeof(**pool));
+		for (i = old; i < *cap; i++)
+			(*pool)[i] = NULL;
+	}
+	if ((*pool)[s] == NULL)
+		(*pool)[s] = xcalloc(p * 256, sizeof(struct hbin));
+	return (*pool)[s];
+}
+
+void
+tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
+    struct tree_ws *ws, size_t *idx, size_t m, const double *a,
+    const double *b, struct tnode **nodesp, size_t *nnodes, double *gain,
+    double *fadd)
+{
+	struct tnode *nodes = NULL;
+	struct stackent *st = NULL, e;
+	struct hbin **pool = NULL, *tmp;
+	size_t nn = 1, ncap = 0, scap = 0, pcap = 0, ns = 0, k, mid;
+	struct split best;
+	double ls[2], rs[2], tot[3];
+	long f;
+	int left_small;
+
+	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
+	st = xgrow(st, &scap, 1, sizeof(*st));
+	memset(&e, 0, sizeof(e));
+	e.hi = m;
+	for (k = 0; k < m; k++) {
+		e.a += a[idx[k]];
+		e.b += b[idx[k]];
+	}
+	e.c = (double)m;
+	tot[0] = e.a;
+	tot[1] = e.b;
+	tot[2] = e.c;
+	hist_build(bd, tp, idx, 0, m, a, b, slot(&pool, &pcap, 0, bd->p), tot);
+	st[ns++] = e;
+	while (ns > 0) {
+		e = st[--ns];
+		nodes[e.node].feat = -1;
+		nodes[e.node].left = 0;
+		nodes[e.node].thr = 0;
+		nodes[e.node].value = leaf_value(tp, e.a, e.b) * tp->shrink;
+		nodes[e.node].cover = e.a;
+		f = is_leaf(tp, &e) ? -1 : hist_best(bd, tp, pool[ns], &e,
+		    &best);
+		if (f < 0 || best.gain <= 1e-12) {
+			/* a leaf: its rows' scores move by its value */
+			for (k = e.lo; k < e.hi; k++)
+				fadd[idx[k]] += nodes[e.node].value;
+			continue;
+		}
+		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, a, b,
+		    ls, rs);
+		nodes = xgrow(nodes, &ncap, nn + 2, sizeof(*nodes));
+		nodes[e.node].feat = (int32_t)f;
+		nodes[e.node].left = (int32_t)nn;
+		nodes[e.node].thr = bd->edges[(size_t)f * MAXBINS +
+		    (size_t)best.bin];
+		if (gain != NULL)
+			gain[f] += best.gain;
+		/* the smaller child scanned into slot ns + 1, the larger is
+		 * the parent's (slot ns) minus it */
+		left_small = mid - e.lo <= e.hi - mid;
+		(void)slot(&pool, &pcap, ns + 1, bd->p);
+		if (left_small) {
+			tot[0] = ls[0];
+			tot[1] = ls[1];
+			tot[2] = (double)(mid - e.lo);
+			hist_build(bd, tp, idx, e.lo, mid, a, b, pool[ns + 1],
+			    tot);
+		} else {
+			tot[0] = rs[0];
+			tot[1] = rs[1];
+			tot[2] = (double)(e.hi - mid);
+			hist_build(bd, tp, idx, mid, e.hi, a, b, pool[ns + 1],
+			    tot);
+		}
+		hist_sub(pool[ns], pool[ns + 1], bd);
+		if (!left_small) {
+			tmp = pool[ns];
+			pool[ns] = pool[ns + 1];
+			pool[ns + 1] = tmp;
+		}
+		st = xgrow(st, &scap, ns + 2, sizeof(*st));
+		st[ns] = (struct stackent){ nn + 1, mid, e.hi, e.depth + 1,
+		    rs[0], rs[1], (double)(e.hi - mid) };
+		st[ns + 1] = (struct stackent){ nn, e.lo, mid, e.depth + 1,
+		    ls[0], ls[1], (double)(mid - e.lo) };
+		ns += 2;
+		nn += 2;
+	}
+	for (k = 0; k < pcap; k++)
+		free(pool[k]);
+	free(pool);
+	free(st);
+	*nodesp = nodes;
+	*nnodes = nn;
 }
