@@ -102,6 +102,7 @@ struct churn_model *churn_fit(const struct opts *, const struct dataset *,
 	    const size_t *rows, size_t n, int progress);
 void	 churn_model_free(struct churn_model *);
 void	 churn_model_prepare(struct churn_model *);
+double	 enode_eval(const struct enode *, const double *x);
 double	 churn_predict_row(const struct churn_model *, const double *x);
 void	 churn_predict_rows(const struct churn_model *, const double *X,
 	    size_t n, size_t p, double *out, int nthreads);

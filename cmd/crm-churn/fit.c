@@ -157,7 +157,7 @@ churn_model_prepare(struct churn_model *m)
 	}
 }
 
-static double
+double
 enode_eval(const struct enode *t, const double *x)
 {
 	size_t i = 0;

@@ -81,26 +81,37 @@ struct oobjob {
 	unsigned char		*has;
 };
 
+/* Rows lo..hi by blocks, each tree over a block (cache), sums in
+ * tree order. */
 static void
 oob_part(void *arg, size_t lo, size_t hi, int thread)
 {
 	struct oobjob *o = arg;
 	const struct fjob *j = o->j;
-	const double *x;
-	size_t i, t, k;
-	double s;
+	const struct enode *t;
+	double s[256];
+	size_t c[256], i, b, k, tr, r;
 
 	(void)thread;
-	for (i = lo; i < hi; i++) {
-		x = j->d->X + j->rows[i] * j->d->p;
-		for (s = 0, k = 0, t = 0; t < o->m->ntrees; t++) {
-			if (j->inbag[t][i / 64] >> (i % 64) & 1)
-				continue;
-			s += tree_eval(o->m->nodes + o->m->start[t], x);
-			k++;
+	for (b = lo; b < hi; b += 256) {
+		k = hi - b < 256 ? hi - b : 256;
+		memset(s, 0, sizeof(s));
+		memset(c, 0, sizeof(c));
+		for (tr = 0; tr < o->m->ntrees; tr++) {
+			t = o->m->en + o->m->start[tr];
+			for (i = 0; i < k; i++) {
+				r = b + i;
+				if (j->inbag[tr][r / 64] >> (r % 64) & 1)
+					continue;
+				s[i] += enode_eval(t, j->d->X + j->rows[r] *
+				    j->d->p);
+				c[i]++;
+			}
 		}
-		o->has[i] = k > 0;
-		o->p[i] = k > 0 ? s / (double)k : 0;
+		for (i = 0; i < k; i++) {
+			o->has[b + i] = c[i] > 0;
+			o->p[b + i] = c[i] > 0 ? s[i] / (double)c[i] : 0;
+		}
 	}
 }
 
@@ -221,6 +232,7 @@ churn_forest(const struct opts *o, const struct dataset *d,
 	pthread_mutex_destroy(&j.mu);
 	m->algo = ALGO_FOREST;
 	merge(&j, m, ntrees);
+	churn_model_prepare(m);
 	m->oob_auc = oob_auc(&j, m, crm_nthreads(&o->com));
 	for (t = 0; t < nth; t++) {
 		tree_ws_free(j.ws[t]);

@@ -136,10 +136,12 @@ bin_part(void *arg, size_t lo, size_t hi, int thread)
 		ed = bd->edges + f * MAXBINS;
 		m = few_values(j, f, v);
 		if (m == 0) {
-			for (i = 0; i < j->nrows; i++)
-				v[i] = j->X[j->rows[i] * j->p + f];
-			qsort(v, j->nrows, sizeof(*v), num_cmp);
-			m = j->nrows;
+			/* quantiles of at most 65536 rows, evenly spaced */
+			size_t step = j->nrows / 65536 + 1;
+
+			for (m = 0, i = 0; i < j->nrows; i += step)
+				v[m++] = j->X[j->rows[i] * j->p + f];
+			qsort(v, m, sizeof(*v), num_cmp);
 		}
 		bd->nb[f] = cut_feature(v, m, j->maxbins,
 		    bd->edges + f * MAXBINS);
@@ -367,7 +369,8 @@ split_part(void *arg, size_t lo, size_t hi, int thread)
  * node were tried (scikit-learn's rule).  Returns the feature or -1.
  */
 static long
-best_split(struct nodejob *nj, struct rng *r, struct split *best)
+best_split(struct nodejob *nj, struct rng *r, struct split *best,
+    uint8_t *konst)
 {
 	const struct tree_par *tp = nj->tp;
 	struct tree_ws *ws = nj->ws;
@@ -393,9 +396,13 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best)
 		f = ws->perm[j];
 		ws->perm[j] = ws->perm[k];
 		ws->perm[k] = f;
-		feature_split(nj, f, &s);
-		if (s.constant)
+		if (konst[f])		/* constant in an ancestor */
 			continue;
+		feature_split(nj, f, &s);
+		if (s.constant) {
+			konst[f] = 1;
+			continue;
+		}
 		tried++;
 		if (s.bin >= 0 && s.gain > best->gain) {
 			*best = s;
@@ -403,6 +410,22 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best)
 		}
 	}
 	return bf;
+}
+
+/* The constant-feature flags of stack slot s (zeroed when new). */
+static uint8_t *
+kslot(uint8_t ***pool, size_t *cap, size_t s, size_t p)
+{
+	size_t old = *cap, i;
+
+	if (s >= *cap) {
+		*pool = xgrow(*pool, cap, s + 1, sizeof(**pool));
+		for (i = old; i < *cap; i++)
+			(*pool)[i] = NULL;
+	}
+	if ((*pool)[s] == NULL)
+		(*pool)[s] = xcalloc(p + 1, 1);
+	return (*pool)[s];
 }
 
 struct stackent {
@@ -470,9 +493,12 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	struct split best;
 	double ls[2], rs[2];
 	long f;
+	uint8_t **kpool = NULL;
+	size_t kcap = 0;
 
 	for (k = 0; k < bd->p; k++)
 		ws->perm[k] = k;
+	(void)kslot(&kpool, &kcap, 0, bd->p);
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
 	memset(&e, 0, sizeof(e));
@@ -497,7 +523,7 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		nj.ta = e.a;
 		nj.tb = e.b;
 		nj.tc = e.c;
-		f = best_split(&nj, r, &best);
+		f = best_split(&nj, r, &best, kpool[ns]);
 		if (f < 0 || (tp->newton ? best.gain <= 1e-12 :
 		    best.gain < -1e-9 * e.a))
 			continue;
@@ -510,6 +536,8 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		    bd->edges[(size_t)f * MAXBINS + (size_t)best.bin] : HUGE_VAL;
 		if (gain != NULL && best.gain > 0)
 			gain[f] += best.gain;
+		/* the children know the features constant here */
+		memcpy(kslot(&kpool, &kcap, ns + 1, bd->p), kpool[ns], bd->p);
 		st = xgrow(st, &scap, ns + 2, sizeof(*st));
 		ne = &st[ns++];		/* right first: left is grown first */
 		*ne = (struct stackent){ nn + 1, mid, e.hi, e.depth + 1,
@@ -519,6 +547,9 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		    ls[0], ls[1], (double)(mid - e.lo) };
 		nn += 2;
 	}
+	for (k = 0; k < kcap; k++)
+		free(kpool[k]);
+	free(kpool);
 	free(st);
 	*nodesp = nodes;
 	*nnodes = nn;
