@@ -167,6 +167,33 @@ enode_eval(const struct enode *t, const double *x)
 	return t[i].v;
 }
 
+/*
+ * Eight rows down one tree in lockstep, so that their loads overlap
+ * (a walk down a tree is a chain of dependent loads); each row's value
+ * is added to its sum.
+ */
+static void
+eval8(const struct enode *t, const double *X, size_t p, double *s)
+{
+	size_t at[8] = { 0 }, r;
+	int busy = 1;
+
+	while (busy) {
+		busy = 0;
+		for (r = 0; r < 8; r++) {
+			const struct enode *nd = t + at[r];
+
+			if (nd->feat < 0)
+				continue;
+			at[r] = (size_t)nd->left +
+			    (X[r * p + (size_t)nd->feat] <= nd->v ? 0 : 1);
+			busy = 1;
+		}
+	}
+	for (r = 0; r < 8; r++)
+		s[r] += t[at[r]].v;
+}
+
 /* The probability of a tree model from the sum of its trees. */
 static double
 tree_prob(const struct churn_model *m, double s)
@@ -197,7 +224,9 @@ predict_block(const struct churn_model *m, const double *X, size_t p,
 			s[i] = m->algo == ALGO_GBT ? m->base : 0;
 		for (size_t tr = 0; tr < m->ntrees; tr++) {
 			t = m->en + m->start[tr];
-			for (i = 0; i < k; i++)
+			for (i = 0; i + 8 <= k; i += 8)
+				eval8(t, X + (b + i) * p, p, s + i);
+			for (; i < k; i++)
 				s[i] += enode_eval(t, X + (b + i) * p);
 		}
 		for (i = 0; i < k; i++)
