@@ -412,9 +412,13 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 	return bf;
 }
 
-/* The constant-feature flags of stack slot s (zeroed when new). */
-static uint8_t *
-kslot(uint8_t ***pool, size_t *cap, size_t s, size_t p)
+/*
+ * The buffer of stack slot s in a pool of buffers of size bytes
+ * (zeroed when new), so that a node's data live until its children's
+ * are made from them.
+ */
+static void *
+pool_slot(void ***pool, size_t *cap, size_t s, size_t size)
 {
 	size_t old = *cap, i;
 
@@ -424,8 +428,18 @@ kslot(uint8_t ***pool, size_t *cap, size_t s, size_t p)
 			(*pool)[i] = NULL;
 	}
 	if ((*pool)[s] == NULL)
-		(*pool)[s] = xcalloc(p + 1, 1);
+		(*pool)[s] = xcalloc(1, size);
 	return (*pool)[s];
+}
+
+static void
+pool_free(void **pool, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; i < cap; i++)
+		free(pool[i]);
+	free(pool);
 }
 
 struct stackent {
@@ -433,6 +447,23 @@ struct stackent {
 	int	 depth;
 	double	 a, b, c;
 };
+
+/* The root: rows idx[0..m) and their totals. */
+static struct stackent
+root_entry(const size_t *idx, size_t m, const double *a, const double *b)
+{
+	struct stackent e;
+	size_t k;
+
+	memset(&e, 0, sizeof(e));
+	e.hi = m;
+	for (k = 0; k < m; k++) {
+		e.a += a[idx[k]];
+		e.b += b[idx[k]];
+	}
+	e.c = (double)m;
+	return e;
+}
 
 /* Stable partition of idx[lo..hi) by the split; sums of each side. */
 static size_t
@@ -493,21 +524,15 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	struct split best;
 	double ls[2], rs[2];
 	long f;
-	uint8_t **kpool = NULL;
+	void **kpool = NULL;
 	size_t kcap = 0;
 
 	for (k = 0; k < bd->p; k++)
 		ws->perm[k] = k;
-	(void)kslot(&kpool, &kcap, 0, bd->p);
+	(void)pool_slot(&kpool, &kcap, 0, bd->p + 1);
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	memset(&e, 0, sizeof(e));
-	e.hi = m;
-	for (k = 0; k < m; k++) {
-		e.a += a[idx[k]];
-		e.b += b[idx[k]];
-	}
-	e.c = (double)m;
+	e = root_entry(idx, m, a, b);
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -537,7 +562,7 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		if (gain != NULL && best.gain > 0)
 			gain[f] += best.gain;
 		/* the children know the features constant here */
-		memcpy(kslot(&kpool, &kcap, ns + 1, bd->p), kpool[ns], bd->p);
+		memcpy(pool_slot(&kpool, &kcap, ns + 1, bd->p + 1), kpool[ns], bd->p);
 		st = xgrow(st, &scap, ns + 2, sizeof(*st));
 		ne = &st[ns++];		/* right first: left is grown first */
 		*ne = (struct stackent){ nn + 1, mid, e.hi, e.depth + 1,
@@ -547,9 +572,7 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		    ls[0], ls[1], (double)(mid - e.lo) };
 		nn += 2;
 	}
-	for (k = 0; k < kcap; k++)
-		free(kpool[k]);
-	free(kpool);
+	pool_free(kpool, kcap);
 	free(st);
 	*nodesp = nodes;
 	*nnodes = nn;
@@ -690,21 +713,7 @@ hist_sub(struct hbin *big, const struct hbin *small, const struct binned *bd)
 		}
 }
 
-/* A histogram buffer per stack slot. */
-static struct hbin *
-slot(struct hbin ***pool, size_t *cap, size_t s, size_t p)
-{
-	size_t old = *cap, i;
-
-	if (s >= *cap) {
-		*pool = xgrow(*pool, cap, s + 1, sizeof(**pool));
-		for (i = old; i < *cap; i++)
-			(*pool)[i] = NULL;
-	}
-	if ((*pool)[s] == NULL)
-		(*pool)[s] = xcalloc(p * 256, sizeof(struct hbin));
-	return (*pool)[s];
-}
+#define HSIZE(bd)	((bd)->p * 256 * sizeof(struct hbin))
 
 void
 tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
@@ -714,7 +723,7 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 {
 	struct tnode *nodes = NULL;
 	struct stackent *st = NULL, e;
-	struct hbin **pool = NULL, *tmp;
+	void **pool = NULL, *tmp;
 	size_t nn = 1, ncap = 0, scap = 0, pcap = 0, ns = 0, k, mid;
 	struct split best;
 	double ls[2], rs[2], tot[3];
@@ -723,17 +732,12 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	memset(&e, 0, sizeof(e));
-	e.hi = m;
-	for (k = 0; k < m; k++) {
-		e.a += a[idx[k]];
-		e.b += b[idx[k]];
-	}
-	e.c = (double)m;
+	e = root_entry(idx, m, a, b);
 	tot[0] = e.a;
 	tot[1] = e.b;
 	tot[2] = e.c;
-	hist_build(bd, tp, idx, 0, m, a, b, slot(&pool, &pcap, 0, bd->p), tot);
+	hist_build(bd, tp, idx, 0, m, a, b, pool_slot(&pool, &pcap, 0, HSIZE(bd)),
+	    tot);
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -762,7 +766,7 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 		/* the smaller child scanned into slot ns + 1, the larger is
 		 * the parent's (slot ns) minus it */
 		left_small = mid - e.lo <= e.hi - mid;
-		(void)slot(&pool, &pcap, ns + 1, bd->p);
+		(void)pool_slot(&pool, &pcap, ns + 1, HSIZE(bd));
 		if (left_small) {
 			tot[0] = ls[0];
 			tot[1] = ls[1];
@@ -790,9 +794,7 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 		ns += 2;
 		nn += 2;
 	}
-	for (k = 0; k < pcap; k++)
-		free(pool[k]);
-	free(pool);
+	pool_free(pool, pcap);
 	free(st);
 	*nodesp = nodes;
 	*nnodes = nn;
