@@ -135,7 +135,7 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
 	struct progress *pr = progress_new("rounds", (uint64_t)o->rounds,
 	    progress);
 	struct boost bs;
-	double best = HUGE_VAL, loss, s;
+	double best = HUGE_VAL, loss, s, *gain;
 	size_t round, bestr = 0, i, f;
 
 	memset(&bs, 0, sizeof(bs));
@@ -147,6 +147,7 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
 	bs.h = xcalloc(d->n, sizeof(*bs.h));
 	bs.trees = xcalloc((size_t)o->rounds, sizeof(*bs.trees));
 	bs.nn = xcalloc((size_t)o->rounds, sizeof(*bs.nn));
+	gain = xcalloc((size_t)o->rounds * d->p + 1, sizeof(*gain));
 	m->algo = ALGO_GBT;
 	m->base = base_score(d, &bs);
 	m->importance = xcalloc(d->p + 1, sizeof(*m->importance));
@@ -156,7 +157,7 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
 		gradients(d, &bs);
 		memcpy(bs.idx, bs.tr, bs.ntr * sizeof(*bs.idx));
 		tree_grow_boost(bd, &tp, ws, bs.idx, bs.ntr, bs.h, bs.g,
-		    &bs.trees[round], &bs.nn[round], m->importance, bs.f);
+		    &bs.trees[round], &bs.nn[round], gain + round * d->p, bs.f);
 		add_tree(d, &bs, bs.trees[round]);
 		progress_set(pr, round + 1);
 		bestr = round + 1;
@@ -172,6 +173,11 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
 	progress_free(pr);
 	keep_trees(m, &bs, bs.nva > 0 ? m->best_round : bestr);
 	m->best_round = m->ntrees;
+	/* the gain of the rounds kept */
+	for (round = 0; round < m->ntrees; round++)
+		for (f = 0; f < d->p; f++)
+			m->importance[f] += gain[round * d->p + f];
+	free(gain);
 	for (s = 0, f = 0; f < d->p; f++)
 		s += m->importance[f];
 	for (f = 0; s > 0 && f < d->p; f++)
