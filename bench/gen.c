@@ -1732,12 +1732,14 @@ enum { OPT_ROWS = OPT_COMMON_LAST, OPT_CUSTOMERS };
  * with a NULL name.
  */
 int gen_answer(int, char *[]);
+int gen_churn(int, char *[]);
 int gen_recommend(int, char *[]);
 int gen_rules(int, char *[]);
 int gen_segment(int, char *[]);
 int gen_sentiment(int, char *[]);
 const struct gen_extra gen_extra[] = {
 	{ "answer", "answer [--rows N] [--questions M] [--seed S] kb.csv questions.csv", gen_answer },
+	{ "churn", "churn [--rows N] [--seed N] [-o FILE]", gen_churn },
 	{ "recommend", "recommend [--customers N] [--seed N] [-o FILE]", gen_recommend },
 	{ "rules", "rules [--baskets N] [--items N] [--seed N] [--long FILE] [--lines FILE]", gen_rules },
 	{ "segment", "segment [--rows N] [--seed N] [-o FILE] [--gzip]", gen_segment },

@@ -1,0 +1,467 @@
+/*
+ * fit.c: fit, apply, save and load a churn model of any algorithm.
+ * Logistic regression is common/ml/logistic.h on the standardised
+ * features; the trees are tree.c's, grown one (tree), many on
+ * bootstraps (forest.c) or by boosting (gbt.c).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "err.h"
+#include "model.h"
+#include "par.h"
+#include "rng.h"
+#include "ml/lbfgs.h"
+#include "ml/logistic.h"
+#include "ml/mfile.h"
+
+#include "churn.h"
+
+static const char *const algo_words[] = { "logistic", "forest", "tree",
+	"gbt", NULL };
+
+static void
+fit_logreg(const struct opts *o, const struct dataset *d,
+    const size_t *rows, size_t n, struct churn_model *m)
+{
+	double *X = xcalloc(n * d->p + 1, sizeof(*X));
+	double *y = xcalloc(n + 1, sizeof(*y));
+	double *sw = xcalloc(n + 1, sizeof(*sw)), cw[2];
+	struct logreg_data ld;
+	struct logreg_opts lo;
+	struct lbfgs_info info;
+	size_t i;
+
+	churn_class_weights(o, d, rows, n, cw);
+	for (i = 0; i < n; i++) {
+		memcpy(X + i * d->p, d->X + rows[i] * d->p,
+		    d->p * sizeof(*X));
+		y[i] = d->y[rows[i]];
+		sw[i] = cw[y[i] != 0];
+	}
+	memset(&ld, 0, sizeof(ld));
+	ld.n = n;
+	ld.p = d->p;
+	ld.X = X;
+	ld.y = y;
+	ld.sw = o->balanced ? sw : NULL;
+	logreg_defaults(&lo);
+	lo.C = o->C;
+	lo.newton = d->p <= 200;
+	lo.nthreads = crm_nthreads(&o->com);
+	m->algo = ALGO_LOGREG;
+	m->coef = xcalloc(d->p + 1, sizeof(*m->coef));
+	if (logreg_fit(&ld, &lo, m->coef, &m->b0, &info) != 0 &&
+	    !o->com.quiet)
+		crm_warnx("logistic regression did not converge in %d "
+		    "iterations (try a smaller --C)", lo.maxit);
+	free(X);
+	free(y);
+	free(sw);
+}
+
+static void
+fit_tree(const struct opts *o, const struct dataset *d, const size_t *rows,
+    size_t n, const struct binned *bd, struct churn_model *m)
+{
+	struct tree_par tp = { 0, o->max_depth, o->min_leaf, (int)d->p, 0, 0,
+	    crm_nthreads(&o->com), 1 };
+	struct tree_ws *ws = tree_ws_new(d->n, d->p);
+	size_t *idx = xcalloc(n + 1, sizeof(*idx)), i, nn, f;
+	double *a = xcalloc(d->n, sizeof(*a)), *b = xcalloc(d->n, sizeof(*b));
+	double cw[2], s;
+	struct rng r;
+
+	churn_class_weights(o, d, rows, n, cw);
+	for (i = 0; i < n; i++) {
+		idx[i] = rows[i];
+		a[rows[i]] = cw[d->y[rows[i]] != 0];
+		b[rows[i]] = d->y[rows[i]] != 0 ? a[rows[i]] : 0;
+	}
+	rng_seed(&r, churn_seed(o));
+	m->algo = ALGO_TREE;
+	m->ntrees = 1;
+	m->start = xcalloc(2, sizeof(*m->start));
+	m->importance = xcalloc(d->p + 1, sizeof(*m->importance));
+	tree_grow(bd, &tp, ws, idx, n, a, b, &r, &m->nodes, &nn,
+	    m->importance);
+	m->start[1] = nn;
+	for (s = 0, f = 0; f < d->p; f++)
+		s += m->importance[f];
+	for (f = 0; s > 0 && f < d->p; f++)
+		m->importance[f] /= s;
+	tree_ws_free(ws);
+	free(idx);
+	free(a);
+	free(b);
+}
+
+/*
+ * Fit the algorithm of o on rows[0..n) of d (every row when rows is
+ * NULL).  Progress on stderr when progress is set.
+ */
+struct churn_model *
+churn_fit(const struct opts *o, const struct dataset *d, const size_t *rows,
+    size_t n, int progress)
+{
+	struct churn_model *m = xcalloc(1, sizeof(*m));
+	size_t *all = NULL, i;
+	struct binned bd;
+
+	if (rows == NULL) {
+		all = xcalloc(d->n + 1, sizeof(*all));
+		for (i = 0; i < d->n; i++)
+			all[i] = i;
+		rows = all;
+		n = d->n;
+	}
+	m->p = d->p;
+	m->oob_auc = NAN;
+	if (o->algo == ALGO_LOGREG)
+		fit_logreg(o, d, rows, n, m);
+	else {
+		churn_bin(d->X, d->n, d->p, rows, n, o->bins, &bd);
+		if (o->algo == ALGO_TREE)
+			fit_tree(o, d, rows, n, &bd, m);
+		else if (o->algo == ALGO_FOREST)
+			churn_forest(o, d, rows, n, &bd, m, progress);
+		else {
+			churn_bin_rows(&bd, crm_nthreads(&o->com));
+			churn_gbt(o, d, rows, n, &bd, m, progress);
+		}
+		churn_binned_free(&bd);
+	}
+	free(all);
+	churn_model_prepare(m);
+	return m;
+}
+
+/* The compact nodes that prediction walks (half the memory). */
+void
+churn_model_prepare(struct churn_model *m)
+{
+	size_t i, total;
+
+	if (m->algo == ALGO_LOGREG || m->en != NULL)
+		return;
+	total = m->start[m->ntrees];
+	m->en = xcalloc(total + 1, sizeof(*m->en));
+	for (i = 0; i < total; i++) {
+		m->en[i].feat = m->nodes[i].feat;
+		m->en[i].left = m->nodes[i].left;
+		m->en[i].v = m->nodes[i].feat >= 0 ? m->nodes[i].thr :
+		    m->nodes[i].value;
+	}
+}
+
+double
+enode_eval(const struct enode *t, const double *x)
+{
+	size_t i = 0;
+
+	while (t[i].feat >= 0)
+		i = (size_t)t[i].left + (x[t[i].feat] <= t[i].v ? 0 : 1);
+	return t[i].v;
+}
+
+/*
+ * Eight rows down one tree in lockstep, so that their loads overlap
+ * (a walk down a tree is a chain of dependent loads); each row's value
+ * is added to its sum.
+ */
+static void
+eval8(const struct enode *t, const double *X, size_t p, double *s)
+{
+	size_t at[8] = { 0 }, r;
+	int busy = 1;
+
+	while (busy) {
+		busy = 0;
+		for (r = 0; r < 8; r++) {
+			const struct enode *nd = t + at[r];
+
+			if (nd->feat < 0)
+				continue;
+			at[r] = (size_t)nd->left +
+			    (X[r * p + (size_t)nd->feat] <= nd->v ? 0 : 1);
+			busy = 1;
+		}
+	}
+	for (r = 0; r < 8; r++)
+		s[r] += t[at[r]].v;
+}
+
+/* The probability of a tree model from the sum of its trees. */
+static double
+tree_prob(const struct churn_model *m, double s)
+{
+	if (m->algo == ALGO_GBT)
+		return sigmoid(s);
+	return m->ntrees > 0 ? s / (double)m->ntrees : 0.5;
+}
+
+#define BLOCK	256
+
+/*
+ * Rows lo..hi of X through every tree, a block of rows per tree so
+ * that a tree stays in the cache; each row's sum is made in tree order,
+ * as churn_predict_row makes it.
+ */
+static void
+predict_block(const struct churn_model *m, const double *X, size_t p,
+    size_t lo, size_t hi, double *out)
+{
+	double s[BLOCK];
+	const struct enode *t;
+	size_t b, i, k;
+
+	for (b = lo; b < hi; b += BLOCK) {
+		k = hi - b < BLOCK ? hi - b : BLOCK;
+		for (i = 0; i < k; i++)
+			s[i] = m->algo == ALGO_GBT ? m->base : 0;
+		for (size_t tr = 0; tr < m->ntrees; tr++) {
+			t = m->en + m->start[tr];
+			for (i = 0; i + 8 <= k; i += 8)
+				eval8(t, X + (b + i) * p, p, s + i);
+			for (; i < k; i++)
+				s[i] += enode_eval(t, X + (b + i) * p);
+		}
+		for (i = 0; i < k; i++)
+			out[b + i] = tree_prob(m, s[i]);
+	}
+}
+
+void
+churn_model_free(struct churn_model *m)
+{
+	if (m == NULL)
+		return;
+	free(m->coef);
+	free(m->start);
+	free(m->nodes);
+	free(m->en);
+	free(m->importance);
+	free(m);
+}
+
+/* The churn probability of one feature row. */
+double
+churn_predict_row(const struct churn_model *m, const double *x)
+{
+	double s;
+	size_t t, j;
+
+	if (m->algo == ALGO_LOGREG) {
+		for (s = m->b0, j = 0; j < m->p; j++)
+			s += m->coef[j] * x[j];
+		return sigmoid(s);
+	}
+	s = m->algo == ALGO_GBT ? m->base : 0;
+	for (t = 0; t < m->ntrees; t++)
+		s += enode_eval(m->en + m->start[t], x);
+	return tree_prob(m, s);
+}
+
+struct predjob {
+	const struct churn_model *m;
+	const double	*X;
+	size_t		 p;
+	double		*out;
+};
+
+static void
+pred_part(void *arg, size_t lo, size_t hi, int thread)
+{
+	struct predjob *j = arg;
+	size_t i;
+
+	(void)thread;
+	if (j->m->algo != ALGO_LOGREG) {
+		predict_block(j->m, j->X, j->p, lo, hi, j->out);
+		return;
+	}
+	for (i = lo; i < hi; i++)
+		j->out[i] = churn_predict_row(j->m, j->X + i * j->p);
+}
+
+/* Probabilities of n rows of X (n x p) into out, on threads. */
+void
+churn_predict_rows(const struct churn_model *m, const double *X, size_t n,
+    size_t p, double *out, int nthreads)
+{
+	struct predjob j = { m, X, p, out };
+
+	par_for_grain(n, nthreads, 256, pred_part, &j);
+}
+
+/* Write the model's own records (the encoders are written beside). */
+void
+churn_model_save(const struct churn_model *m, struct model_writer *w)
+{
+	size_t total, i;
+	double *v;
+
+	model_put(w, "features", "%zu", m->p);
+	if (m->algo == ALGO_LOGREG) {
+		mfile_put_array(w, "coef", m->coef, m->p);
+		model_put_double(w, "intercept", m->b0);
+		return;
+	}
+	total = m->start[m->ntrees];
+	v = xcalloc(total + m->ntrees + 2, sizeof(*v));
+	model_put(w, "trees", "%zu", m->ntrees);
+	for (i = 0; i <= m->ntrees; i++)
+		v[i] = (double)m->start[i];
+	mfile_put_array(w, "tree.start", v, m->ntrees + 1);
+#define PUT(key, expr) do { \
+	for (i = 0; i < total; i++) \
+		v[i] = (expr); \
+	mfile_put_array(w, key, v, total); \
+} while (0)
+	PUT("node.feature", m->nodes[i].feat);
+	PUT("node.left", m->nodes[i].left);
+	PUT("node.threshold", m->nodes[i].thr);
+	PUT("node.value", m->nodes[i].value);
+	PUT("node.cover", m->nodes[i].cover);
+#undef PUT
+	free(v);
+	mfile_put_array(w, "importance", m->importance, m->p);
+	if (m->algo == ALGO_GBT)
+		model_put_double(w, "base", m->base);
+	if (m->algo == ALGO_FOREST)
+		model_put_double(w, "oob_auc", m->oob_auc);
+}
+
+const char *
+churn_algo_word(enum churn_algo a)
+{
+	return algo_words[a];
+}
+
+/* Check that every tree is a well-formed tree over p features. */
+static int
+check_trees(const struct churn_model *m)
+{
+	size_t t, i, lo, n;
+	const struct tnode *nd;
+
+	for (t = 0; t < m->ntrees; t++) {
+		lo = m->start[t];
+		if (m->start[t + 1] <= lo)
+			return -1;
+		n = m->start[t + 1] - lo;
+		for (i = 0; i < n; i++) {
+			nd = &m->nodes[lo + i];
+			if (nd->feat < -1 || nd->feat >= (long)m->p ||
+			    !isfinite(nd->value))
+				return -1;
+			if (nd->feat >= 0 && ((size_t)nd->left <= i ||
+			    (size_t)nd->left + 1 >= n))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+load_trees(const struct model *mf, struct churn_model *m)
+{
+	size_t total, i, k;
+	double nt, *v[5];
+	static const char *const keys[] = { "node.feature", "node.left",
+	    "node.threshold", "node.value", "node.cover" };
+	int bad = 0;
+
+	if (model_get_double(mf, "trees", &nt) != 0 || !(nt >= 1) ||
+	    nt > 1e7 || nt != floor(nt))
+		return -1;
+	m->ntrees = (size_t)nt;
+	m->start = xcalloc(m->ntrees + 1, sizeof(*m->start));
+	v[0] = xcalloc(m->ntrees + 1, sizeof(double));
+	if (mfile_get_array_n(mf, "tree.start", v[0], m->ntrees + 1) != 0)
+		bad = 1;
+	for (i = 0; !bad && i <= m->ntrees; i++) {
+		if (!(v[0][i] >= 0 && v[0][i] < 1e12) ||
+		    (i > 0 && v[0][i] < v[0][i - 1]) || (i == 0 && v[0][0]))
+			bad = 1;
+		else
+			m->start[i] = (size_t)v[0][i];
+	}
+	free(v[0]);
+	if (bad)
+		return -1;
+	total = m->start[m->ntrees];
+	m->nodes = xcalloc(total + 1, sizeof(*m->nodes));
+	for (k = 0; k < 5; k++) {
+		v[k] = xcalloc(total + 1, sizeof(double));
+		if (mfile_get_array_n(mf, keys[k], v[k], total) != 0)
+			bad = 1;
+	}
+	for (i = 0; !bad && i < total; i++) {
+		if (v[0][i] != floor(v[0][i]) || v[1][i] != floor(v[1][i]) ||
+		    fabs(v[0][i]) > 1e9 || fabs(v[1][i]) > 1e12)
+			bad = 1;
+		m->nodes[i].feat = (int32_t)v[0][i];
+		m->nodes[i].left = (int32_t)v[1][i];
+		m->nodes[i].thr = v[2][i];
+		m->nodes[i].value = v[3][i];
+		m->nodes[i].cover = v[4][i];
+	}
+	for (k = 0; k < 5; k++)
+		free(v[k]);
+	return bad ? -1 : check_trees(m);
+}
+
+/*
+ * The model's records, for p features: NULL with the reason in why
+ * when absent or malformed.
+ */
+struct churn_model *
+churn_model_load(const struct model *mf, size_t p, char *why, size_t whylen)
+{
+	struct churn_model *m = xcalloc(1, sizeof(*m));
+	const char *algo = model_algorithm(mf);
+	double fp;
+	int a;
+
+	for (a = 0; algo_words[a] != NULL; a++)
+		if (strcmp(algo, algo_words[a]) == 0)
+			break;
+	m->p = p;
+	m->oob_auc = NAN;
+	if (algo_words[a] == NULL) {
+		snprintf(why, whylen, "unknown algorithm '%s'", algo);
+		goto bad;
+	}
+	m->algo = (enum churn_algo)a;
+	if (model_get_double(mf, "features", &fp) != 0 || fp != (double)p) {
+		snprintf(why, whylen, "record 'features' is not %zu", p);
+		goto bad;
+	}
+	if (m->algo == ALGO_LOGREG) {
+		m->coef = xcalloc(p + 1, sizeof(*m->coef));
+		if (mfile_get_array_n(mf, "coef", m->coef, p) != 0 ||
+		    model_get_double(mf, "intercept", &m->b0) != 0) {
+			snprintf(why, whylen, "bad or missing coefficients");
+			goto bad;
+		}
+		return m;
+	}
+	m->importance = xcalloc(p + 1, sizeof(*m->importance));
+	if (load_trees(mf, m) != 0 ||
+	    mfile_get_array_n(mf, "importance", m->importance, p) != 0 ||
+	    (m->algo == ALGO_GBT && model_get_double(mf, "base", &m->base))) {
+		snprintf(why, whylen, "bad or missing trees");
+		goto bad;
+	}
+	if (m->algo == ALGO_FOREST)
+		(void)model_get_double(mf, "oob_auc", &m->oob_auc);
+	churn_model_prepare(m);
+	return m;
+bad:
+	churn_model_free(m);
+	return NULL;
+}
