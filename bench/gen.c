@@ -1720,7 +1720,7 @@ usage(int status)
 
 	fputs(text, f);
 	for (g = gen_extra; g->name != NULL; g++)
-		fprintf(f, "%s       %s\n", g == gen_extra ? "\nmore:\n" : "",
+		fprintf(f, "%s       crm-gen %s\n", g == gen_extra ? "\nmore:\n" : "",
 		    g->usage);
 	exit(status);
 }
