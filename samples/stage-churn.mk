@@ -2,8 +2,8 @@
 # to 2024-07-01 (crm-metrics rfm --asof on the earlier transactions) and
 # their country are the features; a customer who bought nothing from
 # then to the end of the data is "churned", else "active".  A forest is
-# cross-validated, trained and evaluated, and the ten customers most at
-# risk are listed.  (Included by samples/Makefile.)
+# cross-validated, trained and evaluated, then applied to every
+# customer's RFM of today: the ten recent buyers most at risk are listed.  (Included by samples/Makefile.)
 
 DEMO_STAGES += churn
 
@@ -13,9 +13,9 @@ churn:
 	@mkdir -p $(OUT)
 	@echo
 	@echo "== churn: crm-churn on RFM before $(CHURN_CUT), label: no purchase after"
-	awk -F, -v c=$(CHURN_CUT) 'NR == 1 || $$3 < c' transactions.csv \
-	    > $(OUT)/churn-before.csv
-	crm-metrics rfm --asof $(CHURN_CUT) -o $(OUT)/churn-rfm.csv \
+	crm-clean --where 'date < "$(CHURN_CUT)"' -o $(OUT)/churn-before.csv \
+	    transactions.csv
+	crm-metrics rfm --digits 2 --asof $(CHURN_CUT) -o $(OUT)/churn-rfm.csv \
 	    $(OUT)/churn-before.csv
 	@awk -F, -v c=$(CHURN_CUT) 'FNR == 1 { f++; next } \
 	    f == 1 && $$3 >= c { after[$$2] = 1; next } \
@@ -42,8 +42,17 @@ churn:
 	crm-churn importance -m $(OUT)/churn.model -o $(OUT)/churn-importance.csv
 	@echo "what the forest uses ($(OUT)/churn-importance.csv):"
 	@$(SHOW) $(OUT)/churn-importance.csv 6
-	@{ head -n 1 $(OUT)/churn-scored.csv; \
-	    awk -F, 'NR > 1 && $$8 == "active"' $(OUT)/churn-scored.csv | \
-	    sort -t, -k9,9 -g -r | head -n 10; } > $(OUT)/churn-at-risk.csv
-	@echo "the ten active customers most at risk ($(OUT)/churn-at-risk.csv):"
+	crm-metrics rfm --digits 2 -o $(OUT)/churn-rfm-now.csv transactions.csv
+	@awk -F, 'FNR == 1 { f++; next } f == 1 { country[$$1] = $$6; next } \
+	    { print $$1 "," $$4 "," $$5 "," $$6 "," $$7 "," $$8 "," \
+	    country[$$1] }' customers.csv $(OUT)/churn-rfm-now.csv | \
+	    { echo customer_id,recency,frequency,monetary_total,monetary_mean,tenure,country; \
+	    cat; } > $(OUT)/churn-now.csv
+	crm-churn predict -m $(OUT)/churn.model -o $(OUT)/churn-now-scored.csv \
+	    $(OUT)/churn-now.csv
+	@{ head -n 1 $(OUT)/churn-now-scored.csv; \
+	    awk -F, 'NR > 1 && $$2 <= 180' $(OUT)/churn-now-scored.csv | \
+	    sort -t, -k8,8 -g -r | head -n 10; } > $(OUT)/churn-at-risk.csv
+	@echo "the model applied to every customer today: the ten most at risk" \
+	    "among those who bought in the last 180 days ($(OUT)/churn-at-risk.csv):"
 	@$(SHOW) $(OUT)/churn-at-risk.csv 11
