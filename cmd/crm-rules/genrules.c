@@ -274,7 +274,7 @@ find_rank(const struct txdb *db, const struct baskets *bk, const char *name,
 	return NIL;
 }
 
-void
+size_t
 rules_write_rules(const struct opts *o, const struct isets *s,
     const struct txdb *db, const struct baskets *bk, struct csv_writer *w)
 {
@@ -317,4 +317,5 @@ rules_write_rules(const struct opts *o, const struct isets *s,
 	rules_names_free(&nm);
 	rules_index_free(g.x);
 	free(g.v.r);
+	return n;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "csv.h"
 #include "err.h"
 #include "input.h"
@@ -255,6 +256,29 @@ min_count(const struct opts *o, size_t n)
 	return c < 1 ? 1 : c;
 }
 
+/*
+ * Nothing to mine: say why on stderr (the empty output is still
+ * written), with the count of the most frequent item, so that the
+ * user knows how far to lower --min-support.
+ */
+static void
+explain_empty(const struct opts *o, const struct baskets *bk, uint64_t minc)
+{
+	size_t *cnt, i, top = 0;
+
+	if (o->com.quiet || bk->n == 0)
+		return;
+	cnt = xcalloc(bk->nitems + 1, sizeof(*cnt));
+	for (i = 0; i < bk->start[bk->n]; i++)
+		if (++cnt[bk->item[i]] > top)
+			top = cnt[bk->item[i]];
+	free(cnt);
+	crm_warnx("no item is in at least %llu of the %zu baskets (the most frequent "
+	    "is in %zu, a support of %.4g): lower --min-support or "
+	    "--min-count", (unsigned long long)minc, bk->n, top,
+	    (double)top / (double)bk->n);
+}
+
 static int
 mine(const struct opts *o)
 {
@@ -272,6 +296,8 @@ mine(const struct opts *o)
 	}
 	minc = min_count(o, bk.n);
 	rules_txdb_build(&db, &bk, minc);
+	if (db.nitems == 0)
+		explain_empty(o, &bk, minc);
 	if (o->algo == ALGO_ECLAT)
 		rules_eclat(&db, minc, maxlen, &s);
 	else if (o->algo == ALGO_APRIORI)
@@ -281,9 +307,14 @@ mine(const struct opts *o)
 	if (o->target == TARGET_CLOSED || o->target == TARGET_MAXIMAL)
 		rules_isets_filter(&s, o->target);
 	w = crm_open_output(&o->com);
-	if (o->target == TARGET_RULES)
-		rules_write_rules(o, &s, &db, &bk, w);
-	else
+	if (o->target == TARGET_RULES) {
+		if (rules_write_rules(o, &s, &db, &bk, w) == 0 &&
+		    db.nitems > 0 && !o->com.quiet)
+			crm_warnx("no rule passes the thresholds (%zu frequent "
+			    "itemsets at --min-support; --min-confidence %g, "
+			    "--min-lift %g): lower them to see rules", s.n,
+			    o->min_conf, o->min_lift);
+	} else
 		rules_write_itemsets(o, &s, &db, &bk, w);
 	crm_close_output(w);
 	input_close(in);

@@ -129,11 +129,11 @@ void		 rules_index_free(struct isindex *);
 /* Keep only closed (TARGET_CLOSED) or maximal sets of s. */
 void	 rules_isets_filter(struct isets *, enum rules_target);
 
-/* Write itemsets (itemset,size,support,count) or rules; return 0. */
+/* Write itemsets (itemset,size,support,count) or rules (returns how many). */
 struct csv_writer;
 void	 rules_write_itemsets(const struct opts *, const struct isets *,
 	    const struct txdb *, const struct baskets *, struct csv_writer *);
-void	 rules_write_rules(const struct opts *, const struct isets *,
+size_t	 rules_write_rules(const struct opts *, const struct isets *,
 	    const struct txdb *, const struct baskets *, struct csv_writer *);
 
 /*
