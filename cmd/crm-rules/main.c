@@ -310,10 +310,12 @@ mine(const struct opts *o)
 	if (o->target == TARGET_RULES) {
 		if (rules_write_rules(o, &s, &db, &bk, w) == 0 &&
 		    db.nitems > 0 && !o->com.quiet)
-			crm_warnx("no rule passes the thresholds (%zu frequent "
-			    "itemsets at --min-support; --min-confidence %g, "
-			    "--min-lift %g): lower them to see rules", s.n,
-			    o->min_conf, o->min_lift);
+			crm_warnx("no rule passes the thresholds%s (%zu "
+			    "frequent itemsets at --min-support; "
+			    "--min-confidence %g, --min-lift %g)",
+			    o->cons_item != NULL || o->ante_item != NULL ?
+			    " with the --antecedent or --consequent given" :
+			    "", s.n, o->min_conf, o->min_lift);
 	} else
 		rules_write_itemsets(o, &s, &db, &bk, w);
 	crm_close_output(w);
