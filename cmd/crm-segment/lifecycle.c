@@ -9,9 +9,11 @@
  *   lapsed     recency (asof - last day) > --lapsed-days (180)
  *   new        tenure (asof - first day) <= --new-days (90)
  *   declining  no purchase in the recent window, or recent purchases
- *              or spend below (1 - change) x the earlier ones
- *   growing    recent purchases or spend above (1 + change) x the
- *              earlier ones, or tenure <= --mature-days (365)
+ *              and spend both below (1 - change) x the earlier ones
+ *   growing    recent purchases and spend both above (1 + change) x
+ *              the earlier ones, or tenure <= --mature-days (365)
+ * Both measures must move for a trend: spend alone is noisy (one large
+ * order), and with "either" almost no customer would stay mature.
  *   mature     the rest
  * Rows on or after --asof are not used.
  */
@@ -62,11 +64,11 @@ stage(const struct opts *o, const struct cust *c, int64_t asof)
 		return "lapsed";
 	if (asof - c->first <= o->newdays)
 		return "new";
-	if (c->pr == 0 || (double)c->pr < (1 - ch) * (double)c->pe ||
-	    c->sr < (1 - ch) * c->se)
+	if (c->pr == 0 || ((double)c->pr < (1 - ch) * (double)c->pe &&
+	    c->sr < (1 - ch) * c->se))
 		return "declining";
-	if ((double)c->pr > (1 + ch) * (double)c->pe ||
-	    c->sr > (1 + ch) * c->se || asof - c->first <= o->maturedays)
+	if (((double)c->pr > (1 + ch) * (double)c->pe &&
+	    c->sr > (1 + ch) * c->se) || asof - c->first <= o->maturedays)
 		return "growing";
 	return "mature";
 }
