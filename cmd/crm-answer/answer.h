@@ -23,6 +23,7 @@ struct opts {
 	double		 k1, b;
 	double		 min_score;
 	double		 w_latin, w_cjk;	/* BM25's share of the score */
+	double		 w_bigram;	/* a CJK bigram's weight in questions */
 	int		 phrasings;	/* an answer's score: mean of its best */
 	int		 top;		/* 0: one answer per row */
 	char *const	*files;
@@ -68,7 +69,7 @@ struct kb	*kb_load(const char *path);
 
 /* Retrieval. */
 struct engine_params {
-	double	 w_latin, w_cjk;
+	double	 w_latin, w_cjk, w_bigram;
 	int	 phrasings;
 };
 struct engine;

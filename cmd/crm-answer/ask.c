@@ -50,7 +50,8 @@ struct asker {
 static void
 asker_open(struct asker *s, const struct opts *o, size_t k)
 {
-	struct engine_params p = { o->w_latin, o->w_cjk, o->phrasings };
+	struct engine_params p = { o->w_latin, o->w_cjk, o->w_bigram,
+	    o->phrasings };
 	int i;
 
 	memset(s, 0, sizeof(*s));

@@ -33,6 +33,7 @@
 #define LAT_NMAX	3
 #define CJK_NMAX	2	/* of CJK text: 1..CJK_NMAX */
 #define UNKNOWN		UINT32_MAX
+#define UNKNOWN_BI	(UINT32_MAX - 1)	/* an unseen CJK bigram */
 #define MAX_K		64	/* answers kept per question at most */
 
 struct syn {
@@ -56,12 +57,14 @@ struct engine {
 	 */
 	size_t		*aptr;
 	uint32_t	*doc2q;
+	/* per term of wv / cv: is it a CJK bigram (its weight w_bigram)? */
+	unsigned char	*wbi, *cbi;
 };
 
 /* Terms of one text: ids (UNKNOWN for unseen ones when querying). */
 struct terms {
 	uint32_t	*id;
-	double		*cnt, *qw;
+	double		*cnt, *qw, *tw;
 	size_t		 n, cap;
 };
 
@@ -90,6 +93,7 @@ terms_add(struct terms *t, uint32_t id)
 		t->id = xgrow(t->id, &t->cap, t->n + 1, sizeof(*t->id));
 		t->cnt = xreallocarray(t->cnt, t->cap, sizeof(*t->cnt));
 		t->qw = xreallocarray(t->qw, t->cap, sizeof(*t->qw));
+		t->tw = xreallocarray(t->tw, t->cap, sizeof(*t->tw));
 	}
 	t->id[t->n++] = id;
 }
@@ -112,7 +116,7 @@ terms_merge(struct terms *t)
 		}
 	j = 0;
 	for (i = 0; i < t->n; i++) {
-		if (j > 0 && t->id[i] == t->id[j - 1] && t->id[i] != UNKNOWN) {
+		if (j > 0 && t->id[i] == t->id[j - 1] && t->id[i] < UNKNOWN_BI) {
 			t->cnt[j - 1]++;
 			continue;
 		}
@@ -128,9 +132,26 @@ terms_free(struct terms *t)
 	free(t->id);
 	free(t->cnt);
 	free(t->qw);
+	free(t->tw);
 }
 
-/* The id of a term: added while building, looked up while querying. */
+/* Is s[0..len) two CJK characters? */
+static int
+cjk_bigram(const char *s, size_t len)
+{
+	uint32_t a, b;
+	size_t n, m;
+
+	if ((n = utf8_decode(s, len, &a)) == 0 || n >= len ||
+	    (m = utf8_decode(s + n, len - n, &b)) == 0 || n + m != len)
+		return 0;
+	return text_is_cjk(a) && text_is_cjk(b);
+}
+
+/*
+ * The id of a term: added while building, looked up while querying
+ * (UNKNOWN or, for a CJK bigram, UNKNOWN_BI when unseen).
+ */
 static uint32_t
 term_id(struct worker *w, struct strmap *m, const char *s, size_t len)
 {
@@ -141,7 +162,38 @@ term_id(struct worker *w, struct strmap *m, const char *s, size_t len)
 		id = strmap_intern(m, s, len, &isnew);
 	else
 		id = strmap_find(m, s, len);
-	return id >= UNKNOWN ? UNKNOWN : (uint32_t)id;
+	if (id < UNKNOWN_BI)
+		return (uint32_t)id;
+	return cjk_bigram(s, len) ? UNKNOWN_BI : UNKNOWN;
+}
+
+/* Which terms of a vocabulary are CJK bigrams. */
+static unsigned char *
+bigram_flags(const struct strmap *m)
+{
+	size_t i, len, n = strmap_count(m);
+	unsigned char *f = xcalloc(n + 1, 1);
+	const char *s;
+
+	for (i = 0; i < n; i++) {
+		s = strmap_key(m, i, &len);
+		f[i] = (unsigned char)cjk_bigram(s, len);
+	}
+	return f;
+}
+
+/* The weights of a question's (merged) terms: w_bigram for CJK bigrams. */
+static void
+term_weights(struct terms *t, const unsigned char *bi, size_t nknown,
+    double wbi)
+{
+	size_t i;
+	int isbi;
+
+	for (i = 0; i < t->n; i++) {
+		isbi = t->id[i] < nknown ? bi[t->id[i]] : t->id[i] == UNKNOWN_BI;
+		t->tw[i] = isbi ? wbi : 1;
+	}
 }
 
 static void
@@ -390,6 +442,7 @@ engine_part(void *arg, size_t lo, size_t hi, int thread)
 	struct worker *w;
 	struct csr *m;
 	size_t i, q, part;
+	double *tw;
 
 	(void)thread;
 	for (part = lo; part < hi; part++) {
@@ -405,10 +458,17 @@ engine_part(void *arg, size_t lo, size_t hi, int thread)
 		}
 		worker_free(w);
 		m = counts_finish(&c, kb->nq, strmap_count(vocab));
-		if (part == 0)
+		if (part == 0) {
+			e->wbi = bigram_flags(vocab);
 			e->bm = search_bm25(m, kb->k1, kb->b);
-		else
-			e->tf = search_tfidf(m, 1);
+		} else {
+			e->cbi = bigram_flags(vocab);
+			tw = xreallocarray(NULL, m->ncols + 1, sizeof(*tw));
+			for (i = 0; i < m->ncols; i++)
+				tw[i] = e->cbi[i] ? e->p.w_bigram : 1;
+			e->tf = search_tfidfw(m, 1, tw);
+			free(tw);
+		}
 		csr_free(m);
 	}
 }
@@ -440,6 +500,8 @@ engine_free(struct engine *e)
 	free(e->syn);
 	free(e->aptr);
 	free(e->doc2q);
+	free(e->wbi);
+	free(e->cbi);
 	free(e);
 }
 
@@ -573,8 +635,12 @@ engine_ask(struct worker *w, const char *text, size_t len, size_t k,
 	wb = w->cjk * e->p.w_cjk + (1 - w->cjk) * e->p.w_latin;
 	terms_merge(&w->tw);
 	terms_merge(&w->tc);
-	search_query_bm25(e->bm, w->tw.id, w->tw.cnt, w->tw.n, w->tw.qw);
-	search_query_tfidf(e->tf, w->tc.id, w->tc.cnt, w->tc.n, w->tc.qw);
+	term_weights(&w->tw, e->wbi, strmap_count(e->wv), e->p.w_bigram);
+	term_weights(&w->tc, e->cbi, strmap_count(e->cv), e->p.w_bigram);
+	search_query_bm25w(e->bm, w->tw.id, w->tw.cnt, w->tw.tw, w->tw.n,
+	    w->tw.qw);
+	search_query_tfidfw(e->tf, w->tc.id, w->tc.cnt, w->tc.tw, w->tc.n,
+	    w->tc.qw);
 	/* the blend folded into the query: one accumulator */
 	for (i = 0; i < w->tw.n; i++)
 		w->tw.qw[i] *= wb;

@@ -356,7 +356,8 @@ static void
 kb_report(const struct kb *kb, const struct opts *o, const char *verb,
     size_t n)
 {
-	struct engine_params p = { o->w_latin, o->w_cjk, o->phrasings };
+	struct engine_params p = { o->w_latin, o->w_cjk, o->w_bigram,
+	    o->phrasings };
 	struct engine *e;
 	size_t nw, nc;
 

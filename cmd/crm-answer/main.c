@@ -16,6 +16,7 @@
 
 enum {
 	OPT_ANSWER = OPT_COMMON_LAST, OPT_B, OPT_BM25_CJK, OPT_BM25_LATIN,
+	OPT_CJK_BIGRAMS,
 	OPT_EXPECTED, OPT_ID, OPT_K1, OPT_MIN_SCORE, OPT_PHRASINGS,
 	OPT_PREFIX, OPT_QUESTION, OPT_SYNONYMS
 };
@@ -28,6 +29,7 @@ static const struct option longopts[] = {
 	{ "b",		required_argument, NULL, OPT_B },
 	{ "bm25-cjk",	required_argument, NULL, OPT_BM25_CJK },
 	{ "bm25-latin",	required_argument, NULL, OPT_BM25_LATIN },
+	{ "cjk-bigrams", required_argument, NULL, OPT_CJK_BIGRAMS },
 	{ "expected",	required_argument, NULL, OPT_EXPECTED },
 	{ "id",		required_argument, NULL, OPT_ID },
 	{ "k1",		required_argument, NULL, OPT_K1 },
@@ -72,8 +74,10 @@ static const char help[] =
 "scoring (ask, eval): --bm25-latin W (0.3)  --bm25-cjk W (0.85):\n"
 "        BM25's share of the score for questions without CJK\n"
 "        characters / all CJK (TF-IDF of character n-grams has the\n"
-"        rest)  --phrasings N (5): answers rank by the mean of their\n"
-"        N best phrasings' scores (score is the best phrasing's)\n"
+"        rest)  --cjk-bigrams W (0.1): a CJK character bigram's\n"
+"        weight, a character's being 1  --phrasings N (5): answers\n"
+"        rank by the mean of their N best phrasings' scores (score is\n"
+"        the best phrasing's)\n"
 "common: -m, --model FILE  --threads N (ask, eval; all cores)\n"
 "        -d, --delimiter C  -t, --tab  --ws\n"
 "        -o, --output FILE  --gzip  --reject FILE  --skip-bad\n"
@@ -96,6 +100,7 @@ opts_init(struct opts *o)
 	o->min_score = 0.25;
 	o->w_latin = 0.3;
 	o->w_cjk = 0.85;
+	o->w_bigram = 0.1;
 	o->phrasings = 5;
 }
 
@@ -112,6 +117,9 @@ answer_opt(struct opts *o, int ch, const char *arg)
 		break;
 	case OPT_BM25_LATIN:
 		o->w_latin = opt_double(arg, 0, 1, "--bm25-latin");
+		break;
+	case OPT_CJK_BIGRAMS:
+		o->w_bigram = opt_double(arg, 0, 1, "--cjk-bigrams");
 		break;
 	case OPT_EXPECTED: o->expected = arg; break;
 	case OPT_ID: o->id_col = arg; break;

@@ -53,6 +53,12 @@ search_bm25(struct csr *counts, double k1, double b)
 struct search_index *
 search_tfidf(struct csr *counts, int sublinear)
 {
+	return search_tfidfw(counts, sublinear, NULL);
+}
+
+struct search_index *
+search_tfidfw(struct csr *counts, int sublinear, const double *tw)
+{
 	struct search_index *s = xcalloc(1, sizeof(*s));
 	struct csr *w = counts;
 	size_t p, nnz = csr_nnz(w);
@@ -62,6 +68,9 @@ search_tfidf(struct csr *counts, int sublinear)
 			w->val[p] = 1 + log(w->val[p]);
 	s->idf = xreallocarray(NULL, w->ncols ? w->ncols : 1, sizeof(double));
 	tfidf_fit(w, s->idf);
+	if (tw != NULL)
+		for (p = 0; p < nnz; p++)
+			w->val[p] *= tw[w->col[p]];
 	tfidf_apply(w, s->idf, 1);
 	s->ndocs = counts->nrows;
 	s->post = csr_transpose(w);
@@ -93,22 +102,38 @@ void
 search_query_bm25(const struct search_index *s, const uint32_t *term,
     const double *qtf, size_t n, double *qw)
 {
-	double norm = 0, len = 0, k;
+	search_query_bm25w(s, term, qtf, NULL, n, qw);
+}
+
+void
+search_query_bm25w(const struct search_index *s, const uint32_t *term,
+    const double *qtf, const double *tw, size_t n, double *qw)
+{
+	double norm = 0, len = 0, k, t;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		len += qtf[i];
 	k = s->k1 * (1 - s->b + s->b * len / s->avgdl);
-	for (i = 0; i < n; i++)
-		norm += qtf[i] * search_idf(s, term[i], 1) * qtf[i] *
+	for (i = 0; i < n; i++) {
+		t = tw != NULL ? tw[i] : 1;
+		norm += t * qtf[i] * search_idf(s, term[i], 1) * qtf[i] *
 		    (s->k1 + 1) / (qtf[i] + k);
+	}
 	for (i = 0; i < n; i++)
-		qw[i] = norm > 0 ? qtf[i] / norm : 0;
+		qw[i] = norm > 0 ? (tw != NULL ? tw[i] : 1) * qtf[i] / norm : 0;
 }
 
 void
 search_query_tfidf(const struct search_index *s, const uint32_t *term,
     const double *qtf, size_t n, double *qw)
+{
+	search_query_tfidfw(s, term, qtf, NULL, n, qw);
+}
+
+void
+search_query_tfidfw(const struct search_index *s, const uint32_t *term,
+    const double *qtf, const double *tw, size_t n, double *qw)
 {
 	double norm = 0;
 	size_t i;
@@ -118,7 +143,7 @@ search_query_tfidf(const struct search_index *s, const uint32_t *term,
 		if (term[i] >= s->post->nrows)
 			continue;
 		qw[i] = (s->sublinear ? 1 + log(qtf[i]) : qtf[i]) *
-		    s->idf[term[i]];
+		    s->idf[term[i]] * (tw != NULL ? tw[i] : 1);
 		norm += qw[i] * qw[i];
 	}
 	norm = sqrt(norm);

@@ -39,6 +39,14 @@ struct search_index *search_bm25(struct csr *counts, double k1,
  * as for search_bm25.
  */
 struct search_index *search_tfidf(struct csr *counts, int sublinear);
+/*
+ * The same with a weight tw[t] >= 0 per term (NULL: all 1) multiplying
+ * tf' before the idf and the norm: with the same weights on the query's
+ * terms (search_query_tfidfw), a kind of term counts less and a
+ * document equal to the query still scores 1.
+ */
+struct search_index *search_tfidfw(struct csr *counts, int sublinear,
+		    const double *tw);
 void		 search_free(struct search_index *);
 
 /* The idf of term t, or that of a term no document has (t out of range). */
@@ -58,6 +66,19 @@ void		 search_query_bm25(const struct search_index *,
 void		 search_query_tfidf(const struct search_index *,
 		    const uint32_t *term, const double *qtf, size_t n,
 		    double *qw);
+/*
+ * The same with a weight tw[i] >= 0 per query term (NULL: all 1): BM25
+ * qw[i] = tw[i] qtf[i] over the weighted score of a perfect match (the
+ * sum of tw[i] times its terms' parts), so that a phrasing equal to the
+ * question still scores 1; TF-IDF tf' idf tw before the L2 norm.  A
+ * weight below 1 makes a kind of term (CJK bigrams, say) count less.
+ */
+void		 search_query_bm25w(const struct search_index *,
+		    const uint32_t *term, const double *qtf, const double *tw,
+		    size_t n, double *qw);
+void		 search_query_tfidfw(const struct search_index *,
+		    const uint32_t *term, const double *qtf, const double *tw,
+		    size_t n, double *qw);
 /*
  * acc[d] += qw[i] w(term[i], d) for each posting of each known term
  * (acc: one per document, cleared by the caller).

@@ -97,6 +97,72 @@ t_tfidf(void)
 	search_free(s);
 }
 
+/*
+ * Term weights (the CJK bigrams of crm-answer): the 4-phrasing base of
+ * t_bm25, the question "refund order cancel" with "cancel" weighing 0.5:
+ * against "cancel order" (i1 / 2 + i3) s(2) over (1.5 i1 + i3) s(3),
+ * s(L) = 2.2 / (1 + 1.2 (0.25 + 0.75 L / 2.75)) (1.125581, 0.964143):
+ * 0.517508; against "refund my order" (i1 + i3) s(3) over the same:
+ * 0.721642 (both by hand, and to 1e-12 from the formula); a phrasing
+ * equal to a weighted question still scores 1; weights of 1 change
+ * nothing.
+ */
+static void
+t_weights(void)
+{
+	static const int v[] = { 0, 1, 1, 1, 2, 1, -1, 3, 1, 1, 1, 2, 1, -1,
+	    4, 1, 1, 1, 5, 1, -1, 6, 1, 2, 1, -1 };
+	static const int v2[] = { 0, 2, 1, 1, -1, 1, 1, -1 };
+	struct csr *c = counts(v, 4, 7);
+	struct search_index *s = search_bm25(c, 1.2, 0.75);
+	uint32_t term[3] = { 0, 2, 6 }, t2[2] = { 0, 1 };
+	double qtf[3] = { 1, 1, 1 }, tw[3] = { 1, 1, 0.5 }, one[3] = { 1, 1, 1 };
+	double qw[3], q1[3], acc[4] = { 0, 0, 0, 0 };
+	double i1 = log(1 + 3.5 / 1.5), i3 = log(1 + 1.5 / 3.5);
+	double sat3 = 2.2 / (1 + 1.2 * (0.25 + 0.75 * 3 / 2.75)), sat2;
+	double ia, ib, d0, q;
+
+	csr_free(c);
+	sat2 = 2.2 / (1 + 1.2 * (0.25 + 0.75 * 2 / 2.75));
+	search_query_bm25w(s, term, qtf, tw, 3, qw);
+	search_accumulate(s, term, qw, 3, acc);
+	CHECK(fabs(acc[3] - (0.5 * i1 + i3) * sat2 / ((1.5 * i1 + i3) *
+	    sat3)) < 1e-12);
+	CHECK(fabs(acc[0] - (i1 + i3) * sat3 / ((1.5 * i1 + i3) * sat3)) <
+	    1e-12);
+	CHECK(fabs(acc[0] - 0.721642) < 1e-6 && fabs(acc[3] - 0.517508) <
+	    1e-6);
+	search_query_bm25w(s, term, qtf, one, 3, q1);
+	search_query_bm25(s, term, qtf, 3, qw);
+	CHECK(q1[0] == qw[0] && q1[1] == qw[1] && q1[2] == qw[2]);
+	/* "cancel order" asked with "cancel" at 0.5 still scores 1 */
+	memset(acc, 0, sizeof(acc));
+	search_query_bm25w(s, term + 1, qtf, tw + 1, 2, qw);
+	search_accumulate(s, term + 1, qw, 2, acc);
+	CHECK(fabs(acc[3] - 1) < 1e-12);
+	search_free(s);
+
+	/*
+	 * TF-IDF: documents {a, a, b}, {b}; term b weighs 0.5 on both sides.
+	 * The question {a, b}: qv = (ia, ib / 2) / norm, d0 = (2 ia, ib / 2)
+	 * / norm; d1 = (0, ib / 2) / (ib / 2) = (0, 1).
+	 */
+	c = counts(v2, 2, 2);
+	s = search_tfidfw(c, 0, tw + 1);
+	csr_free(c);
+	ia = log(1.5) + 1;
+	ib = 1;
+	memset(acc, 0, sizeof(acc));
+	search_query_tfidfw(s, t2, qtf, tw + 1, 2, qw);
+	search_accumulate(s, t2, qw, 2, acc);
+	q = sqrt(ia * ia + 0.25 * ib * ib);
+	d0 = sqrt(4 * ia * ia + 0.25 * ib * ib);
+	CHECK(fabs(acc[0] - (2 * ia * ia + 0.25 * ib * ib) / (q * d0)) <
+	    1e-12);
+	CHECK(fabs(acc[1] - 0.5 * ib / q) < 1e-12);
+	search_free(s);
+}
+
 static void
 t_textnorm(void)
 {
@@ -124,6 +190,7 @@ main(void)
 {
 	RUN(t_bm25);
 	RUN(t_tfidf);
+	RUN(t_weights);
 	RUN(t_textnorm);
 	T_EXIT();
 }
