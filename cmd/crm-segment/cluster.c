@@ -27,7 +27,6 @@ struct data {
 	struct crm_input *in;
 	struct table	 t;
 	struct feat	 f;
-	double		*raw;		/* n x p, original units (imputed) */
 };
 
 /*
@@ -38,7 +37,6 @@ static int
 load(const struct opts *o, struct data *d)
 {
 	const struct csv_row *row;
-	size_t i;
 	int more;
 
 	memset(d, 0, sizeof(*d));
@@ -51,13 +49,7 @@ load(const struct opts *o, struct data *d)
 	for (; more; more = input_next(d->in, &row))
 		if (feat_add(&d->f, d->in, row) == 0)
 			table_add(&d->t, row);
-	d->raw = xcalloc(d->f.n * d->f.p + 1, sizeof(*d->raw));
-	if (d->f.n > 0)
-		memcpy(d->raw, d->f.X, d->f.n * d->f.p * sizeof(*d->raw));
 	feat_fit(&d->f);
-	for (i = 0; i < d->f.n * d->f.p; i++)
-		if (isnan(d->raw[i]))
-			d->raw[i] = d->f.fill[i % d->f.p];
 	return 1;
 }
 
@@ -66,7 +58,6 @@ unload(struct data *d)
 {
 	table_free(&d->t);
 	feat_free(&d->f);
-	free(d->raw);
 	input_close(d->in);
 }
 
@@ -257,13 +248,13 @@ write_profile(const struct opts *o, const struct data *d, size_t k,
 	for (i = 0; i < n; i++) {
 		cnt[lab[i]]++;
 		for (j = 0; j < p; j++)
-			sum[(size_t)lab[i] * p + j] += d->raw[i * p + j];
+			sum[(size_t)lab[i] * p + j] += d->f.raw[i * p + j];
 	}
 	csv_put_str(w, "segment");
 	csv_put_str(w, "size");
 	csv_put_str(w, "share");
 	for (j = 0; j < p; j++)
-		csv_put_str(w, d->f.names[j]);
+		csv_put_str(w, feat_name(&d->f, j));
 	csv_end_row(w);
 	for (c = 0; c < k; c++) {
 		csv_put_int(w, (long long)c);

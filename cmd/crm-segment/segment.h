@@ -1,7 +1,7 @@
 /*
  * segment.h: crm-segment's options and the parts its subcommands share:
  * the buffered table (every input row kept, to be written back with
- * the appended columns) and the numeric feature pipeline (impute,
+ * the appended columns) and the numeric features (ml/encode.h: impute,
  * log1p, standardise) that kmeans, hierarchical, dbscan and apply use.
  */
 #ifndef CRM_SEGMENT_H
@@ -74,21 +74,22 @@ void	 seg_header(const struct opts *, struct crm_input *,
 	    struct csv_writer *, const char *const *extra);
 
 /*
- * Numeric features: columns, which are log1p'd, the imputed values
- * and the scalers.  feat_add parses one row (-1: the row went to the
- * bad-row policy); feat_fit imputes, transforms and standardises the
- * rows kept in X (n x p, row-major).
+ * Numeric features through the learning layer's encoder (ml/encode.h):
+ * the columns, which are log1p'd, the fill of a blank and the scalers.
+ * feat_add keeps one row (-1: the row went to the bad-row policy);
+ * feat_fit fits the encoder and fills X (n x p, row-major, the
+ * transformed features) and raw (the same in original units, blanks
+ * filled).
  */
+struct encoder;
 struct feat {
+	struct encoder	*enc;
 	size_t		 p;
-	char		**names;
 	long		*col;		/* header index, per feature */
-	int		*log;
-	int		 standardize;
-	enum seg_impute	 impute;
-	double		*fill, *center, *scale;
-	double		*X;		/* n x p: raw, then transformed */
-	size_t		 n, cap;
+	const char	**fld;		/* one row's fields */
+	size_t		*len;
+	double		*X, *raw;	/* n x p after feat_fit */
+	size_t		 n;
 };
 
 void	 feat_init(struct feat *, const struct opts *, struct crm_input *,
@@ -96,8 +97,9 @@ void	 feat_init(struct feat *, const struct opts *, struct crm_input *,
 int	 feat_add(struct feat *, struct crm_input *, const struct csv_row *);
 void	 feat_fit(struct feat *);
 /* One new row's features (apply); -1 after the bad-row policy. */
-int	 feat_row(const struct feat *, struct crm_input *,
-	    const struct csv_row *, double *x);
+int	 feat_row(struct feat *, struct crm_input *, const struct csv_row *,
+	    double *x);
+const char *feat_name(const struct feat *, size_t j);
 void	 feat_save(const struct feat *, struct model_writer *);
 /* Load and bind to the input's header (missing column: exit 2). */
 void	 feat_load(struct feat *, const struct model *, const char *path,
