@@ -367,16 +367,20 @@ seg_hier(const struct opts *o)
 int
 seg_dbscan(const struct opts *o)
 {
+	struct dbscan_opts dop = { o->eps, o->minpts, o->maxpairs };
+	struct dbscan_info info;
 	struct data d;
 	long *lab;
-	size_t nc;
 
 	if (!load(o, &d))
 		return 0;
 	lab = xcalloc(d.f.n + 1, sizeof(*lab));
-	nc = dbscan_labels(d.f.X, d.f.n, d.f.p, o->eps, o->minpts, lab);
+	if (dbscan_labels(d.f.X, d.f.n, d.f.p, &dop, lab, &info) != 0)
+		crm_errx(1, "dbscan: --eps %g makes %.4g pairs of distinct rows "
+		    "to compare, above --max-pairs %.4g (a smaller --eps, or "
+		    "a larger --max-pairs)", o->eps, info.pairs, o->maxpairs);
 	if (!o->com.quiet && d.f.n > 0)
-		crm_warnx("dbscan: %zu clusters", nc);
+		crm_warnx("dbscan: %zu clusters", info.nclusters);
 	write_rows(o, &d, lab, NULL);
 	free(lab);
 	unload(&d);

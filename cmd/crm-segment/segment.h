@@ -50,6 +50,7 @@ struct opts {
 	size_t		 maxrows;
 	double		 eps;
 	size_t		 minpts;
+	double		 maxpairs;	/* dbscan */
 	int64_t		 asof;		/* lifecycle */
 	int		 has_asof;
 	int		 window, newdays, lapsed, maturedays;
@@ -120,7 +121,22 @@ void	 rfm_apply(const struct opts *, const struct model *, const char *,
 /* Ward and DBSCAN labels (ward.c, dbscan.c): 0.., -1 noise. */
 void	 ward_labels(const double *X, size_t n, size_t p, size_t k,
 	    double height, long *lab);
-size_t	 dbscan_labels(const double *X, size_t n, size_t p, double eps,
-	    size_t minpts, long *lab);
+/*
+ * DBSCAN (dbscan.c): minpts counts the point itself; maxpairs bounds
+ * the pairs of distinct points compared (each pass compares at most
+ * info->pairs).  Returns 0, or -1 with no labels when info->pairs is
+ * above maxpairs.
+ */
+struct dbscan_opts {
+	double		 eps;
+	size_t		 minpts;
+	double		 maxpairs;
+};
+struct dbscan_info {
+	size_t		 distinct, nclusters;
+	double		 pairs;
+};
+int	 dbscan_labels(const double *X, size_t n, size_t p,
+	    const struct dbscan_opts *, long *lab, struct dbscan_info *);
 
 #endif
