@@ -186,6 +186,42 @@ sample_rows(const struct opts *o, size_t n, size_t *m)
 }
 
 /*
+ * The curve of -k auto: to --curve FILE as CSV, else (without -q) to
+ * stderr as an aligned table, the k chosen marked.
+ */
+static void
+write_curve(const struct opts *o, size_t kmin, size_t kmax,
+    const double *inertia, const double *sil, size_t best, size_t m,
+    size_t n)
+{
+	struct csv_writer *w;
+	size_t k;
+
+	if (o->curve != NULL) {
+		w = crm_open_file(o->curve, 0);
+		csv_put_str(w, "k");
+		csv_put_str(w, "inertia");
+		csv_put_str(w, "silhouette");
+		csv_end_row(w);
+		for (k = kmin; k <= kmax; k++) {
+			csv_put_int(w, (long long)k);
+			csv_put_num(w, inertia[k - kmin]);
+			csv_put_num(w, sil[k - kmin]);
+			csv_end_row(w);
+		}
+		crm_close_output(w);
+		return;
+	}
+	if (o->com.quiet)
+		return;
+	crm_warnx("k by silhouette (on %zu of %zu rows):", m, n);
+	crm_warnx("%5s %16s %11s", "k", "inertia", "silhouette");
+	for (k = kmin; k <= kmax; k++)
+		crm_warnx("%5zu %16.6f %11.4f%s", k, inertia[k - kmin],
+		    sil[k - kmin], k == best ? "  <- best" : "");
+}
+
+/*
  * -k auto: fit every k of the range, keep the best silhouette (ties:
  * the smaller k); the curve goes to --curve FILE or stderr.  C gets
  * the centres of the k chosen (room for kmax x p).
@@ -196,41 +232,30 @@ choose_k(const struct opts *o, struct data *d, struct kmeans_opts *ko,
 {
 	size_t kmax = o->kmax, k, m, best = 0, p = d->f.p;
 	size_t *idx = sample_rows(o, d->f.n, &m);
-	double *Ck = xcalloc(kmax * p, sizeof(*Ck)), sil, bsil = -2;
-	struct csv_writer *w = NULL;
+	double *Ck = xcalloc(kmax * p, sizeof(*Ck)), bsil = -2;
+	double *in = xcalloc(kmax + 1, sizeof(*in));
+	double *sil = xcalloc(kmax + 1, sizeof(*sil));
 	struct kmeans_info info;
 
 	kmax = feat_distinct(&d->f, kmax);
 	if (kmax < o->kmin)
 		crm_errx(1, "--k-min %zu is above the number of distinct rows "
 		    "(%zu)", o->kmin, kmax);
-	if (o->curve != NULL) {
-		w = crm_open_file(o->curve, 0);
-		csv_put_str(w, "k");
-		csv_put_str(w, "inertia");
-		csv_put_str(w, "silhouette");
-		csv_end_row(w);
-	}
 	for (k = o->kmin; k <= kmax; k++) {
 		ko->k = k;
 		kmeans_fit(d->f.X, d->f.n, p, ko, Ck, lab, &info);
-		sil = silhouette(d->f.X, p, k, idx, m, lab, ko->nthreads);
-		if (w != NULL) {
-			csv_put_int(w, (long long)k);
-			csv_put_num(w, info.inertia);
-			csv_put_num(w, sil);
-			csv_end_row(w);
-		} else if (!o->com.quiet)
-			crm_warnx("k %zu: inertia %.6g, silhouette %.4f", k,
-			    info.inertia, sil);
-		if (sil > bsil) {
-			bsil = sil;
+		in[k - o->kmin] = info.inertia;
+		sil[k - o->kmin] = silhouette(d->f.X, p, k, idx, m, lab,
+		    ko->nthreads);
+		if (sil[k - o->kmin] > bsil) {
+			bsil = sil[k - o->kmin];
 			best = k;
 			memcpy(C, Ck, k * p * sizeof(*C));
 		}
 	}
-	if (w != NULL)
-		crm_close_output(w);
+	write_curve(o, o->kmin, kmax, in, sil, best, m, d->f.n);
+	free(in);
+	free(sil);
 	free(Ck);
 	free(idx);
 	return best;

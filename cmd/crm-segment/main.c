@@ -101,7 +101,8 @@ static const char *const help[] = {
 "  --impute mean|median  fill blanks (default: a blank is a bad row)\n"
 "  -k N | -k auto  clusters (8); auto: the best silhouette for k in\n"
 "             --k-min (2) .. --k-max (10), on --sample N rows (5000);\n"
-"             the curve (k, inertia, silhouette) to stderr or --curve FILE\n",
+"             the curve (k, inertia, silhouette): a table on stderr,\n"
+"             or CSV to --curve FILE\n",
 "  --n-init N (10)  --max-iter N (300)  --tol X (1e-4)\n"
 "  --algo hamerly|lloyd (hamerly; same result, lloyd slower)\n"
 "  --no-refine  no Hartigan moves on the best run (they lower the\n"
