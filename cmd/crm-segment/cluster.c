@@ -335,7 +335,7 @@ seg_kmeans(const struct opts *o)
 	ko.tol = o->tol;
 	ko.seed = o->com.seed;
 	ko.nthreads = crm_nthreads(&o->com);
-	ko.algo = o->lloyd ? KMEANS_LLOYD : KMEANS_HAMERLY;
+	ko.algo = o->algo;
 	ko.refine = !o->norefine;
 	C = xcalloc((o->kauto ? o->kmax : k) * p, sizeof(*C));
 	lab = xcalloc(d.f.n, sizeof(*lab));

@@ -71,7 +71,8 @@ static const struct option longopts[] = {
 
 static const char *const cmd_names[] = { "rfm", "kmeans", "apply",
 	"hierarchical", "dbscan", "lifecycle", NULL };
-static const char *const algo_names[] = { "hamerly", "lloyd", NULL };
+static const char *const algo_names[] = { "hamerly", "lloyd", "elkan",
+	NULL };
 static const char *const impute_names[] = { "mean", "median", NULL };
 
 static const char synopsis[] =
@@ -104,7 +105,8 @@ static const char *const help[] = {
 "             the curve (k, inertia, silhouette): a table on stderr,\n"
 "             or CSV to --curve FILE\n",
 "  --n-init N (10)  --max-iter N (300)  --tol X (1e-4)\n"
-"  --algo hamerly|lloyd (hamerly; same result, lloyd slower)\n"
+"  --algo hamerly|elkan|lloyd (hamerly; the same result, elkan with\n"
+"             bounds per centre, lloyd every distance)\n"
 "  --no-refine  no Hartigan moves on the best run (they lower the\n"
 "             inertia; without them the figures are scikit-learn's)\n"
 "  --profile FILE  size, share and feature means in original units\n"
@@ -182,7 +184,8 @@ cluster_opt(struct opts *o, int ch, const char *arg)
 		}
 		break;
 	case OPT_ALGO:
-		o->lloyd = opt_enum(arg, algo_names, "--algo") == 1;
+		o->algo = (enum kmeans_algo)opt_enum(arg, algo_names,
+		    "--algo");
 		break;
 	case OPT_CURVE:
 		o->curve = arg;

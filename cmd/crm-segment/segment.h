@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "opt.h"
+#include "ml/kmeans.h"
 
 struct crm_input;
 struct csv_row;
@@ -42,7 +43,7 @@ struct opts {
 	size_t		 kmin, kmax, sample;
 	int		 ninit, maxit;
 	double		 tol;
-	int		 lloyd;		/* --algo lloyd */
+	enum kmeans_algo algo;		/* --algo */
 	int		 norefine;	/* --no-refine */
 	int		 nostd;		/* --no-standardize */
 	enum seg_impute	 impute;
