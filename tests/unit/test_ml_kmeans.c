@@ -260,36 +260,55 @@ t_edges(void)
  */
 #include "rng.h"
 
+typedef double kmeans_fn(const double *, size_t, size_t, size_t, double *,
+    uint32_t *, int, double, int, struct kmeans_info *);
+
+/*
+ * fn against Lloyd from the first k rows as centres, k 8 and k 12 (two
+ * equal starts: one cluster empties), on 1 and 2 threads: the same
+ * inertia, iterations (more than minit), centres (bits) and labels.
+ */
+static void
+vs_lloyd(const double *X, size_t n, size_t p, kmeans_fn *fn, int minit)
+{
+	double C0[48], C1[48], C2[48], i1, i2;
+	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
+	struct kmeans_info a, b;
+	size_t k;
+
+	for (k = 8; k <= 12; k += 4) {
+		memcpy(C0, X, k * p * sizeof(*X));
+		if (k == 12)
+			memcpy(C0 + 11 * p, C0 + 10 * p, p * sizeof(*X));
+		memcpy(C1, C0, sizeof(C0));
+		memcpy(C2, C0, sizeof(C0));
+		i1 = kmeans_lloyd(X, n, p, k, C1, l1, 300, 1e-4, 1, &a);
+		i2 = fn(X, n, p, k, C2, l2, 300, 1e-4, (int)k / 4 - 1, &b);
+		CHECK(i1 == i2);
+		CHECK(a.iters == b.iters && a.iters > minit);
+		CHECK(memcmp(C1, C2, k * p * sizeof(*X)) == 0);
+		CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
+	}
+	free(l1);
+	free(l2);
+}
+
 static void
 t_hamerly(void)
 {
-	size_t n = 30000, p = 4, i, j, k;
-	double *X = malloc(n * p * sizeof(*X)), C0[48], C1[48], C2[48];
+	size_t n = 30000, p = 4, i, j;
+	double *X = malloc(n * p * sizeof(*X)), C1[48], C2[48];
 	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
 	struct kmeans_info a, b;
 	struct kmeans_opts o;
 	struct rng r;
-	double i1, i2;
 
 	rng_seed(&r, 7);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < p; j++)
 			X[i * p + j] = 1.5 * (double)((i % 8) >> (j % 3) & 1) +
 			    rng_normal(&r);
-	for (k = 8; k <= 12; k += 4) {
-		memcpy(C0, X, k * p * sizeof(*X));
-		if (k == 12)	/* two equal starts: one cluster empties */
-			memcpy(C0 + 11 * p, C0 + 10 * p, p * sizeof(*X));
-		memcpy(C1, C0, sizeof(C0));
-		memcpy(C2, C0, sizeof(C0));
-		i1 = kmeans_lloyd(X, n, p, k, C1, l1, 300, 1e-4, 1, &a);
-		i2 = kmeans_hamerly(X, n, p, k, C2, l2, 300, 1e-4,
-		    (int)k / 4 - 1, &b);
-		CHECK(i1 == i2);
-		CHECK(a.iters == b.iters && a.iters > 5);
-		CHECK(memcmp(C1, C2, k * p * sizeof(*X)) == 0);
-		CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
-	}
+	vs_lloyd(X, n, p, kmeans_hamerly, 5);
 	kmeans_defaults(&o);
 	o.ninit = 3;
 	o.nthreads = 2;
@@ -324,13 +343,12 @@ t_hamerly(void)
 static void
 t_elkan(void)
 {
-	size_t n = 30000, p = 4, i, j, k;
-	double *X = malloc(n * p * sizeof(*X)), C0[48], C1[48], C2[48];
+	size_t n = 30000, p = 4, i, j;
+	double *X = malloc(n * p * sizeof(*X)), C1[48], C2[48];
 	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
 	struct kmeans_info a, b;
 	struct kmeans_opts o;
 	struct rng r;
-	double i1, i2;
 	int g;
 
 	for (g = 0; g < 2; g++) {
@@ -340,22 +358,7 @@ t_elkan(void)
 				X[i * p + j] = g == 0 ? 1.5 * (double)((i % 8) >>
 				    (j % 3) & 1) + rng_normal(&r) :
 				    (double)rng_below(&r, 5);
-		for (k = 8; k <= 12; k += 4) {
-			memcpy(C0, X, k * p * sizeof(*X));
-			if (k == 12)	/* two equal starts: one empties */
-				memcpy(C0 + 11 * p, C0 + 10 * p,
-				    p * sizeof(*X));
-			memcpy(C1, C0, sizeof(C0));
-			memcpy(C2, C0, sizeof(C0));
-			i1 = kmeans_lloyd(X, n, p, k, C1, l1, 300, 1e-4, 1,
-			    &a);
-			i2 = kmeans_elkan(X, n, p, k, C2, l2, 300, 1e-4,
-			    (int)k / 4 - 1, &b);
-			CHECK(i1 == i2);
-			CHECK(a.iters == b.iters && a.iters > 3);
-			CHECK(memcmp(C1, C2, k * p * sizeof(*X)) == 0);
-			CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
-		}
+		vs_lloyd(X, n, p, kmeans_elkan, 3);
 	}
 	kmeans_defaults(&o);
 	o.ninit = 3;
