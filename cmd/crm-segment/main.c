@@ -1,8 +1,8 @@
 /*
  * crm-segment: group customers: RFM scores and named segments, k-means
- * (Hamerly's exact acceleration, k by silhouette), Ward hierarchical
- * clustering, DBSCAN, lifecycle stages from transactions, and models
- * that apply to new customers.
+ * (Hamerly's or Elkan's exact acceleration, k by silhouette), Ward
+ * hierarchical clustering, DBSCAN, lifecycle stages from transactions,
+ * and models that apply to new customers.
  */
 #include <getopt.h>
 #include <stdio.h>
