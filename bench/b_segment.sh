@@ -2,7 +2,8 @@
 # bench/b_segment.sh: crm-segment kmeans -k 8 --n-init 10 on 200k
 # customers x 4 standardised columns (crm-gen segment) against
 # scikit-learn's StandardScaler + KMeans(n_init=10), whole process each
-# (reading the CSV, writing the labels), with both final inertias; then
+# (reading the CSV, writing the labels), with both final inertias;
+# Hamerly against Lloyd and Elkan (the same result); then
 # crm-segment rfm on 1M customers (scores, segments, every row written).
 # Sourced by bench/run.sh; alone: BIN=bin sh bench/b_segment.sh
 # (SEG_ROWS, RFM_ROWS change the sizes).
@@ -58,6 +59,9 @@ fi
 lloyd="'$seg' kmeans -q -k 8 --n-init 10 --algo lloyd '$S'"
 bench_line "crm-segment kmeans (hamerly)" "$t_km" "--algo lloyd" \
     "$(bench_time "$lloyd")"
+elkan="'$seg' kmeans -q -k 8 --n-init 10 --algo elkan '$S'"
+bench_line "crm-segment kmeans (hamerly)" "$t_km" "--algo elkan" \
+    "$(bench_time "$elkan")"
 rfm="'$seg' rfm '$R'"
 t_rfm=$(bench_time "$rfm")
 echo "crm-segment rfm, $RFM_ROWS customers: $(printf '%.2f' "$t_rfm") s," \

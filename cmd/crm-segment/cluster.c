@@ -27,7 +27,6 @@ struct data {
 	struct crm_input *in;
 	struct table	 t;
 	struct feat	 f;
-	double		*raw;		/* n x p, original units (imputed) */
 };
 
 /*
@@ -38,7 +37,6 @@ static int
 load(const struct opts *o, struct data *d)
 {
 	const struct csv_row *row;
-	size_t i;
 	int more;
 
 	memset(d, 0, sizeof(*d));
@@ -51,13 +49,7 @@ load(const struct opts *o, struct data *d)
 	for (; more; more = input_next(d->in, &row))
 		if (feat_add(&d->f, d->in, row) == 0)
 			table_add(&d->t, row);
-	d->raw = xcalloc(d->f.n * d->f.p + 1, sizeof(*d->raw));
-	if (d->f.n > 0)
-		memcpy(d->raw, d->f.X, d->f.n * d->f.p * sizeof(*d->raw));
 	feat_fit(&d->f);
-	for (i = 0; i < d->f.n * d->f.p; i++)
-		if (isnan(d->raw[i]))
-			d->raw[i] = d->f.fill[i % d->f.p];
 	return 1;
 }
 
@@ -66,7 +58,6 @@ unload(struct data *d)
 {
 	table_free(&d->t);
 	feat_free(&d->f);
-	free(d->raw);
 	input_close(d->in);
 }
 
@@ -195,6 +186,42 @@ sample_rows(const struct opts *o, size_t n, size_t *m)
 }
 
 /*
+ * The curve of -k auto: to --curve FILE as CSV, else (without -q) to
+ * stderr as an aligned table, the k chosen marked.
+ */
+static void
+write_curve(const struct opts *o, size_t kmin, size_t kmax,
+    const double *inertia, const double *sil, size_t best, size_t m,
+    size_t n)
+{
+	struct csv_writer *w;
+	size_t k;
+
+	if (o->curve != NULL) {
+		w = crm_open_file(o->curve, 0);
+		csv_put_str(w, "k");
+		csv_put_str(w, "inertia");
+		csv_put_str(w, "silhouette");
+		csv_end_row(w);
+		for (k = kmin; k <= kmax; k++) {
+			csv_put_int(w, (long long)k);
+			csv_put_num(w, inertia[k - kmin]);
+			csv_put_num(w, sil[k - kmin]);
+			csv_end_row(w);
+		}
+		crm_close_output(w);
+		return;
+	}
+	if (o->com.quiet)
+		return;
+	crm_warnx("k by silhouette (on %zu of %zu rows):", m, n);
+	crm_warnx("%5s %16s %11s", "k", "inertia", "silhouette");
+	for (k = kmin; k <= kmax; k++)
+		crm_warnx("%5zu %16.6f %11.4f%s", k, inertia[k - kmin],
+		    sil[k - kmin], k == best ? "  <- best" : "");
+}
+
+/*
  * -k auto: fit every k of the range, keep the best silhouette (ties:
  * the smaller k); the curve goes to --curve FILE or stderr.  C gets
  * the centres of the k chosen (room for kmax x p).
@@ -205,41 +232,30 @@ choose_k(const struct opts *o, struct data *d, struct kmeans_opts *ko,
 {
 	size_t kmax = o->kmax, k, m, best = 0, p = d->f.p;
 	size_t *idx = sample_rows(o, d->f.n, &m);
-	double *Ck = xcalloc(kmax * p, sizeof(*Ck)), sil, bsil = -2;
-	struct csv_writer *w = NULL;
+	double *Ck = xcalloc(kmax * p, sizeof(*Ck)), bsil = -2;
+	double *in = xcalloc(kmax + 1, sizeof(*in));
+	double *sil = xcalloc(kmax + 1, sizeof(*sil));
 	struct kmeans_info info;
 
 	kmax = feat_distinct(&d->f, kmax);
 	if (kmax < o->kmin)
 		crm_errx(1, "--k-min %zu is above the number of distinct rows "
 		    "(%zu)", o->kmin, kmax);
-	if (o->curve != NULL) {
-		w = crm_open_file(o->curve, 0);
-		csv_put_str(w, "k");
-		csv_put_str(w, "inertia");
-		csv_put_str(w, "silhouette");
-		csv_end_row(w);
-	}
 	for (k = o->kmin; k <= kmax; k++) {
 		ko->k = k;
 		kmeans_fit(d->f.X, d->f.n, p, ko, Ck, lab, &info);
-		sil = silhouette(d->f.X, p, k, idx, m, lab, ko->nthreads);
-		if (w != NULL) {
-			csv_put_int(w, (long long)k);
-			csv_put_num(w, info.inertia);
-			csv_put_num(w, sil);
-			csv_end_row(w);
-		} else if (!o->com.quiet)
-			crm_warnx("k %zu: inertia %.6g, silhouette %.4f", k,
-			    info.inertia, sil);
-		if (sil > bsil) {
-			bsil = sil;
+		in[k - o->kmin] = info.inertia;
+		sil[k - o->kmin] = silhouette(d->f.X, p, k, idx, m, lab,
+		    ko->nthreads);
+		if (sil[k - o->kmin] > bsil) {
+			bsil = sil[k - o->kmin];
 			best = k;
 			memcpy(C, Ck, k * p * sizeof(*C));
 		}
 	}
-	if (w != NULL)
-		crm_close_output(w);
+	write_curve(o, o->kmin, kmax, in, sil, best, m, d->f.n);
+	free(in);
+	free(sil);
 	free(Ck);
 	free(idx);
 	return best;
@@ -257,13 +273,13 @@ write_profile(const struct opts *o, const struct data *d, size_t k,
 	for (i = 0; i < n; i++) {
 		cnt[lab[i]]++;
 		for (j = 0; j < p; j++)
-			sum[(size_t)lab[i] * p + j] += d->raw[i * p + j];
+			sum[(size_t)lab[i] * p + j] += d->f.raw[i * p + j];
 	}
 	csv_put_str(w, "segment");
 	csv_put_str(w, "size");
 	csv_put_str(w, "share");
 	for (j = 0; j < p; j++)
-		csv_put_str(w, d->f.names[j]);
+		csv_put_str(w, feat_name(&d->f, j));
 	csv_end_row(w);
 	for (c = 0; c < k; c++) {
 		csv_put_int(w, (long long)c);
@@ -319,7 +335,7 @@ seg_kmeans(const struct opts *o)
 	ko.tol = o->tol;
 	ko.seed = o->com.seed;
 	ko.nthreads = crm_nthreads(&o->com);
-	ko.algo = o->lloyd ? KMEANS_LLOYD : KMEANS_HAMERLY;
+	ko.algo = o->algo;
 	ko.refine = !o->norefine;
 	C = xcalloc((o->kauto ? o->kmax : k) * p, sizeof(*C));
 	lab = xcalloc(d.f.n, sizeof(*lab));
@@ -376,16 +392,20 @@ seg_hier(const struct opts *o)
 int
 seg_dbscan(const struct opts *o)
 {
+	struct dbscan_opts dop = { o->eps, o->minpts, o->maxpairs };
+	struct dbscan_info info;
 	struct data d;
 	long *lab;
-	size_t nc;
 
 	if (!load(o, &d))
 		return 0;
 	lab = xcalloc(d.f.n + 1, sizeof(*lab));
-	nc = dbscan_labels(d.f.X, d.f.n, d.f.p, o->eps, o->minpts, lab);
+	if (dbscan_labels(d.f.X, d.f.n, d.f.p, &dop, lab, &info) != 0)
+		crm_errx(1, "dbscan: --eps %g makes %.4g pairs of distinct rows "
+		    "to compare, above --max-pairs %.4g (a smaller --eps, or "
+		    "a larger --max-pairs)", o->eps, info.pairs, o->maxpairs);
 	if (!o->com.quiet && d.f.n > 0)
-		crm_warnx("dbscan: %zu clusters", nc);
+		crm_warnx("dbscan: %zu clusters", info.nclusters);
 	write_rows(o, &d, lab, NULL);
 	free(lab);
 	unload(&d);

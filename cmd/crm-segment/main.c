@@ -1,8 +1,8 @@
 /*
  * crm-segment: group customers: RFM scores and named segments, k-means
- * (Hamerly's exact acceleration, k by silhouette), Ward hierarchical
- * clustering, DBSCAN, lifecycle stages from transactions, and models
- * that apply to new customers.
+ * (Hamerly's or Elkan's exact acceleration, k by silhouette), Ward
+ * hierarchical clustering, DBSCAN, lifecycle stages from transactions,
+ * and models that apply to new customers.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -18,7 +18,8 @@
 enum {
 	OPT_ALGO = OPT_COMMON_LAST, OPT_ASOF, OPT_BINS, OPT_CHANGE, OPT_CURVE,
 	OPT_EPS, OPT_FREQUENCY, OPT_HEIGHT, OPT_IMPUTE, OPT_KMAX, OPT_KMIN,
-	OPT_LAPSED, OPT_LOG, OPT_MAP, OPT_MATURE, OPT_MAXITER, OPT_MAXROWS,
+	OPT_LAPSED, OPT_LOG, OPT_MAP, OPT_MATURE, OPT_MAXITER, OPT_MAXPAIRS,
+	OPT_MAXROWS,
 	OPT_MINPTS, OPT_MONETARY, OPT_NEWDAYS, OPT_NINIT, OPT_NOREFINE, OPT_NOSTD,
 	OPT_PREFIX, OPT_PROFILE, OPT_RECENCY, OPT_SAMPLE, OPT_SUMMARY, OPT_TOL,
 	OPT_WINDOW
@@ -49,6 +50,7 @@ static const struct option longopts[] = {
 	{ "map",	required_argument, NULL, OPT_MAP },
 	{ "mature-days", required_argument, NULL, OPT_MATURE },
 	{ "max-iter",	required_argument, NULL, OPT_MAXITER },
+	{ "max-pairs",	required_argument, NULL, OPT_MAXPAIRS },
 	{ "max-rows",	required_argument, NULL, OPT_MAXROWS },
 	{ "min-pts",	required_argument, NULL, OPT_MINPTS },
 	{ "model",	required_argument, NULL, 'm' },
@@ -69,7 +71,8 @@ static const struct option longopts[] = {
 
 static const char *const cmd_names[] = { "rfm", "kmeans", "apply",
 	"hierarchical", "dbscan", "lifecycle", NULL };
-static const char *const algo_names[] = { "hamerly", "lloyd", NULL };
+static const char *const algo_names[] = { "hamerly", "lloyd", "elkan",
+	NULL };
 static const char *const impute_names[] = { "mean", "median", NULL };
 
 static const char synopsis[] =
@@ -99,9 +102,11 @@ static const char *const help[] = {
 "  --impute mean|median  fill blanks (default: a blank is a bad row)\n"
 "  -k N | -k auto  clusters (8); auto: the best silhouette for k in\n"
 "             --k-min (2) .. --k-max (10), on --sample N rows (5000);\n"
-"             the curve (k, inertia, silhouette) to stderr or --curve FILE\n",
+"             the curve (k, inertia, silhouette): a table on stderr,\n"
+"             or CSV to --curve FILE\n",
 "  --n-init N (10)  --max-iter N (300)  --tol X (1e-4)\n"
-"  --algo hamerly|lloyd (hamerly; same result, lloyd slower)\n"
+"  --algo hamerly|elkan|lloyd (hamerly; the same result, elkan with\n"
+"             bounds per centre, lloyd every distance)\n"
 "  --no-refine  no Hartigan moves on the best run (they lower the\n"
 "             inertia; without them the figures are scikit-learn's)\n"
 "  --profile FILE  size, share and feature means in original units\n"
@@ -113,6 +118,8 @@ static const char *const help[] = {
 "          features of kmeans; appends segment\n"
 "dbscan    --eps X (0.5)  --min-pts N (5, the point included); the\n"
 "          features of kmeans; appends segment, -1 for noise\n"
+"  --max-pairs N (1e8)  an error before any work when the pairs of\n"
+"             distinct rows to compare are more (eps too large)\n"
 "lifecycle from transactions (--customer, --date, --amount): per\n"
 "          customer the stage new, growing, mature, declining or lapsed\n"
 "          and the evidence (see crm-segment(1) for the rules)\n"
@@ -151,6 +158,7 @@ opts_init(struct opts *o)
 	o->height = -1;
 	o->maxrows = 20000;
 	o->eps = 0.5;
+	o->maxpairs = 1e8;
 	o->minpts = 5;
 	o->window = 90;
 	o->newdays = 90;
@@ -176,7 +184,8 @@ cluster_opt(struct opts *o, int ch, const char *arg)
 		}
 		break;
 	case OPT_ALGO:
-		o->lloyd = opt_enum(arg, algo_names, "--algo") == 1;
+		o->algo = (enum kmeans_algo)opt_enum(arg, algo_names,
+		    "--algo");
 		break;
 	case OPT_CURVE:
 		o->curve = arg;
@@ -202,6 +211,9 @@ cluster_opt(struct opts *o, int ch, const char *arg)
 		break;
 	case OPT_MAXITER:
 		o->maxit = (int)opt_int(arg, 1, 1000000, "--max-iter");
+		break;
+	case OPT_MAXPAIRS:
+		o->maxpairs = opt_double(arg, 1, 1e18, "--max-pairs");
 		break;
 	case OPT_MAXROWS:
 		o->maxrows = (size_t)opt_int(arg, 1, 10000000, "--max-rows");

@@ -1,7 +1,7 @@
 /*
  * segment.h: crm-segment's options and the parts its subcommands share:
  * the buffered table (every input row kept, to be written back with
- * the appended columns) and the numeric feature pipeline (impute,
+ * the appended columns) and the numeric features (ml/encode.h: impute,
  * log1p, standardise) that kmeans, hierarchical, dbscan and apply use.
  */
 #ifndef CRM_SEGMENT_H
@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "opt.h"
+#include "ml/kmeans.h"
 
 struct crm_input;
 struct csv_row;
@@ -42,7 +43,7 @@ struct opts {
 	size_t		 kmin, kmax, sample;
 	int		 ninit, maxit;
 	double		 tol;
-	int		 lloyd;		/* --algo lloyd */
+	enum kmeans_algo algo;		/* --algo */
 	int		 norefine;	/* --no-refine */
 	int		 nostd;		/* --no-standardize */
 	enum seg_impute	 impute;
@@ -50,6 +51,7 @@ struct opts {
 	size_t		 maxrows;
 	double		 eps;
 	size_t		 minpts;
+	double		 maxpairs;	/* dbscan */
 	int64_t		 asof;		/* lifecycle */
 	int		 has_asof;
 	int		 window, newdays, lapsed, maturedays;
@@ -74,21 +76,22 @@ void	 seg_header(const struct opts *, struct crm_input *,
 	    struct csv_writer *, const char *const *extra);
 
 /*
- * Numeric features: columns, which are log1p'd, the imputed values
- * and the scalers.  feat_add parses one row (-1: the row went to the
- * bad-row policy); feat_fit imputes, transforms and standardises the
- * rows kept in X (n x p, row-major).
+ * Numeric features through the learning layer's encoder (ml/encode.h):
+ * the columns, which are log1p'd, the fill of a blank and the scalers.
+ * feat_add keeps one row (-1: the row went to the bad-row policy);
+ * feat_fit fits the encoder and fills X (n x p, row-major, the
+ * transformed features) and raw (the same in original units, blanks
+ * filled).
  */
+struct encoder;
 struct feat {
+	struct encoder	*enc;
 	size_t		 p;
-	char		**names;
 	long		*col;		/* header index, per feature */
-	int		*log;
-	int		 standardize;
-	enum seg_impute	 impute;
-	double		*fill, *center, *scale;
-	double		*X;		/* n x p: raw, then transformed */
-	size_t		 n, cap;
+	const char	**fld;		/* one row's fields */
+	size_t		*len;
+	double		*X, *raw;	/* n x p after feat_fit */
+	size_t		 n;
 };
 
 void	 feat_init(struct feat *, const struct opts *, struct crm_input *,
@@ -96,8 +99,9 @@ void	 feat_init(struct feat *, const struct opts *, struct crm_input *,
 int	 feat_add(struct feat *, struct crm_input *, const struct csv_row *);
 void	 feat_fit(struct feat *);
 /* One new row's features (apply); -1 after the bad-row policy. */
-int	 feat_row(const struct feat *, struct crm_input *,
-	    const struct csv_row *, double *x);
+int	 feat_row(struct feat *, struct crm_input *, const struct csv_row *,
+	    double *x);
+const char *feat_name(const struct feat *, size_t j);
 void	 feat_save(const struct feat *, struct model_writer *);
 /* Load and bind to the input's header (missing column: exit 2). */
 void	 feat_load(struct feat *, const struct model *, const char *path,
@@ -118,7 +122,22 @@ void	 rfm_apply(const struct opts *, const struct model *, const char *,
 /* Ward and DBSCAN labels (ward.c, dbscan.c): 0.., -1 noise. */
 void	 ward_labels(const double *X, size_t n, size_t p, size_t k,
 	    double height, long *lab);
-size_t	 dbscan_labels(const double *X, size_t n, size_t p, double eps,
-	    size_t minpts, long *lab);
+/*
+ * DBSCAN (dbscan.c): minpts counts the point itself; maxpairs bounds
+ * the pairs of distinct points compared (each pass compares at most
+ * info->pairs).  Returns 0, or -1 with no labels when info->pairs is
+ * above maxpairs.
+ */
+struct dbscan_opts {
+	double		 eps;
+	size_t		 minpts;
+	double		 maxpairs;
+};
+struct dbscan_info {
+	size_t		 distinct, nclusters;
+	double		 pairs;
+};
+int	 dbscan_labels(const double *X, size_t n, size_t p,
+	    const struct dbscan_opts *, long *lab, struct dbscan_info *);
 
 #endif

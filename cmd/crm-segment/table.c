@@ -1,18 +1,13 @@
 /*
  * table.c: the rows crm-segment keeps (every input row that passes, to
  * be written back with the segment columns appended) and the numeric
- * feature pipeline of kmeans, hierarchical, dbscan and apply: parse,
- * impute a blank (--impute mean|median, else the row is bad), log1p
- * (--log), standardise (mean and population sd, as sklearn's
- * StandardScaler; a constant column keeps scale 1).  The model records
- * are feat.columns, feat.log, feat.fill, feat.center, feat.scale.
- *
- * The learning layer's encoder (ml/encode.h) takes one log1p switch
- * for every column and imputes by the median only; segments need log
- * on some columns (recency stays linear) and the mean as well, hence
- * this small pipeline of numbers only.
+ * features of kmeans, hierarchical, dbscan and apply: which columns,
+ * and the bridge to the learning layer's encoder (ml/encode.h), which
+ * parses, imputes a blank (--impute mean|median, else the row is bad),
+ * log1p's the --log columns and standardises (mean and population sd,
+ * as sklearn's StandardScaler; a constant column keeps scale 1).  The
+ * model records are the encoder's, prefix feat.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +19,7 @@
 #include "input.h"
 #include "model.h"
 #include "num.h"
-#include "ml/mfile.h"
-#include "ml/order.h"
+#include "ml/encode.h"
 
 #include "segment.h"
 
@@ -104,6 +98,17 @@ in_list(const struct collist *l, const char *name)
 	return 0;
 }
 
+static int
+in_list_names(const char *const *names, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Whether column j may be a default feature: not a date on the first
  * row (NULL: no row).  A blank or any other text stays, so that it is
@@ -122,6 +127,39 @@ numeric_at(const struct csv_row *first, size_t j)
 	return date_parse_iso(p, len, &secs, &why) != 0;
 }
 
+/* The column names of the features: -c, else the default ones. */
+static size_t
+feat_columns(const struct opts *o, struct crm_input *in,
+    const struct csv_row *first, const char **names)
+{
+	const struct csv_reader *r = input_reader(in);
+	const char *id = o->com.role[ROLE_CUSTOMER];
+	size_t j, p = 0;
+
+	if (o->cols.n > 0) {
+		for (j = 0; j < o->cols.n; j++)
+			names[p++] = o->cols.names[j];
+		return p;
+	}
+	for (j = 0; j < csv_ncols(r); j++)
+		if (strcmp(csv_name(r, j), id) != 0 && numeric_at(first, j))
+			names[p++] = csv_name(r, j);
+	return p;
+}
+
+/* The header index of each feature (a missing one: exit 2). */
+static void
+feat_bind(struct feat *f, struct crm_input *in)
+{
+	size_t j;
+
+	f->col = xcalloc(f->p, sizeof(*f->col));
+	f->fld = xcalloc(f->p, sizeof(*f->fld));
+	f->len = xcalloc(f->p, sizeof(*f->len));
+	for (j = 0; j < f->p; j++)
+		f->col[j] = input_col(in, enc_col_name(f->enc, j), INPUT_NEED);
+}
+
 /*
  * The features: -c, else every column but the customer id and those
  * with a date on the first row (the dates of crm-metrics rfm); a --log
@@ -132,232 +170,131 @@ feat_init(struct feat *f, const struct opts *o, struct crm_input *in,
     const struct csv_row *first)
 {
 	const struct csv_reader *r = input_reader(in);
-	const char *id = o->com.role[ROLE_CUSTOMER];
+	struct enc_opts eo = { o->impute == IMPUTE_NONE ? ENC_REJECT :
+	    ENC_IMPUTE, !o->nostd, 0 };
+	const char **names = xcalloc(csv_ncols(r) + o->cols.n + 1,
+	    sizeof(*names));
+	enum enc_kind *kind;
 	size_t j, i;
 
 	memset(f, 0, sizeof(*f));
-	f->names = xcalloc(csv_ncols(r) + o->cols.n + 1, sizeof(*f->names));
-	f->col = xcalloc(csv_ncols(r) + o->cols.n + 1, sizeof(*f->col));
-	if (o->cols.n > 0) {
-		for (j = 0; j < o->cols.n; j++) {
-			f->col[f->p] = input_col(in, o->cols.names[j],
-			    INPUT_NEED);
-			f->names[f->p++] = xstrdup(o->cols.names[j]);
-		}
-	} else
-		for (j = 0; j < csv_ncols(r); j++)
-			if (strcmp(csv_name(r, j), id) != 0 &&
-			    numeric_at(first, j)) {
-				f->col[f->p] = (long)j;
-				f->names[f->p++] = xstrdup(csv_name(r, j));
-			}
+	f->p = feat_columns(o, in, first, names);
 	if (f->p == 0)
 		crm_errx(2, "no feature columns (-c names them)");
-	f->log = xcalloc(f->p, sizeof(*f->log));
-	for (i = 0; i < o->logcols.n; i++) {
-		for (j = 0; j < f->p; j++)
-			if (strcmp(f->names[j], o->logcols.names[i]) == 0)
-				break;
-		if (j == f->p)
+	for (i = 0; i < o->logcols.n; i++)
+		if (!in_list_names(names, f->p, o->logcols.names[i]))
 			crm_errx(2, "--log: '%s' is not a feature column",
 			    o->logcols.names[i]);
-	}
+	kind = xcalloc(f->p, sizeof(*kind));
 	for (j = 0; j < f->p; j++)
-		f->log[j] = in_list(&o->logcols, f->names[j]);
-	f->standardize = !o->nostd;
-	f->impute = o->impute;
-	f->fill = xcalloc(f->p, sizeof(*f->fill));
-	f->center = xcalloc(f->p, sizeof(*f->center));
-	f->scale = xcalloc(f->p, sizeof(*f->scale));
+		kind[j] = ENC_NUMERIC;
+	f->enc = enc_new(names, f->p, kind, &eo);
+	for (j = 0; j < f->p; j++)
+		if (in_list(&o->logcols, names[j]))
+			enc_set_log1p(f->enc, j);
+	enc_set_fill(f->enc, o->impute == IMPUTE_MEAN ? ENC_FILL_MEAN :
+	    ENC_FILL_MEDIAN);
+	enc_set_const_tol(f->enc, 1e-12);
+	feat_bind(f, in);
+	free(kind);
+	free(names);
 }
 
-/* Parse feature j of row into *v: NaN for a blank under --impute. */
-static int
-feat_value(const struct feat *f, struct crm_input *in,
-    const struct csv_row *row, size_t j, double *v)
+/* The row's feature fields, in the encoder's order, into f->fld. */
+static void
+feat_fields(struct feat *f, const struct csv_row *row)
 {
-	size_t len;
-	const char *p = csv_field(row, (size_t)f->col[j], &len);
+	size_t j;
 
-	if (f->impute != IMPUTE_NONE && num_blank(p, len)) {
-		*v = NAN;
-		return 0;
-	}
-	if (input_num(in, row, f->col[j], v) != 0)
-		return -1;
-	if (!isfinite(*v))
-		return input_bad(in, row, f->col[j], "not a finite number");
-	if (f->log[j] && *v <= -1)
-		return input_bad(in, row, f->col[j],
-		    "log1p of a value not above -1");
-	return 0;
+	for (j = 0; j < f->p; j++)
+		f->fld[j] = csv_field(row, (size_t)f->col[j], &f->len[j]);
+}
+
+/* The encoder's error of row through the bad-row policy: -1. */
+static int
+feat_bad(const struct feat *f, struct crm_input *in,
+    const struct csv_row *row)
+{
+	const struct enc_err *e = enc_lasterr(f->enc);
+
+	if (e->col < 0)
+		return input_reject(in, row, "%s", e->what);
+	return input_bad(in, row, f->col[e->col], e->what);
 }
 
 int
 feat_add(struct feat *f, struct crm_input *in, const struct csv_row *row)
 {
-	size_t j;
-
-	f->X = xgrow(f->X, &f->cap, (f->n + 1) * f->p, sizeof(*f->X));
-	for (j = 0; j < f->p; j++)
-		if (feat_value(f, in, row, j, f->X + f->n * f->p + j) != 0)
-			return -1;
+	feat_fields(f, row);
+	if (enc_add_row(f->enc, f->fld, f->len) != 0)
+		return feat_bad(f, in, row);
 	f->n++;
 	return 0;
-}
-
-/* Column j's fill value: the mean or median of its numbers (0: none). */
-static double
-fill_value(const struct feat *f, size_t j)
-{
-	double *v = xcalloc(f->n + 1, sizeof(*v)), s = 0, r = 0;
-	size_t i, m = 0;
-
-	for (i = 0; i < f->n; i++)
-		if (!isnan(f->X[i * f->p + j]))
-			v[m++] = f->X[i * f->p + j];
-	if (m > 0 && f->impute == IMPUTE_MEDIAN)
-		r = median(v, m);
-	else if (m > 0) {
-		for (i = 0; i < m; i++)
-			s += v[i];
-		r = s / (double)m;
-	}
-	free(v);
-	return r;
 }
 
 void
 feat_fit(struct feat *f)
 {
-	size_t i, j;
-	double *x, s, d;
-
-	for (j = 0; j < f->p; j++) {
-		f->fill[j] = fill_value(f, j);
-		for (s = 0, i = 0; i < f->n; i++) {
-			x = f->X + i * f->p + j;
-			if (isnan(*x))
-				*x = f->fill[j];
-			if (f->log[j])
-				*x = log1p(*x);
-			s += *x;
-		}
-		f->center[j] = f->n > 0 ? s / (double)f->n : 0;
-		for (s = 0, i = 0; i < f->n; i++) {
-			d = f->X[i * f->p + j] - f->center[j];
-			s += d * d;
-		}
-		f->scale[j] = f->n > 0 ? sqrt(s / (double)f->n) : 0;
-		/* a constant column: no division by zero */
-		if (!(f->scale[j] > 1e-12 * fmax(1, fabs(f->center[j]))))
-			f->scale[j] = 1;
-		if (!f->standardize) {
-			f->center[j] = 0;
-			f->scale[j] = 1;
-		}
-		for (i = 0; i < f->n; i++) {
-			x = f->X + i * f->p + j;
-			*x = (*x - f->center[j]) / f->scale[j];
-		}
-	}
+	f->X = xcalloc(f->n * f->p + 1, sizeof(*f->X));
+	f->raw = xcalloc(f->n * f->p + 1, sizeof(*f->raw));
+	if (f->n == 0)
+		return;
+	if (enc_fit(f->enc) != 0)	/* no failure left: numbers only */
+		crm_errx(1, "%s", enc_lasterr(f->enc)->what);
+	enc_matrix(f->enc, f->X);
+	enc_raw_matrix(f->enc, f->raw);
 }
 
 int
-feat_row(const struct feat *f, struct crm_input *in,
-    const struct csv_row *row, double *x)
+feat_row(struct feat *f, struct crm_input *in, const struct csv_row *row,
+    double *x)
 {
-	size_t j;
-
-	for (j = 0; j < f->p; j++) {
-		if (feat_value(f, in, row, j, &x[j]) != 0)
-			return -1;
-		if (isnan(x[j]))
-			x[j] = f->fill[j];
-		if (f->log[j])
-			x[j] = log1p(x[j]);
-		x[j] = (x[j] - f->center[j]) / f->scale[j];
-	}
+	feat_fields(f, row);
+	if (enc_transform(f->enc, f->fld, f->len, x) != 0)
+		return feat_bad(f, in, row);
 	return 0;
+}
+
+const char *
+feat_name(const struct feat *f, size_t j)
+{
+	return enc_col_name(f->enc, j);
 }
 
 void
 feat_save(const struct feat *f, struct model_writer *w)
 {
-	double *lg = xcalloc(f->p, sizeof(*lg));
-	size_t *len = xcalloc(f->p, sizeof(*len)), j;
-	static const char *const imp[] = { "reject", "mean", "median" };
-
-	for (j = 0; j < f->p; j++) {
-		lg[j] = f->log[j];
-		len[j] = strlen(f->names[j]);
-	}
-	mfile_put_strings(w, "feat.columns", (const char *const *)f->names,
-	    len, f->p);
-	model_put(w, "feat.impute", "%s", imp[f->impute]);
-	mfile_put_array(w, "feat.log", lg, f->p);
-	mfile_put_array(w, "feat.fill", f->fill, f->p);
-	mfile_put_array(w, "feat.center", f->center, f->p);
-	mfile_put_array(w, "feat.scale", f->scale, f->p);
-	free(lg);
-	free(len);
+	enc_save(f->enc, w, "feat");
 }
 
 void
 feat_load(struct feat *f, const struct model *m, const char *path,
     struct crm_input *in)
 {
-	struct mfile_strs *s;
-	double *lg;
-	const char *imp = model_get(m, "feat.impute");
+	struct enc_err err;
 	size_t j;
-	int bad = 0;
 
 	memset(f, 0, sizeof(*f));
-	if ((s = mfile_get_strings(m, "feat.columns", &bad)) == NULL ||
-	    s->n == 0 || imp == NULL)
+	if ((f->enc = enc_load(m, "feat", &err)) == NULL)
+		crm_errx(2, "%s: corrupted model (%s)", path, err.what);
+	f->p = enc_ncols(f->enc);
+	for (j = 0; j < f->p; j++)
+		if (enc_col_categorical(f->enc, j))
+			crm_errx(2, "%s: corrupted model (feat.cat)", path);
+	if (f->p == 0 || enc_nfeatures(f->enc) != f->p)
 		crm_errx(2, "%s: corrupted model (feat.columns)", path);
-	f->p = s->n;
-	f->names = xcalloc(f->p, sizeof(*f->names));
-	f->col = xcalloc(f->p, sizeof(*f->col));
-	f->log = xcalloc(f->p, sizeof(*f->log));
-	f->fill = xcalloc(f->p, sizeof(*f->fill));
-	f->center = xcalloc(f->p, sizeof(*f->center));
-	f->scale = xcalloc(f->p, sizeof(*f->scale));
-	lg = xcalloc(f->p, sizeof(*lg));
-	if (mfile_get_array_n(m, "feat.log", lg, f->p) != 0 ||
-	    mfile_get_array_n(m, "feat.fill", f->fill, f->p) != 0 ||
-	    mfile_get_array_n(m, "feat.center", f->center, f->p) != 0 ||
-	    mfile_get_array_n(m, "feat.scale", f->scale, f->p) != 0)
-		crm_errx(2, "%s: corrupted model (feat arrays)", path);
-	f->impute = strcmp(imp, "mean") == 0 ? IMPUTE_MEAN :
-	    strcmp(imp, "median") == 0 ? IMPUTE_MEDIAN : IMPUTE_NONE;
-	for (j = 0; j < f->p; j++) {
-		f->names[j] = xmemdup(s->s[j], s->len[j]);
-		f->log[j] = lg[j] != 0;
-		if (!(f->scale[j] > 0) || !isfinite(f->center[j]))
-			crm_errx(2, "%s: corrupted model (feat.scale)", path);
-		f->col[j] = input_col(in, f->names[j], INPUT_NEED);
-	}
-	f->standardize = 1;
-	free(lg);
-	mfile_strs_free(s);
+	feat_bind(f, in);
 }
 
 void
 feat_free(struct feat *f)
 {
-	size_t j;
-
-	for (j = 0; j < f->p; j++)
-		free(f->names[j]);
-	free(f->names);
+	enc_free(f->enc);
 	free(f->col);
-	free(f->log);
-	free(f->fill);
-	free(f->center);
-	free(f->scale);
+	free(f->fld);
+	free(f->len);
 	free(f->X);
+	free(f->raw);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -29,6 +29,7 @@ struct enc_col {
 	uint32_t	*rank;		/* vals id -> category index */
 	struct strmap	*cats;		/* category -> index (byte order) */
 	double		 impute, center, scale;
+	int		 log;		/* enc_set_log1p */
 	size_t		 off;		/* first feature */
 };
 
@@ -39,7 +40,13 @@ struct encoder {
 	int		 fitted;
 	struct enc_err	 err;
 	double		*tmp;		/* per column: parsed values */
+	int		 percol;	/* enc_set_log1p was used */
+	enum enc_fill	 fill;
+	double		 const_tol;
 };
+
+/* Whether numeric column c is log1p'd. */
+#define ENC_LOG(e, c)	((e)->o.log1p || (c)->log)
 
 static int
 enc_fail(struct encoder *e, enum enc_errkind kind, long col,
@@ -119,6 +126,25 @@ enc_lasterr(const struct encoder *e)
 	return &e->err;
 }
 
+void
+enc_set_log1p(struct encoder *e, size_t i)
+{
+	e->c[i].log = 1;
+	e->percol = 1;
+}
+
+void
+enc_set_fill(struct encoder *e, enum enc_fill fill)
+{
+	e->fill = fill;
+}
+
+void
+enc_set_const_tol(struct encoder *e, double tol)
+{
+	e->const_tol = tol;
+}
+
 /*
  * Read field f of column i as a number into *v (NaN for a blank):
  * 1 when it is one, 0 when it is not (a category), -1 on an error.
@@ -163,6 +189,9 @@ enc_add_row(struct encoder *e, const char *const *f, const size_t *len)
 		    c->kind == ENC_NUMERIC);
 		if (r == -1)
 			return -1;
+		if (c->log && !(e->tmp[i] > -1) && !isnan(e->tmp[i]))
+			return enc_fail(e, ENC_ERR_DOMAIN, (long)i,
+			    "log1p of a value not above -1");
 	}
 	if (e->nrows == e->cap) {
 		size_t cap = e->cap;
@@ -235,7 +264,33 @@ fit_cat(struct encoder *e, size_t i)
 	return 0;
 }
 
-/* Median, log1p check, mean and scale of numeric column i. */
+/* The fill value of a blank: the median or mean of the numbers (0: none). */
+static double
+fill_value(const struct encoder *e, double *v, size_t m)
+{
+	double s = 0;
+	size_t k;
+
+	if (m == 0)
+		return 0;
+	if (e->fill == ENC_FILL_MEDIAN)
+		return quantile_sel(v, m, 0.5);
+	for (k = 0; k < m; k++)
+		s += v[k];
+	return s / (double)m;
+}
+
+/* Whether sd is that of a constant column (scale 1). */
+static int
+is_constant(const struct encoder *e, double sd, double mean)
+{
+	if (!(sd > 0) || !isfinite(sd))
+		return 1;
+	return e->const_tol > 0 &&
+	    !(sd > e->const_tol * fmax(1, fabs(mean)));
+}
+
+/* Fill, log1p check, mean and scale of numeric column i. */
 static int
 fit_num(struct encoder *e, size_t i)
 {
@@ -246,10 +301,10 @@ fit_num(struct encoder *e, size_t i)
 	for (k = 0; k < e->nrows; k++)
 		if (!isnan(c->num[k]))
 			v[m++] = c->num[k];
-	c->impute = m > 0 ? quantile_sel(v, m, 0.5) : 0;
+	c->impute = fill_value(e, v, m);
 	for (s = 0, k = 0; k < e->nrows; k++) {
 		x = isnan(c->num[k]) ? c->impute : c->num[k];
-		if (e->o.log1p) {
+		if (ENC_LOG(e, c)) {
 			if (!(x > -1)) {
 				free(v);
 				return enc_fail(e, ENC_ERR_DOMAIN, (long)i,
@@ -267,7 +322,7 @@ fit_num(struct encoder *e, size_t i)
 		for (ss = 0, k = 0; k < e->nrows; k++)
 			ss += (v[k] - c->center) * (v[k] - c->center);
 		ss = sqrt(ss / (double)e->nrows);
-		c->scale = ss > 0 && isfinite(ss) ? ss : 1;
+		c->scale = is_constant(e, ss, c->center) ? 1 : ss;
 	}
 	free(v);
 	return 0;
@@ -331,9 +386,23 @@ num_feature(const struct encoder *e, const struct enc_col *c, double x)
 {
 	if (isnan(x))
 		x = c->impute;
-	if (e->o.log1p)
+	if (ENC_LOG(e, c))
 		x = log1p(x);
 	return (x - c->center) / c->scale;
+}
+
+void
+enc_raw_matrix(const struct encoder *e, double *X)
+{
+	const struct enc_col *c;
+	size_t r, i;
+
+	for (r = 0; r < e->nrows; r++)
+		for (i = 0; i < e->ncols; i++) {
+			c = &e->c[i];
+			X[r * e->ncols + i] = c->cat ? NAN : isnan(c->num[r]) ?
+			    c->impute : c->num[r];
+		}
 }
 
 void
@@ -414,7 +483,7 @@ enc_transform(struct encoder *e, const char *const *f, const size_t *len,
 				    "empty");
 		} else if (enc_parse(e, i, f[i], len[i], &e->tmp[i], 1) == -1)
 			return -1;
-		else if (e->o.log1p && !((isnan(e->tmp[i]) ? c->impute :
+		else if (ENC_LOG(e, c) && !((isnan(e->tmp[i]) ? c->impute :
 		    e->tmp[i]) > -1))
 			return enc_fail(e, ENC_ERR_DOMAIN, (long)i,
 			    "log1p of a value not above -1");
@@ -473,6 +542,14 @@ enc_save(const struct encoder *e, struct model_writer *w, const char *prefix)
 	    e->ncols);
 	mfile_put_array(w, rec(key, sizeof(key), prefix, "scale"), sc,
 	    e->ncols);
+	if (e->fill == ENC_FILL_MEAN)
+		model_put(w, rec(key, sizeof(key), prefix, "fill"), "mean");
+	if (e->percol) {
+		for (i = 0; i < e->ncols; i++)
+			imp[i] = e->c[i].log;
+		mfile_put_array(w, rec(key, sizeof(key), prefix, "log"), imp,
+		    e->ncols);
+	}
 	for (i = 0; i < e->ncols; i++) {
 		if (!e->c[i].cat)
 			continue;
@@ -541,6 +618,36 @@ load_nums(struct encoder *e, const struct model *m, const char *prefix,
 	return 0;
 }
 
+/* The optional per-column log1p flags PREFIX.log. */
+static int
+load_logs(struct encoder *e, const struct model *m, const char *prefix,
+    struct enc_err *err)
+{
+	double *v;
+	char key[256];
+	size_t i;
+
+	if (model_get(m, rec(key, sizeof(key), prefix, "log")) == NULL)
+		return 0;
+	v = xcalloc(e->ncols + 1, sizeof(*v));
+	if (mfile_get_array_n(m, key, v, e->ncols) == -1) {
+		free(v);
+		load_fail(err, key);
+		return -1;
+	}
+	for (i = 0; i < e->ncols; i++) {
+		if (v[i] != 0 && v[i] != 1) {
+			free(v);
+			load_fail(err, key);
+			return -1;
+		}
+		if (v[i] == 1)
+			enc_set_log1p(e, i);
+	}
+	free(v);
+	return 0;
+}
+
 /* The categories of column i, when the model has them. */
 static int
 load_cats(struct encoder *e, const struct model *m, const char *prefix,
@@ -604,9 +711,17 @@ enc_load(const struct model *m, const char *prefix, struct enc_err *err)
 		mfile_strs_free(names);
 		return load_fail(err, key);
 	}
+	s = model_get(m, rec(key, sizeof(key), prefix, "fill"));
+	if (s != NULL && strcmp(s, "mean") != 0) {
+		mfile_strs_free(names);
+		return load_fail(err, key);
+	}
 	e = enc_new((const char *const *)names->s, names->n, NULL, &o);
 	mfile_strs_free(names);
-	if (load_nums(e, m, prefix, err) == -1)
+	if (s != NULL)
+		enc_set_fill(e, ENC_FILL_MEAN);
+	if (load_nums(e, m, prefix, err) == -1 ||
+	    load_logs(e, m, prefix, err) == -1)
 		goto fail;
 	for (i = 0; i < e->ncols; i++)
 		if (load_cats(e, m, prefix, i, err) == -1)

@@ -16,13 +16,17 @@
  * parses as a strict number (num.h), else categorical; ENC_CATEGORICAL
  * and ENC_NUMERIC force a kind (a non-number in a numeric column is
  * then an error).  Numeric: a blank is imputed with the column's median
- * (ENC_IMPUTE) or is an error (ENC_REJECT); optionally log1p (values
- * must be > -1), then optionally standardised with the mean and
- * population standard deviation (sklearn's StandardScaler; a constant
- * column keeps scale 1).  Categorical: one 0/1 feature per category in
- * byte order; a blank value is its own category (the empty string, the
- * "missing" level) with ENC_IMPUTE, an error with ENC_REJECT.  An
- * unseen category gives all zeros.
+ * (default) or mean (enc_set_fill; ENC_IMPUTE) or is an error (ENC_REJECT);
+ * optionally log1p, of every numeric column (enc_opts.log1p) or of the
+ * columns named with enc_set_log1p (values must be > -1), then
+ * optionally standardised with the mean and population standard
+ * deviation (sklearn's StandardScaler; a constant column keeps scale 1,
+ * constant meaning an sd of 0, or at most tol * max(1, |mean|) after
+ * enc_set_const_tol, so that rounding never makes noise of it).
+ * Categorical: one 0/1 feature per category in byte order; a blank
+ * value is its own category (the empty string, the "missing" level)
+ * with ENC_IMPUTE, an error with ENC_REJECT.  An unseen category gives
+ * all zeros.
  *
  * Apply: enc_load (or the fitted encoder), enc_bind against the new
  * header, then enc_transform for each row.
@@ -38,11 +42,13 @@ struct model_writer;
 
 enum enc_kind { ENC_AUTO, ENC_NUMERIC, ENC_CATEGORICAL };
 enum enc_missing { ENC_IMPUTE, ENC_REJECT };
+/* The statistic a blank numeric value takes under ENC_IMPUTE. */
+enum enc_fill { ENC_FILL_MEDIAN, ENC_FILL_MEAN };
 
 struct enc_opts {
 	enum enc_missing missing;
 	int		 standardize;
-	int		 log1p;
+	int		 log1p;		/* every numeric column */
 };
 
 enum enc_errkind {
@@ -86,6 +92,16 @@ struct encoder	*enc_new(const char *const *names, size_t ncols,
 		    const enum enc_kind *kind, const struct enc_opts *);
 void		 enc_free(struct encoder *);
 const struct enc_err *enc_lasterr(const struct encoder *);
+/*
+ * log1p column i only (before the first enc_add_row).  A value <= -1
+ * of such a column is then a row error (ENC_ERR_DOMAIN) in enc_add_row
+ * and enc_transform, so that the program drops the row.
+ */
+void		 enc_set_log1p(struct encoder *, size_t i);
+/* Before enc_fit: the statistic of blanks (ENC_FILL_MEDIAN by default). */
+void		 enc_set_fill(struct encoder *, enum enc_fill);
+/* Before enc_fit: a relative tolerance of the constant-column test. */
+void		 enc_set_const_tol(struct encoder *, double tol);
 
 /*
  * Fit pass: keep the values of one row (f[i] of len[i] bytes for column
@@ -107,6 +123,12 @@ size_t		 enc_nfeatures(const struct encoder *);
 /* The training matrix of the rows kept: nrows x nfeatures into X. */
 void		 enc_matrix(const struct encoder *, double *X);
 /*
+ * The values of the rows kept in original units, blanks imputed, before
+ * log1p and scaling: nrows x ncols into X (NaN for a categorical
+ * column).  For profiles in the units the user knows.
+ */
+void		 enc_raw_matrix(const struct encoder *, double *X);
+/*
  * The name of feature j: the column's name for a numeric one,
  * "name=category" for a category (into buf of size n; returns buf).
  */
@@ -121,7 +143,9 @@ int		 enc_col_categorical(const struct encoder *, size_t i);
  * Save the fitted encoding as records PREFIX.* in w (PREFIX.columns,
  * .missing, .standardize, .log1p, the arrays .impute, .center, .scale,
  * and PREFIX.cat.I, the categories of column I, for each categorical
- * column); load it back.
+ * column; PREFIX.log, a 0/1 array, only when enc_set_log1p was used,
+ * and PREFIX.fill only when it is the mean: a model without them is
+ * read as before); load it back.
  * enc_load returns NULL with *err filled (ENC_ERR_MODEL naming the
  * record) when a record is absent or malformed.
  */

@@ -4,8 +4,9 @@
  * nearest centre, and each block sums its rows per cluster; the block
  * sums are then added in block order, so the new centres have the
  * same bits at any thread count.  Hamerly's passes (kmeans.h) keep
- * two bounds per row and sum the blocks the same way, so that both
- * algorithms give the same centres.
+ * two bounds per row, Elkan's one upper and k lower bounds, and both
+ * sum the blocks the same way, so that the three algorithms give the
+ * same centres.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -131,6 +132,8 @@ kmeans_pp(const double *X, size_t n, size_t p, size_t k, struct rng *r,
 struct lloyd;
 static inline uint32_t hamerly_row(const struct lloyd *, size_t,
     const double *);
+static inline uint32_t elkan_row(const struct lloyd *, size_t,
+    const double *);
 struct lloyd {
 	const double	*X, *C;
 	size_t		 n, p, k;
@@ -145,6 +148,9 @@ struct lloyd {
 	const double	*delta;		/* per centre: its last move */
 	double		 dmax, dmax2;	/* the largest move, the second */
 	uint32_t	 amax;		/* whose move is dmax */
+	/* Elkan: NULL but for Elkan's passes */
+	double		*lok;		/* per row: k lower bounds */
+	const double	*cc;		/* k x k: half the centres' distances */
 };
 
 /*
@@ -188,6 +194,64 @@ hamerly_row(const struct lloyd *l, size_t i, const double *x)
 	return bc;
 }
 
+/*
+ * Elkan: row i's nearest centre, computing only the distances that its
+ * bounds (an upper one to its centre, a lower one to each centre, moved
+ * by the last shifts) and half the centres' distances do not rule out;
+ * margins of 1e-12 for rounding.  The distances computed are compared
+ * squared, as kmeans_assign compares them, and a centre at the same
+ * distance is never ruled out, so that ties go to the lowest centre.
+ */
+static inline uint32_t
+elkan_row(const struct lloyd *l, size_t i, const double *x)
+{
+	uint32_t a = l->lab[i], c, k = (uint32_t)l->k;
+	double *lo = l->lok + i * l->k, u, b2 = -1, d2;
+	const double m = 1 - 1e-12;
+
+	if (a == UINT32_MAX) {	/* the first pass: every distance */
+		for (a = 0, c = 0; c < k; c++) {
+			d2 = dist2(x, C_OF(l, c), l->p);
+			lo[c] = sqrt(d2);
+			if (b2 < 0 || d2 < b2) {
+				b2 = d2;
+				a = c;
+			}
+		}
+		l->up[i] = sqrt(b2);
+		l->d2[i] = b2;
+		return a;
+	}
+	u = l->up[i] + l->delta[a];
+	for (c = 0; c < k; c++)
+		lo[c] -= l->delta[c];
+	if (u < l->half[a] * m) {
+		l->up[i] = u;
+		return a;
+	}
+	for (c = 0; c < k; c++) {
+		if (c == a || u < lo[c] * m || u < l->cc[a * k + c] * m)
+			continue;
+		if (b2 < 0) {	/* the upper bound made exact */
+			b2 = dist2(x, C_OF(l, a), l->p);
+			u = lo[a] = sqrt(b2);
+			if (u < lo[c] * m || u < l->cc[a * k + c] * m)
+				continue;
+		}
+		d2 = dist2(x, C_OF(l, c), l->p);
+		lo[c] = sqrt(d2);
+		if (d2 < b2 || (d2 == b2 && c < a)) {
+			a = c;
+			b2 = d2;
+			u = lo[c];
+		}
+	}
+	l->up[i] = u;
+	if (b2 >= 0)
+		l->d2[i] = b2;
+	return a;
+}
+
 static void
 lloyd_blocks(void *arg, size_t lo, size_t hi, int thread)
 {
@@ -205,7 +269,8 @@ lloyd_blocks(void *arg, size_t lo, size_t hi, int thread)
 		memset(s, 0, l->k * (l->p + 1) * sizeof(*s));
 		for (ch = 0, i = b * KBLOCK; i < end; i++) {
 			x = l->X + i * l->p;
-			c = l->up != NULL ? hamerly_row(l, i, x) :
+			c = l->lok != NULL ? elkan_row(l, i, x) :
+			    l->up != NULL ? hamerly_row(l, i, x) :
 			    kmeans_assign(l->C, l->k, l->p, x, &l->d2[i]);
 			ch += c != l->lab[i];
 			l->lab[i] = c;
@@ -295,11 +360,13 @@ shift_tol(const double *X, size_t n, size_t p, double tol)
 }
 
 /*
- * Hamerly's bookkeeping after the centres moved from old to C: each
- * centre's move, the two largest, and each centre's half gap.
+ * The bookkeeping of the bounds after the centres moved from old to C:
+ * each centre's move, the two largest, each centre's half gap and (cc
+ * not NULL, Elkan) half of every pair's distance.
  */
 static void
-hamerly_moves(struct lloyd *l, const double *old, double *delta, double *half)
+hamerly_moves(struct lloyd *l, const double *old, double *delta, double *half,
+    double *cc)
 {
 	size_t a, b, k = l->k, p = l->p;
 	double d;
@@ -321,6 +388,8 @@ hamerly_moves(struct lloyd *l, const double *old, double *delta, double *half)
 			d = 0.5 * sqrt(dist2(C_OF(l, a), C_OF(l, b), p));
 			half[a] = fmin(half[a], d);
 			half[b] = fmin(half[b], d);
+			if (cc != NULL)
+				cc[a * k + b] = cc[b * k + a] = d;
 		}
 }
 
@@ -337,15 +406,18 @@ any_empty(const double *cnt, size_t k)
 }
 
 /*
- * The iterations of both algorithms (hamerly: with bounds).  An empty
- * cluster under Hamerly first gets exact distances (a plain pass, same
- * labels), then the relocation, then bounds that prove nothing.
+ * The iterations of the three algorithms (algo: with bounds unless
+ * Lloyd).  An empty cluster under bounds first gets exact distances (a
+ * plain pass, same labels), then the relocation, then bounds that
+ * prove nothing.
  */
 static double
 kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
     uint32_t *labels, int maxit, double tol, int nthreads,
-    struct kmeans_info *info, int hamerly)
+    struct kmeans_info *info, enum kmeans_algo algo)
 {
+	int hamerly = algo != KMEANS_LLOYD;	/* any bounds */
+	double *lok = NULL, *cc = NULL;
 	struct lloyd l;
 	struct kmeans_info in = { 0, 0, 0, 0 };
 	size_t nb = (n + KBLOCK - 1) / KBLOCK, i, j, ch;
@@ -373,21 +445,30 @@ kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
 		l.delta = delta;
 		l.half = half;
 	}
+	if (algo == KMEANS_ELKAN) {
+		lok = xcalloc(n * k + 1, sizeof(*lok));
+		cc = xcalloc(k * k + 1, sizeof(*cc));
+		l.cc = cc;
+	}
 	tol = shift_tol(X, n, p, tol);
 	for (i = 0; i < n; i++)
 		l.lab[i] = UINT32_MAX;
 	while (in.iters < maxit) {
 		l.up = up;
 		l.lo = up != NULL ? up + n : NULL;
+		l.lok = lok;
 		ch = lloyd_pass(&l, nthreads, sum, cnt);
 		in.iters++;
 		if (hamerly && any_empty(cnt, k)) {
 			l.up = NULL;
+			l.lok = NULL;
 			lloyd_pass(&l, nthreads, sum, cnt);
 			for (i = 0; i < n; i++) {
 				up[i] = HUGE_VAL;
 				up[n + i] = 0;
 			}
+			if (lok != NULL)
+				memset(lok, 0, n * k * sizeof(*lok));
 			/* the relocation moves rows the block sums keep */
 				}
 		relocate(&l, sum, cnt);
@@ -401,7 +482,7 @@ kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
 				C[i * p + j] = d;
 			}
 		if (hamerly)
-			hamerly_moves(&l, old, delta, half);
+			hamerly_moves(&l, old, delta, half, cc);
 		if (ch == 0 && !hamerly) {
 			/* the labels stood: the centres are their means */
 			in.converged = 1;
@@ -411,12 +492,14 @@ kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
 			in.converged = 1;
 			/* labels (and exact distances) of the final centres */
 			l.up = NULL;
+			l.lok = NULL;
 			lloyd_pass(&l, nthreads, sum, cnt);
 			break;
 		}
 	}
 	if (!in.converged) {
 		l.up = NULL;
+		l.lok = NULL;
 		lloyd_pass(&l, nthreads, sum, cnt);
 	}
 	/* the inertia, over the blocks in order */
@@ -439,6 +522,8 @@ kmeans_iter(const double *X, size_t n, size_t p, size_t k, double *C,
 	free(old);
 	free(delta);
 	free(half);
+	free(lok);
+	free(cc);
 	return inertia;
 }
 
@@ -448,7 +533,7 @@ kmeans_lloyd(const double *X, size_t n, size_t p, size_t k, double *C,
     struct kmeans_info *info)
 {
 	return kmeans_iter(X, n, p, k, C, labels, maxit, tol, nthreads, info,
-	    0);
+	    KMEANS_LLOYD);
 }
 
 double
@@ -457,7 +542,16 @@ kmeans_hamerly(const double *X, size_t n, size_t p, size_t k, double *C,
     struct kmeans_info *info)
 {
 	return kmeans_iter(X, n, p, k, C, labels, maxit, tol, nthreads, info,
-	    1);
+	    KMEANS_HAMERLY);
+}
+
+double
+kmeans_elkan(const double *X, size_t n, size_t p, size_t k, double *C,
+    uint32_t *labels, int maxit, double tol, int nthreads,
+    struct kmeans_info *info)
+{
+	return kmeans_iter(X, n, p, k, C, labels, maxit, tol, nthreads, info,
+	    KMEANS_ELKAN);
 }
 
 /* The exact means of the clusters of labels into C (empty: kept). */
@@ -553,7 +647,8 @@ kmeans_run(void *arg, size_t run, struct rng *r, int thread)
 
 	(void)thread;
 	kmeans_pp(j->X, j->n, j->p, j->o->k, r, C);
-	(j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : kmeans_hamerly)(j->X,
+	(j->o->algo == KMEANS_LLOYD ? kmeans_lloyd : j->o->algo ==
+	    KMEANS_ELKAN ? kmeans_elkan : kmeans_hamerly)(j->X,
 	    j->n, j->p, j->o->k, C, NULL, j->o->maxit, j->o->tol, j->nthreads,
 	    &j->info[run]);
 	j->info[run].run = (int)run;

@@ -1,8 +1,9 @@
 /*
  * kmeans.h: k-means clustering of a dense row-major matrix (n rows of p
  * features, e.g. enc_matrix after standardisation): greedy k-means++
- * seeding, Lloyd's iterations on threads (plain, or Hamerly's exact
- * acceleration, which skips the distances that bounds prove useless),
+ * seeding, Lloyd's iterations on threads (plain, or Hamerly's or
+ * Elkan's exact acceleration, which skip the distances that bounds
+ * prove useless),
  * restarts that keep the lowest inertia, and the nearest centre of a
  * new row.
  * Core: nothing here prints or exits (the x-allocators aside).
@@ -27,8 +28,8 @@
 
 struct rng;
 
-/* The algorithm of each run: both give the same centres and labels. */
-enum kmeans_algo { KMEANS_HAMERLY, KMEANS_LLOYD };
+/* The algorithm of each run: all give the same centres and labels. */
+enum kmeans_algo { KMEANS_HAMERLY, KMEANS_LLOYD, KMEANS_ELKAN };
 
 struct kmeans_opts {
 	size_t		 k;		/* clusters (8) */
@@ -77,6 +78,16 @@ double	 kmeans_hamerly(const double *X, size_t n, size_t p, size_t k,
 	    double *C, uint32_t *labels, int maxit, double tol, int nthreads,
 	    struct kmeans_info *info);
 /*
+ * The same iterations again with Elkan's bounds: an upper bound on each
+ * row's distance to its centre and k lower bounds, one per centre, each
+ * moved by that centre's shift, with half of every pair of centres'
+ * distance: a centre is skipped when a bound proves it no nearer.  More
+ * memory (n x k bounds) than Hamerly; fewer distances when k is large.
+ */
+double	 kmeans_elkan(const double *X, size_t n, size_t p, size_t k,
+	    double *C, uint32_t *labels, int maxit, double tol, int nthreads,
+	    struct kmeans_info *info);
+/*
  * Hartigan's single-row moves from a k-means result (C gets the means
  * of the clusters in labels first): row i leaves cluster a for b when
  * n_b / (n_b + 1) ||x - c_b||^2 < n_a / (n_a - 1) ||x - c_a||^2, which
@@ -88,7 +99,7 @@ double	 kmeans_hamerly(const double *X, size_t n, size_t p, size_t k,
 size_t	 kmeans_hartigan(const double *X, size_t n, size_t p, size_t k,
 	    double *C, uint32_t *labels, int maxpass);
 /*
- * o->ninit runs of k-means++ then Lloyd or Hamerly (o->algo); with
+ * o->ninit runs of k-means++ then Lloyd, Hamerly or Elkan (o->algo); with
  * o->refine the run kept is polished: Hartigan's moves, then the
  * iterations with no tolerance, while the moves find something (a lower
  * or equal inertia; no longer sklearn's figures).  Run r is seeded with

@@ -1,6 +1,6 @@
 /*
- * test_ml_encode.c: the feature encoder (median imputation, one-hot in
- * byte order, standardisation, log1p) with figures worked by hand, its
+ * test_ml_encode.c: the feature encoder (median and mean imputation,
+ * one-hot in byte order, standardisation, log1p of all or some columns) with figures worked by hand, its
  * round trip through a model file, and the label encoder.
  */
 #include <math.h>
@@ -203,6 +203,92 @@ t_columns_except(void)
 	CHECK(enc_columns_except(hdr, 4, hdr, 4, out) == 0);
 }
 
+/*
+ * Per-column log1p, the mean fill and the constant-column tolerance
+ * (what crm-segment uses), figures by hand; their round trip through a
+ * model file (records feat.log and feat.fill).
+ */
+static struct encoder *
+percol(double tol)
+{
+	struct enc_opts o = { ENC_IMPUTE, 1, 0 };
+	enum enc_kind kinds[3] = { ENC_NUMERIC, ENC_NUMERIC, ENC_NUMERIC };
+	const char *r1[] = { "0", "2", "0.1" }, *r2[] = { "3", "", "0.1" };
+	const char *r3[] = { "", "6", "0.1" }, *r4[] = { "-1", "1", "0.1" };
+	struct encoder *e = enc_new(names, 3, kinds, &o);
+
+	enc_set_log1p(e, 0);
+	enc_set_fill(e, ENC_FILL_MEAN);
+	enc_set_const_tol(e, tol);
+	CHECK(add(e, r1) == 0 && add(e, r2) == 0 && add(e, r3) == 0);
+	/* a value <= -1 of a log1p column is a row error */
+	CHECK(add(e, r4) == -1 && enc_lasterr(e)->kind == ENC_ERR_DOMAIN &&
+	    enc_lasterr(e)->col == 0 && strcmp(enc_lasterr(e)->what,
+	    "log1p of a value not above -1") == 0);
+	CHECK(enc_fit(e) == 0);
+	return e;
+}
+
+static void
+t_percol(void)
+{
+	struct encoder *e = percol(1e-12), *l;
+	struct model_writer *w;
+	struct model *m;
+	struct enc_err err;
+	double X[9], R[9], out[3], c0, s0, a[3];
+	char path[128], msg[256];
+	size_t r;
+
+	enc_raw_matrix(e, R);
+	/* the blanks take the mean: a (0+3)/2, b (2+6)/2 */
+	CHECK(R[0] == 0 && R[3] == 3 && R[6] == 1.5);
+	CHECK(R[1] == 2 && R[4] == 4 && R[7] == 6 && R[2] == 0.1);
+	enc_matrix(e, X);
+	/* a is log1p'd: ln 1, ln 4, ln 2.5, mean ln(10)/3 */
+	a[0] = 0;
+	a[1] = log(4);
+	a[2] = log(2.5);
+	c0 = log(10) / 3;
+	s0 = sqrt(((a[0] - c0) * (a[0] - c0) + (a[1] - c0) * (a[1] - c0) +
+	    (a[2] - c0) * (a[2] - c0)) / 3);
+	for (r = 0; r < 3; r++)
+		CHECK(fabs(X[r * 3] - (a[r] - c0) / s0) < 1e-12);
+	/* b is linear: 2, 4, 6 around 4, sd sqrt(8/3) */
+	CHECK(fabs(X[1] + 2 / sqrt(8.0 / 3)) < 1e-12 && fabs(X[4]) < 1e-12);
+	/* c is constant up to rounding: scale 1, features ~0 */
+	for (r = 0; r < 3; r++)
+		CHECK(fabs(X[r * 3 + 2]) < 1e-15);
+	snprintf(path, sizeof(path), "%s/percol.model", dir);
+	w = model_create(path, "crm-test", "enc");
+	enc_save(e, w, "feat");
+	CHECK(model_close(w) == 0);
+	m = model_load(path, "crm-test", msg, sizeof(msg));
+	CHECK(m != NULL && strcmp(model_get(m, "feat.fill"), "mean") == 0 &&
+	    model_get(m, "feat.log") != NULL);
+	l = m != NULL ? enc_load(m, "feat", &err) : NULL;
+	model_free(m);
+	unlink(path);
+	CHECK(l != NULL);
+	if (l != NULL) {
+		CHECK(transform(l, "0", "2", "0.1", out) == 0 &&
+		    memcmp(out, X, sizeof(out)) == 0);
+		CHECK(transform(l, "", "", "0.1", out) == 0 &&
+		    out[0] == X[6] && out[1] == X[4]);
+		CHECK(transform(l, "-1.5", "2", "0.1", out) == -1 &&
+		    enc_lasterr(l)->kind == ENC_ERR_DOMAIN);
+		/* b is not log1p'd: -5 is a value like any other */
+		CHECK(transform(l, "1", "-5", "0.1", out) == 0);
+	}
+	enc_free(l);
+	enc_free(e);
+	/* without the tolerance, rounding noise is blown up to ~1 */
+	e = percol(0);
+	enc_matrix(e, X);
+	CHECK(fabs(X[2]) > 0.5);
+	enc_free(e);
+}
+
 static long
 ladd(struct label_enc *l, const char *s)
 {
@@ -302,6 +388,7 @@ main(void)
 	RUN(t_roundtrip);
 	RUN(t_options);
 	RUN(t_columns_except);
+	RUN(t_percol);
 	RUN(t_labels);
 	rmdir(dir);
 	T_EXIT();

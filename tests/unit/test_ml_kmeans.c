@@ -260,36 +260,55 @@ t_edges(void)
  */
 #include "rng.h"
 
+typedef double kmeans_fn(const double *, size_t, size_t, size_t, double *,
+    uint32_t *, int, double, int, struct kmeans_info *);
+
+/*
+ * fn against Lloyd from the first k rows as centres, k 8 and k 12 (two
+ * equal starts: one cluster empties), on 1 and 2 threads: the same
+ * inertia, iterations (more than minit), centres (bits) and labels.
+ */
+static void
+vs_lloyd(const double *X, size_t n, size_t p, kmeans_fn *fn, int minit)
+{
+	double C0[48], C1[48], C2[48], i1, i2;
+	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
+	struct kmeans_info a, b;
+	size_t k;
+
+	for (k = 8; k <= 12; k += 4) {
+		memcpy(C0, X, k * p * sizeof(*X));
+		if (k == 12)
+			memcpy(C0 + 11 * p, C0 + 10 * p, p * sizeof(*X));
+		memcpy(C1, C0, sizeof(C0));
+		memcpy(C2, C0, sizeof(C0));
+		i1 = kmeans_lloyd(X, n, p, k, C1, l1, 300, 1e-4, 1, &a);
+		i2 = fn(X, n, p, k, C2, l2, 300, 1e-4, (int)k / 4 - 1, &b);
+		CHECK(i1 == i2);
+		CHECK(a.iters == b.iters && a.iters > minit);
+		CHECK(memcmp(C1, C2, k * p * sizeof(*X)) == 0);
+		CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
+	}
+	free(l1);
+	free(l2);
+}
+
 static void
 t_hamerly(void)
 {
-	size_t n = 30000, p = 4, i, j, k;
-	double *X = malloc(n * p * sizeof(*X)), C0[48], C1[48], C2[48];
+	size_t n = 30000, p = 4, i, j;
+	double *X = malloc(n * p * sizeof(*X)), C1[48], C2[48];
 	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
 	struct kmeans_info a, b;
 	struct kmeans_opts o;
 	struct rng r;
-	double i1, i2;
 
 	rng_seed(&r, 7);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < p; j++)
 			X[i * p + j] = 1.5 * (double)((i % 8) >> (j % 3) & 1) +
 			    rng_normal(&r);
-	for (k = 8; k <= 12; k += 4) {
-		memcpy(C0, X, k * p * sizeof(*X));
-		if (k == 12)	/* two equal starts: one cluster empties */
-			memcpy(C0 + 11 * p, C0 + 10 * p, p * sizeof(*X));
-		memcpy(C1, C0, sizeof(C0));
-		memcpy(C2, C0, sizeof(C0));
-		i1 = kmeans_lloyd(X, n, p, k, C1, l1, 300, 1e-4, 1, &a);
-		i2 = kmeans_hamerly(X, n, p, k, C2, l2, 300, 1e-4,
-		    (int)k / 4 - 1, &b);
-		CHECK(i1 == i2);
-		CHECK(a.iters == b.iters && a.iters > 5);
-		CHECK(memcmp(C1, C2, k * p * sizeof(*X)) == 0);
-		CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
-	}
+	vs_lloyd(X, n, p, kmeans_hamerly, 5);
 	kmeans_defaults(&o);
 	o.ninit = 3;
 	o.nthreads = 2;
@@ -314,6 +333,48 @@ t_hamerly(void)
 	free(l2);
 }
 
+/*
+ * Elkan against Lloyd, as Hamerly above: the same centres (bits),
+ * labels, iterations and inertia on the overlapping blobs (k 8, and
+ * k 12 with an empty cluster), on 1 and 2 threads; on a grid of
+ * integers where many rows lie at equal distances from two centres
+ * (ties go to the lowest centre); and kmeans_fit with --algo elkan.
+ */
+static void
+t_elkan(void)
+{
+	size_t n = 30000, p = 4, i, j;
+	double *X = malloc(n * p * sizeof(*X)), C1[48], C2[48];
+	uint32_t *l1 = malloc(n * sizeof(*l1)), *l2 = malloc(n * sizeof(*l2));
+	struct kmeans_info a, b;
+	struct kmeans_opts o;
+	struct rng r;
+	int g;
+
+	for (g = 0; g < 2; g++) {
+		rng_seed(&r, 11);
+		for (i = 0; i < n; i++)
+			for (j = 0; j < p; j++)
+				X[i * p + j] = g == 0 ? 1.5 * (double)((i % 8) >>
+				    (j % 3) & 1) + rng_normal(&r) :
+				    (double)rng_below(&r, 5);
+		vs_lloyd(X, n, p, kmeans_elkan, 3);
+	}
+	kmeans_defaults(&o);
+	o.ninit = 3;
+	o.nthreads = 2;
+	o.algo = KMEANS_ELKAN;
+	CHECK(kmeans_fit(X, n, p, &o, C1, l1, &a) == 0);
+	o.algo = KMEANS_LLOYD;
+	CHECK(kmeans_fit(X, n, p, &o, C2, l2, &b) == 0);
+	CHECK(a.inertia == b.inertia && a.run == b.run);
+	CHECK(memcmp(C1, C2, 8 * p * sizeof(*X)) == 0);
+	CHECK(memcmp(l1, l2, n * sizeof(*l1)) == 0);
+	free(X);
+	free(l1);
+	free(l2);
+}
+
 int
 main(void)
 {
@@ -322,5 +383,6 @@ main(void)
 	RUN(t_big);
 	RUN(t_edges);
 	RUN(t_hamerly);
+	RUN(t_elkan);
 	T_EXIT();
 }
