@@ -114,12 +114,19 @@ struct churn_model *churn_model_load(const struct model *, size_t p,
 struct binned {
 	size_t		 n, p;
 	uint8_t		*b;		/* p x n, column-major */
-	/* boosting: per group of features, each row's bins other than
-	 * the feature's most common one, as feature << 8 | bin */
-	int		 ngroups;
-	size_t		*gfeat;		/* group g: features gfeat[g]..[g+1] */
-	size_t		**rowptr;	/* per group: n + 1 */
-	uint32_t	**ent;
+	/* boosting: the features packed into bundles of at most 255
+	 * non-default bins whose features are never off their most
+	 * common bin in the same row (one-hot columns of a category
+	 * share one), n x nbund row-major: 0 when every feature of the
+	 * bundle is at its most common bin, else foff[f] + the rank of
+	 * f's bin among its other bins */
+	size_t		 nbund;
+	uint8_t		*rows;		/* n x nbund */
+	size_t		*bstart;	/* bundle k: bfeat[bstart[k]..[k+1]) */
+	size_t		*bfeat;		/* p: the features by bundle */
+	int		*foff;		/* p: first slot of f in its bundle */
+	int		 ngroups;	/* bundles split over the threads */
+	size_t		*gbund;		/* group g: bundles gbund[g]..[g+1] */
 	uint8_t		*dflt;		/* the most common bin per feature */
 	double		*edges;		/* p x 255: upper edge of each bin */
 	int		*nb;		/* bins per feature */
@@ -150,10 +157,12 @@ void	 tree_grow(const struct binned *, const struct tree_par *,
 	    struct tree_ws *, size_t *idx, size_t m, const double *a,
 	    const double *b, struct rng *, struct tnode **nodes,
 	    size_t *nnodes, double *gain);
+/* The same for boosting: the scores f of the rows move by their
+ * leaves' values, the held-out rows va[0..nva) too. */
 void	 tree_grow_boost(const struct binned *, const struct tree_par *,
 	    struct tree_ws *, size_t *idx, size_t m, const double *a,
 	    const double *b, struct tnode **nodes, size_t *nnodes,
-	    double *gain, double *f);
+	    double *gain, double *f, const size_t *va, size_t nva);
 void	 churn_bin_rows(struct binned *, int ngroups);
 double	 tree_eval(const struct tnode *, const double *x);
 
