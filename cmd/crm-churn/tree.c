@@ -151,13 +151,10 @@ bin_part(void *arg, size_t lo, size_t hi, int thread)
 		m = (size_t)bd->nb[f] - 1;
 		for (i = 0; i < j->n; i++) {
 			x = j->X[i * j->p + f];
-			for (a = 0, b = m; a < b;) {	/* edges below x */
-				size_t mid = a + (b - a) / 2;
-				if (ed[mid] < x)
-					a = mid + 1;
-				else
-					b = mid;
-			}
+			/* the edges below x, by a search without branches */
+			for (a = 0, b = m; b > 1; b -= b / 2)
+				a = ed[a + b / 2] < x ? a + b / 2 : a;
+			a += m > 0 && ed[a] < x;
 			bd->b[f * j->n + i] = (uint8_t)a;
 		}
 	}
@@ -524,21 +521,29 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
     const double *b, size_t stride, double *ls, double *rs)
 {
 	const uint8_t *col = bd->b + f * bd->n;
-	size_t k, nl = e->lo, nr = 0, i;
+	size_t k, nl = e->lo, nr = 0, i, l;
+	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
 
-	ls[0] = ls[1] = rs[0] = rs[1] = 0;
+	/* without branches: both sides written, one kept (adding a
+	 * zero leaves a sum's bits alone) */
 	for (k = e->lo; k < e->hi; k++) {
 		i = idx[k];
-		if (col[i] <= bin) {
-			idx[nl++] = i;
-			ls[0] += a[i * stride];
-			ls[1] += b[i * stride];
-		} else {
-			ws->tmp[nr++] = i;
-			rs[0] += a[i * stride];
-			rs[1] += b[i * stride];
-		}
+		l = col[i] <= bin;
+		x = a[i * stride];
+		y = b[i * stride];
+		idx[nl] = i;
+		ws->tmp[nr] = i;
+		nl += l;
+		nr += 1 - l;
+		la += l ? x : 0.0;
+		lb += l ? y : 0.0;
+		ra += l ? 0.0 : x;
+		rb += l ? 0.0 : y;
 	}
+	ls[0] = la;
+	ls[1] = lb;
+	rs[0] = ra;
+	rs[1] = rb;
 	memcpy(idx + nl, ws->tmp, nr * sizeof(*idx));
 	return nl;
 }
