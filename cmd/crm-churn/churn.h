@@ -149,14 +149,14 @@ struct tree_ws *tree_ws_new(size_t n, size_t p);
 void	 tree_ws_free(struct tree_ws *);
 /*
  * Grow one tree on rows idx[0..m) (reordered) with per-row statistics
- * a (weight or hessian) and b (weighted label or gradient); the nodes
+ * a (weight or hessian) and b (weighted label or gradient), for
+ * tree_grow interleaved: ab[2 * i] and ab[2 * i + 1]; the nodes
  * go to *nodes (a new array, *nnodes of them), the gain of each split
  * is added to gain[feat] when gain is not NULL.
  */
 void	 tree_grow(const struct binned *, const struct tree_par *,
-	    struct tree_ws *, size_t *idx, size_t m, const double *a,
-	    const double *b, struct rng *, struct tnode **nodes,
-	    size_t *nnodes, double *gain);
+	    struct tree_ws *, size_t *idx, size_t m, const double *ab,
+	    struct rng *, struct tnode **nodes, size_t *nnodes, double *gain);
 /* The same for boosting: the scores f of the rows move by their
  * leaves' values, the held-out rows va[0..nva) too. */
 void	 tree_grow_boost(const struct binned *, const struct tree_par *,

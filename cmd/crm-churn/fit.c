@@ -71,22 +71,22 @@ fit_tree(const struct opts *o, const struct dataset *d, const size_t *rows,
 	    crm_nthreads(&o->com), 1 };
 	struct tree_ws *ws = tree_ws_new(d->n, d->p);
 	size_t *idx = xcalloc(n + 1, sizeof(*idx)), i, nn, f;
-	double *a = xcalloc(d->n, sizeof(*a)), *b = xcalloc(d->n, sizeof(*b));
+	double *ab = xcalloc(2 * d->n + 1, sizeof(*ab));
 	double cw[2], s;
 	struct rng r;
 
 	churn_class_weights(o, d, rows, n, cw);
 	for (i = 0; i < n; i++) {
 		idx[i] = rows[i];
-		a[rows[i]] = cw[d->y[rows[i]] != 0];
-		b[rows[i]] = d->y[rows[i]] != 0 ? a[rows[i]] : 0;
+		ab[2 * rows[i]] = cw[d->y[rows[i]] != 0];
+		ab[2 * rows[i] + 1] = d->y[rows[i]] != 0 ? ab[2 * rows[i]] : 0;
 	}
 	rng_seed(&r, churn_seed(o));
 	m->algo = ALGO_TREE;
 	m->ntrees = 1;
 	m->start = xcalloc(2, sizeof(*m->start));
 	m->importance = xcalloc(d->p + 1, sizeof(*m->importance));
-	tree_grow(bd, &tp, ws, idx, n, a, b, &r, &m->nodes, &nn,
+	tree_grow(bd, &tp, ws, idx, n, ab, &r, &m->nodes, &nn,
 	    m->importance);
 	m->start[1] = nn;
 	for (s = 0, f = 0; f < d->p; f++)
@@ -95,8 +95,7 @@ fit_tree(const struct opts *o, const struct dataset *d, const size_t *rows,
 		m->importance[f] /= s;
 	tree_ws_free(ws);
 	free(idx);
-	free(a);
-	free(b);
+	free(ab);
 }
 
 /*

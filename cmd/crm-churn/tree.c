@@ -350,7 +350,7 @@ struct nodejob {
 	struct tree_ws		*ws;
 	const size_t		*idx;
 	size_t			 lo, hi;
-	const double		*a, *b;
+	const double		*ab;	/* (a, b) of each row */
 	double			 ta, tb, tc;
 };
 
@@ -365,16 +365,33 @@ feature_split(const struct nodejob *nj, size_t f, struct split *s)
 	size_t k, i;
 	int minb = 255, maxb = 0, bin;
 
-	for (k = nj->lo; k < nj->hi; k++) {
-		i = nj->idx[k];
-		bin = col[i];
-		h[bin].a += nj->a[i];
-		h[bin].b += nj->b[i];
-		h[bin].c += 1;
-		if (bin < minb)
-			minb = bin;
-		if (bin > maxb)
-			maxb = bin;
+	if (nj->hi - nj->lo < 256) {
+		for (k = nj->lo; k < nj->hi; k++) {
+			i = nj->idx[k];
+			bin = col[i];
+			h[bin].a += nj->ab[2 * i];
+			h[bin].b += nj->ab[2 * i + 1];
+			h[bin].c += 1;
+			if (bin < minb)
+				minb = bin;
+			if (bin > maxb)
+				maxb = bin;
+		}
+	} else {
+		/* many rows: the bins used from the histogram */
+		for (k = nj->lo; k < nj->hi; k++) {
+			i = nj->idx[k];
+			bin = col[i];
+			h[bin].a += nj->ab[2 * i];
+			h[bin].b += nj->ab[2 * i + 1];
+			h[bin].c += 1;
+		}
+		for (bin = 0; bin < 256 && h[bin].c == 0; bin++)
+			;
+		minb = bin;
+		for (bin = 255; bin > minb && h[bin].c == 0; bin--)
+			;
+		maxb = bin;
 	}
 	s->bin = -1;
 	s->gain = -HUGE_VAL;
@@ -496,9 +513,11 @@ struct stackent {
 	double	 a, b, c;
 };
 
-/* The root: rows idx[0..m) and their totals. */
+/* The root: rows idx[0..m) and their totals (of a[i * stride] and
+ * b[i * stride]). */
 static struct stackent
-root_entry(const size_t *idx, size_t m, const double *a, const double *b)
+root_entry(const size_t *idx, size_t m, const double *a, const double *b,
+    size_t stride)
 {
 	struct stackent e;
 	size_t k;
@@ -506,8 +525,8 @@ root_entry(const size_t *idx, size_t m, const double *a, const double *b)
 	memset(&e, 0, sizeof(e));
 	e.hi = m;
 	for (k = 0; k < m; k++) {
-		e.a += a[idx[k]];
-		e.b += b[idx[k]];
+		e.a += a[idx[k] * stride];
+		e.b += b[idx[k] * stride];
 	}
 	e.c = (double)m;
 	return e;
@@ -570,14 +589,13 @@ is_leaf(const struct tree_par *tp, const struct stackent *e)
 
 void
 tree_grow(const struct binned *bd, const struct tree_par *tp,
-    struct tree_ws *ws, size_t *idx, size_t m, const double *a,
-    const double *b, struct rng *r, struct tnode **nodesp, size_t *nnodes,
-    double *gain)
+    struct tree_ws *ws, size_t *idx, size_t m, const double *ab,
+    struct rng *r, struct tnode **nodesp, size_t *nnodes, double *gain)
 {
 	struct tnode *nodes = NULL;
 	struct stackent *st = NULL, e, *ne;
 	size_t nn = 1, ncap = 0, scap = 0, ns = 0, k, mid;
-	struct nodejob nj = { bd, tp, ws, idx, 0, 0, a, b, 0, 0, 0 };
+	struct nodejob nj = { bd, tp, ws, idx, 0, 0, ab, 0, 0, 0 };
 	struct split best;
 	double ls[2], rs[2];
 	long f;
@@ -589,7 +607,7 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	(void)pool_slot(&kpool, &kcap, 0, bd->p + 1);
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	e = root_entry(idx, m, a, b);
+	e = root_entry(idx, m, ab, ab + 1, 2);
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -609,8 +627,8 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		if (f < 0 || (tp->newton ? best.gain <= 1e-12 :
 		    best.gain < -1e-9 * e.a))
 			continue;
-		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, a, b, 1,
-		    ls, rs);
+		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, ab, ab + 1,
+		    2, ls, rs);
 		nodes = xgrow(nodes, &ncap, nn + 2, sizeof(*nodes));
 		nodes[e.node].feat = (int32_t)f;
 		nodes[e.node].left = (int32_t)nn;
@@ -805,7 +823,7 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	e = root_entry(idx, m, a, b);
+	e = root_entry(idx, m, a, b, 1);
 	tot[0] = e.a;
 	tot[1] = e.b;
 	tot[2] = e.c;
