@@ -114,6 +114,7 @@ struct churn_model *churn_model_load(const struct model *, size_t p,
 struct binned {
 	size_t		 n, p;
 	uint8_t		*b;		/* p x n, column-major */
+	uint8_t		*rm;		/* n x p, row-major (forest) */
 	/* boosting: the features packed into bundles of at most 255
 	 * non-default bins whose features are never off their most
 	 * common bin in the same row (one-hot columns of a category
@@ -164,6 +165,7 @@ void	 tree_grow_boost(const struct binned *, const struct tree_par *,
 	    const double *b, struct tnode **nodes, size_t *nnodes,
 	    double *gain, double *f, const size_t *va, size_t nva);
 void	 churn_bin_rows(struct binned *, int ngroups);
+void	 churn_bin_rowmajor(struct binned *);
 double	 tree_eval(const struct tnode *, const double *x);
 
 /* forest.c, gbt.c */

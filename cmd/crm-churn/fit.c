@@ -125,9 +125,10 @@ churn_fit(const struct opts *o, const struct dataset *d, const size_t *rows,
 		churn_bin(d->X, d->n, d->p, rows, n, o->bins, &bd);
 		if (o->algo == ALGO_TREE)
 			fit_tree(o, d, rows, n, &bd, m);
-		else if (o->algo == ALGO_FOREST)
+		else if (o->algo == ALGO_FOREST) {
+			churn_bin_rowmajor(&bd);
 			churn_forest(o, d, rows, n, &bd, m, progress);
-		else {
+		} else {
 			churn_bin_rows(&bd, crm_nthreads(&o->com));
 			churn_gbt(o, d, rows, n, &bd, m, progress);
 		}

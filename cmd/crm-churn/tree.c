@@ -37,6 +37,7 @@ struct tree_ws {
 	size_t		*perm;		/* features */
 	size_t		*tmp;		/* partition buffer */
 	struct split	*res;		/* per feature */
+	size_t		*cand;		/* features to try */
 	double		*gh;		/* boosting: n x (a, b) */
 	struct hbin	*bh;		/* boosting: nbund x 256 */
 	size_t		 nbh;
@@ -292,9 +293,23 @@ churn_bin_rows(struct binned *bd, int ngroups)
 	free(cnt);
 }
 
+/* The bins row-major as well, for trees that try some features at each
+ * node. */
+void
+churn_bin_rowmajor(struct binned *bd)
+{
+	size_t f, i;
+
+	bd->rm = xcalloc(bd->n * bd->p + 1, 1);
+	for (f = 0; f < bd->p; f++)
+		for (i = 0; i < bd->n; i++)
+			bd->rm[i * bd->p + f] = bd->b[f * bd->n + i];
+}
+
 void
 churn_binned_free(struct binned *bd)
 {
+	free(bd->rm);
 	free(bd->rows);
 	free(bd->bstart);
 	free(bd->bfeat);
@@ -318,6 +333,7 @@ tree_ws_new(size_t n, size_t p)
 	w->perm = xcalloc(p + 1, sizeof(*w->perm));
 	w->tmp = xcalloc(n + 1, sizeof(*w->tmp));
 	w->res = xcalloc(p + 1, sizeof(*w->res));
+	w->cand = xcalloc(p + 1, sizeof(*w->cand));
 	return w;
 }
 
@@ -330,6 +346,7 @@ tree_ws_free(struct tree_ws *w)
 	free(w->perm);
 	free(w->tmp);
 	free(w->res);
+	free(w->cand);
 	free(w->gh);
 	free(w->bh);
 	free(w);
@@ -354,45 +371,17 @@ struct nodejob {
 	double			 ta, tb, tc;
 };
 
-/* Histogram feature f over the node and find its best split. */
+/* The best split of feature f from its histogram h over the node, whose
+ * bins minb..maxb are used; the histogram is zeroed after. */
 static void
-feature_split(const struct nodejob *nj, size_t f, struct split *s)
+split_scan(const struct nodejob *nj, struct hbin *h, int minb, int maxb,
+    struct split *s)
 {
-	const uint8_t *col = nj->bd->b + f * nj->bd->n;
-	struct hbin *h = nj->ws->hist + f * 256, l = { 0, 0, 0 };
 	const struct tree_par *tp = nj->tp;
+	struct hbin l = { 0, 0, 0 };
 	double sp = score(tp, nj->ta, nj->tb), g;
-	size_t k, i;
-	int minb = 255, maxb = 0, bin;
+	int bin;
 
-	if (nj->hi - nj->lo < 256) {
-		for (k = nj->lo; k < nj->hi; k++) {
-			i = nj->idx[k];
-			bin = col[i];
-			h[bin].a += nj->ab[2 * i];
-			h[bin].b += nj->ab[2 * i + 1];
-			h[bin].c += 1;
-			if (bin < minb)
-				minb = bin;
-			if (bin > maxb)
-				maxb = bin;
-		}
-	} else {
-		/* many rows: the bins used from the histogram */
-		for (k = nj->lo; k < nj->hi; k++) {
-			i = nj->idx[k];
-			bin = col[i];
-			h[bin].a += nj->ab[2 * i];
-			h[bin].b += nj->ab[2 * i + 1];
-			h[bin].c += 1;
-		}
-		for (bin = 0; bin < 256 && h[bin].c == 0; bin++)
-			;
-		minb = bin;
-		for (bin = 255; bin > minb && h[bin].c == 0; bin--)
-			;
-		maxb = bin;
-	}
 	s->bin = -1;
 	s->gain = -HUGE_VAL;
 	s->constant = minb == maxb;
@@ -417,6 +406,86 @@ feature_split(const struct nodejob *nj, size_t f, struct split *s)
 	memset(h + minb, 0, (size_t)(maxb - minb + 1) * sizeof(*h));
 }
 
+/* The first and last used bins of a histogram with some rows. */
+static void
+used_bins(const struct hbin *h, int *minb, int *maxb)
+{
+	int bin;
+
+	for (bin = 0; bin < 255 && h[bin].c == 0; bin++)
+		;
+	*minb = bin;
+	for (bin = 255; bin > *minb && h[bin].c == 0; bin--)
+		;
+	*maxb = bin;
+}
+
+/* Histogram feature f over the node and find its best split. */
+static void
+feature_split(const struct nodejob *nj, size_t f, struct split *s)
+{
+	const uint8_t *col = nj->bd->b + f * nj->bd->n;
+	struct hbin *h = nj->ws->hist + f * 256;
+	size_t k, i;
+	int minb = 255, maxb = 0, bin;
+
+	for (k = nj->lo; k < nj->hi; k++) {
+		i = nj->idx[k];
+		bin = col[i];
+		h[bin].a += nj->ab[2 * i];
+		h[bin].b += nj->ab[2 * i + 1];
+		h[bin].c += 1;
+		if (bin < minb)
+			minb = bin;
+		if (bin > maxb)
+			maxb = bin;
+	}
+	split_scan(nj, h, minb, maxb, s);
+}
+
+/*
+ * The same for the nf features fs[] at once, in one pass over the
+ * node's rows in the row-major bins (a row's bins share a cache line);
+ * each histogram sums its rows in the same order as feature_split.
+ */
+static void
+feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
+    struct split *res)
+{
+	const uint8_t *rm = nj->bd->rm, *row;
+	const size_t p = nj->bd->p;
+	struct hbin *hist = nj->ws->hist, *x;
+	size_t k, i, c;
+	double a, b;
+	int minb, maxb, bin;
+
+	for (k = nj->lo; k < nj->hi; k++) {
+		i = nj->idx[k];
+		row = rm + i * p;
+		a = nj->ab[2 * i];
+		b = nj->ab[2 * i + 1];
+		for (c = 0; c < nf; c++) {
+			x = hist + fs[c] * 256 + row[fs[c]];
+			x->a += a;
+			x->b += b;
+			x->c += 1;
+		}
+	}
+	for (c = 0; c < nf; c++) {
+		if (nj->hi - nj->lo < 256) {
+			/* few rows: their bins, not 256 */
+			for (minb = 255, maxb = 0, k = nj->lo; k < nj->hi;
+			    k++) {
+				bin = rm[nj->idx[k] * p + fs[c]];
+				minb = bin < minb ? bin : minb;
+				maxb = bin > maxb ? bin : maxb;
+			}
+		} else
+			used_bins(hist + fs[c] * 256, &minb, &maxb);
+		split_scan(nj, hist + fs[c] * 256, minb, maxb, &res[c]);
+	}
+}
+
 static void
 split_part(void *arg, size_t lo, size_t hi, int thread)
 {
@@ -439,7 +508,7 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 {
 	const struct tree_par *tp = nj->tp;
 	struct tree_ws *ws = nj->ws;
-	size_t p = nj->bd->p, k, j, f, tried = 0;
+	size_t p = nj->bd->p, k, j, f, tried = 0, nc, c;
 	long bf = -1;
 	struct split s;
 
@@ -456,22 +525,30 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 			}
 		return bf;
 	}
-	for (k = 0; k < p && tried < (size_t)tp->mtry; k++) {
-		j = k + (size_t)rng_below(r, p - k);
-		f = ws->perm[j];
-		ws->perm[j] = ws->perm[k];
-		ws->perm[k] = f;
-		if (konst[f])		/* constant in an ancestor */
-			continue;
-		feature_split(nj, f, &s);
-		if (s.constant) {
-			konst[f] = 1;
-			continue;
+	/* the features drawn in order, a batch of as many as are still
+	 * to try at a time, tried in one pass; the same draws and the
+	 * same choice as trying them one by one */
+	for (k = 0; k < p && tried < (size_t)tp->mtry;) {
+		for (nc = 0; k < p && nc < (size_t)tp->mtry - tried; k++) {
+			j = k + (size_t)rng_below(r, p - k);
+			f = ws->perm[j];
+			ws->perm[j] = ws->perm[k];
+			ws->perm[k] = f;
+			if (!konst[f])	/* constant in an ancestor */
+				ws->cand[nc++] = f;
 		}
-		tried++;
-		if (s.bin >= 0 && s.gain > best->gain) {
-			*best = s;
-			bf = (long)f;
+		feature_splits(nj, ws->cand, nc, ws->res);
+		for (c = 0; c < nc; c++) {
+			s = ws->res[c];
+			if (s.constant) {
+				konst[ws->cand[c]] = 1;
+				continue;
+			}
+			tried++;
+			if (s.bin >= 0 && s.gain > best->gain) {
+				*best = s;
+				bf = (long)ws->cand[c];
+			}
 		}
 	}
 	return bf;
