@@ -95,18 +95,19 @@ cut_feature(const double *v, size_t m, int maxbins, double *edges)
 }
 
 /*
- * The distinct values of feature f into v (sorted) when there are at
+ * The distinct values of a feature (its column col of all rows) in the
+ * training rows into v (sorted) when there are at
  * most maxbins of them: their count, else 0.  Most features (one-hot
  * ones, small counts) take this way instead of a sort.
  */
 static size_t
-few_values(const struct binjob *j, size_t f, double *v)
+few_values(const struct binjob *j, const double *col, double *v)
 {
 	size_t i, n = 0, a, b, mid;
 	double x;
 
 	for (i = 0; i < j->nrows; i++) {
-		x = j->X[j->rows[i] * j->p + f];
+		x = col[j->rows[i]];
 		for (a = 0, b = n; a < b;) {
 			mid = a + (b - a) / 2;
 			if (v[mid] < x)
@@ -125,40 +126,55 @@ few_values(const struct binjob *j, size_t f, double *v)
 	return n;
 }
 
+#define BINCOLS	8	/* features copied out of X at a time */
+
 static void
 bin_part(void *arg, size_t lo, size_t hi, int thread)
 {
 	struct binjob *j = arg;
 	struct binned *bd = j->bd;
 	double *v = xcalloc(j->nrows ? j->nrows : 1, sizeof(*v));
-	const double *ed;
-	size_t f, i, a, b, m;
+	double *cols = xcalloc(j->n * BINCOLS + 1, sizeof(*cols));
+	const double *ed, *col;
+	size_t f, f0, nf, c, i, a, b, m;
 	double x;
 
 	(void)thread;
-	for (f = lo; f < hi; f++) {
-		ed = bd->edges + f * MAXBINS;
-		m = few_values(j, f, v);
-		if (m == 0) {
-			/* quantiles of at most 65536 rows, evenly spaced */
-			size_t step = j->nrows / 65536 + 1;
+	for (f0 = lo; f0 < hi; f0 += nf) {
+		/* a few columns out of the row-major X in one pass */
+		nf = hi - f0 < BINCOLS ? hi - f0 : BINCOLS;
+		for (i = 0; i < j->n; i++)
+			for (c = 0; c < nf; c++)
+				cols[c * j->n + i] = j->X[i * j->p + f0 + c];
+		for (c = 0; c < nf; c++) {
+			f = f0 + c;
+			col = cols + c * j->n;
+			ed = bd->edges + f * MAXBINS;
+			m = few_values(j, col, v);
+			if (m == 0) {
+				/* quantiles of at most 65536 rows, evenly
+				 * spaced */
+				size_t step = j->nrows / 65536 + 1;
 
-			for (m = 0, i = 0; i < j->nrows; i += step)
-				v[m++] = j->X[j->rows[i] * j->p + f];
-			qsort(v, m, sizeof(*v), num_cmp);
-		}
-		bd->nb[f] = cut_feature(v, m, j->maxbins,
-		    bd->edges + f * MAXBINS);
-		m = (size_t)bd->nb[f] - 1;
-		for (i = 0; i < j->n; i++) {
-			x = j->X[i * j->p + f];
-			/* the edges below x, by a search without branches */
-			for (a = 0, b = m; b > 1; b -= b / 2)
-				a = ed[a + b / 2] < x ? a + b / 2 : a;
-			a += m > 0 && ed[a] < x;
-			bd->b[f * j->n + i] = (uint8_t)a;
+				for (m = 0, i = 0; i < j->nrows; i += step)
+					v[m++] = col[j->rows[i]];
+				qsort(v, m, sizeof(*v), num_cmp);
+			}
+			bd->nb[f] = cut_feature(v, m, j->maxbins,
+			    bd->edges + f * MAXBINS);
+			m = (size_t)bd->nb[f] - 1;
+			for (i = 0; i < j->n; i++) {
+				x = col[i];
+				/* the edges below x, by a search without
+				 * branches */
+				for (a = 0, b = m; b > 1; b -= b / 2)
+					a = ed[a + b / 2] < x ? a + b / 2 : a;
+				a += m > 0 && ed[a] < x;
+				bd->b[f * j->n + i] = (uint8_t)a;
+			}
 		}
 	}
+	free(cols);
 	free(v);
 }
 
