@@ -49,6 +49,7 @@ struct binjob {
 	const size_t	*rows;
 	int		 maxbins;
 	struct binned	*bd;
+	int		 nslots;	/* features dealt round-robin */
 };
 
 /* The edge between two neighbouring distinct values a < b. */
@@ -133,6 +134,8 @@ bin_part(void *arg, size_t lo, size_t hi, int thread)
 {
 	struct binjob *j = arg;
 	struct binned *bd = j->bd;
+	size_t nslot = (size_t)j->nslots, *fs = xcalloc(j->p + 1, sizeof(*fs));
+	size_t nfs = 0, s;
 	double *v = xcalloc(j->nrows ? j->nrows : 1, sizeof(*v));
 	double *cols = xcalloc(j->n * BINCOLS + 1, sizeof(*cols));
 	const double *ed, *col;
@@ -140,14 +143,20 @@ bin_part(void *arg, size_t lo, size_t hi, int thread)
 	double x;
 
 	(void)thread;
-	for (f0 = lo; f0 < hi; f0 += nf) {
+	/* slot s takes features s, s + nslots, ... (numeric columns come
+	 * first and cost the most: the threads share them) */
+	for (s = lo; s < hi; s++)
+		for (f = s; f < j->p; f += nslot)
+			fs[nfs++] = f;
+	for (f0 = 0; f0 < nfs; f0 += nf) {
 		/* a few columns out of the row-major X in one pass */
-		nf = hi - f0 < BINCOLS ? hi - f0 : BINCOLS;
+		nf = nfs - f0 < BINCOLS ? nfs - f0 : BINCOLS;
 		for (i = 0; i < j->n; i++)
 			for (c = 0; c < nf; c++)
-				cols[c * j->n + i] = j->X[i * j->p + f0 + c];
+				cols[c * j->n + i] = j->X[i * j->p +
+				    fs[f0 + c]];
 		for (c = 0; c < nf; c++) {
-			f = f0 + c;
+			f = fs[f0 + c];
 			col = cols + c * j->n;
 			ed = bd->edges + f * MAXBINS;
 			m = few_values(j, col, v);
@@ -174,6 +183,7 @@ bin_part(void *arg, size_t lo, size_t hi, int thread)
 			}
 		}
 	}
+	free(fs);
 	free(cols);
 	free(v);
 }
@@ -186,7 +196,7 @@ void
 churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
     size_t nrows, int maxbins, struct binned *bd)
 {
-	struct binjob j = { X, n, p, nrows, rows, maxbins, bd };
+	struct binjob j = { X, n, p, nrows, rows, maxbins, bd, 2 };
 
 	memset(bd, 0, sizeof(*bd));
 
@@ -197,7 +207,7 @@ churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
 	bd->b = xcalloc(n * p > 0 ? n * p : 1, 1);
 	bd->edges = xcalloc(p * MAXBINS + 1, sizeof(*bd->edges));
 	bd->nb = xcalloc(p + 1, sizeof(*bd->nb));
-	par_for(p, 2, bin_part, &j);
+	par_for((size_t)j.nslots, j.nslots, bin_part, &j);
 }
 
 /*
