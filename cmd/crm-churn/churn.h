@@ -67,6 +67,15 @@ struct enode {
 	int32_t		 left;
 };
 
+/* A node on ranks: x <= thr is rank(x) <= rank(thr); leaves (leaf 1)
+ * take their value from en. */
+struct qnode {
+	uint32_t	 left;
+	uint16_t	 feat;
+	uint8_t		 rank;
+	uint8_t		 leaf;
+};
+
 /* A trained model of any algorithm. */
 struct churn_model {
 	enum churn_algo	 algo;
@@ -78,6 +87,11 @@ struct churn_model {
 	size_t		*start;
 	struct tnode	*nodes;
 	struct enode	*en;		/* the nodes for prediction */
+	/* the same with every feature value replaced by its rank among
+	 * the thresholds of its feature (when each has at most 255) */
+	struct qnode	*qn;
+	double		*qthr;		/* the thresholds by feature, sorted */
+	size_t		*qoff;		/* feature f: qthr[qoff[f]..[f+1]) */
 	double		 base;		/* gbt: initial log-odds */
 	double		*importance;	/* p, trees: normalised gain */
 	double		 oob_auc;	/* forest: NaN when unknown */

@@ -1,7 +1,8 @@
 # Speed work must not move a bit: on a fixed generated table, the
 # checksums of a forest, a boosted and a single-tree model, and their
-# held-out ROC AUC, as the first (slower) implementation wrote them
-# (gbt with the learning rate and depth it had by default then).
+# held-out ROC AUC and predictions, as the first (slower) implementation
+# wrote them (gbt with the learning rate and depth it had by default
+# then).
 crm-gen churn --rows 4000 --seed 6 -o "$WORK/g.csv" || exit 1
 head -n 3001 "$WORK/g.csv" > "$WORK/tr.csv"
 { head -n 1 "$WORK/g.csv"; tail -n 1000 "$WORK/g.csv"; } > "$WORK/te.csv"
@@ -11,5 +12,7 @@ for a in "forest --trees 30" "gbt --learning-rate 0.1 --max-depth 4" tree; do
 	    "$WORK/tr.csv" || exit 1
 	printf '%s: model %s, ' "${a%% *}" "$(cksum < "$WORK/m.model")"
 	crm-churn eval -q -m "$WORK/m.model" "$WORK/te.csv" |
-	    awk -F, '$1 == "roc_auc" { print "roc_auc " $2 }'
+	    awk -F, '$1 == "roc_auc" { printf "roc_auc %s, ", $2 }'
+	echo "predictions $(crm-churn predict -m "$WORK/m.model" "$WORK/te.csv" |
+	    cksum)"
 done
