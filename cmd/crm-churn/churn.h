@@ -117,6 +117,10 @@ struct churn_model *churn_fit(const struct opts *, const struct dataset *,
 void	 churn_model_free(struct churn_model *);
 void	 churn_model_prepare(struct churn_model *);
 double	 enode_eval(const struct enode *, const double *x);
+void	 churn_rank_rows(const struct churn_model *, const double *X,
+	    size_t p, const size_t *rows, size_t k, uint8_t *R);
+double	 qnode_eval(const struct churn_model *, size_t tree,
+	    const uint8_t *ranks);
 double	 churn_predict_row(const struct churn_model *, const double *x);
 void	 churn_predict_rows(const struct churn_model *, const double *X,
 	    size_t n, size_t p, double *out, int nthreads);

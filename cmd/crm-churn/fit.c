@@ -244,6 +244,18 @@ churn_model_prepare(struct churn_model *m)
 	prepare_ranks(m, total);
 }
 
+/* One row of ranks down tree tr of a model with ranks. */
+double
+qnode_eval(const struct churn_model *m, size_t tr, const uint8_t *r)
+{
+	const struct qnode *q = m->qn + m->start[tr];
+	size_t i = 0;
+
+	while (!q[i].leaf)
+		i = q[i].left + (r[q[i].feat] > q[i].rank);
+	return m->en[m->start[tr] + i].v;
+}
+
 double
 enode_eval(const struct enode *t, const double *x)
 {
@@ -318,19 +330,20 @@ qeval8(const struct qnode *q, const struct enode *t, const uint8_t *R,
 }
 #undef QSTEP
 
-/* The rank of each value of the rows: the thresholds of its feature
- * below it (255 for NaN, which goes right everywhere). */
-static void
-rank_rows(const struct churn_model *m, const double *X, size_t p, size_t k,
-    uint8_t *R)
+/* The rank of each value of the rows X[rows[i] * p ..] (rows NULL: row
+ * i) into R (k x p): the thresholds of its feature below it (255 for
+ * NaN, which goes right everywhere). */
+void
+churn_rank_rows(const struct churn_model *m, const double *X, size_t p,
+    const size_t *rows, size_t k, uint8_t *R)
 {
 	const double *t;
-	size_t i, f, a, b, n;
+	size_t i, f, a, b, n, row;
 	double x;
 
 	for (i = 0; i < k; i++)
-		for (f = 0; f < p; f++) {
-			x = X[i * p + f];
+		for (f = 0, row = rows != NULL ? rows[i] : i; f < p; f++) {
+			x = X[row * p + f];
 			t = m->qthr + m->qoff[f];
 			n = m->qoff[f + 1] - m->qoff[f];
 			for (a = 0, b = n; b > 1; b -= b / 2)
@@ -360,7 +373,7 @@ predict_block(const struct churn_model *m, const double *X, size_t p,
 		for (i = 0; i < k; i++)
 			s[i] = m->algo == ALGO_GBT ? m->base : 0;
 		if (R != NULL)
-			rank_rows(m, X + b * p, p, k, R);
+			churn_rank_rows(m, X + b * p, p, NULL, k, R);
 		for (tr = 0; tr < m->ntrees; tr++) {
 			t = m->en + m->start[tr];
 			i = 0;

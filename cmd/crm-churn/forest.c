@@ -90,21 +90,25 @@ oob_part(void *arg, size_t lo, size_t hi, int thread)
 	const struct fjob *j = o->j;
 	const struct enode *t;
 	double s[256];
-	size_t c[256], i, b, k, tr, r;
+	size_t c[256], i, b, k, tr, r, p = j->d->p;
+	uint8_t *R = o->m->qn != NULL ? xcalloc(256 * p + 1, 1) : NULL;
 
 	(void)thread;
 	for (b = lo; b < hi; b += 256) {
 		k = hi - b < 256 ? hi - b : 256;
 		memset(s, 0, sizeof(s));
 		memset(c, 0, sizeof(c));
+		if (R != NULL)	/* on ranks: the same comparisons */
+			churn_rank_rows(o->m, j->d->X, p, j->rows + b, k, R);
 		for (tr = 0; tr < o->m->ntrees; tr++) {
 			t = o->m->en + o->m->start[tr];
 			for (i = 0; i < k; i++) {
 				r = b + i;
 				if (j->inbag[tr][r / 64] >> (r % 64) & 1)
 					continue;
-				s[i] += enode_eval(t, j->d->X + j->rows[r] *
-				    j->d->p);
+				s[i] += R != NULL ? qnode_eval(o->m, tr,
+				    R + i * p) : enode_eval(t, j->d->X +
+				    j->rows[r] * p);
 				c[i]++;
 			}
 		}
@@ -113,6 +117,7 @@ oob_part(void *arg, size_t lo, size_t hi, int thread)
 			o->p[b + i] = c[i] > 0 ? s[i] / (double)c[i] : 0;
 		}
 	}
+	free(R);
 }
 
 /* The out-of-bag AUC of the rows that some tree left out. */
