@@ -16,3 +16,20 @@ for a in "forest --trees 30" "gbt --learning-rate 0.1 --max-depth 4" tree; do
 	echo "predictions $(crm-churn predict -m "$WORK/m.model" "$WORK/te.csv" |
 	    cksum)"
 done
+# Many one-hot columns (a 300-level category, two overlapping flags and
+# a number): they fill more than one bundle of boosting's histograms.
+awk 'BEGIN {
+	print "cat,f1,f2,x,y"
+	s = 7
+	for (i = 0; i < 3000; i++) {
+		s = (s * 69069 + 1) % 4294967296; c = int(s / 65536) % 300
+		s = (s * 69069 + 1) % 4294967296; x = int(s / 65536) % 1000
+		f1 = (c + x) % 3 == 0; f2 = (c * x) % 5 < 2
+		y = (c % 7 < 3) + (x > 600) + f1 + f2 >= 2 ? "Yes" : "No"
+		printf "c%d,%d,%d,%d,%s\n", c, f1, f2, x, y
+	}
+}' > "$WORK/cat.csv"
+crm-churn train -q --algo gbt --learning-rate 0.1 --max-depth 4 \
+    --categorical cat,f1,f2 --label y -m "$WORK/c.model" "$WORK/cat.csv" ||
+    exit 1
+echo "gbt, 300 categories: model $(cksum < "$WORK/c.model")"
