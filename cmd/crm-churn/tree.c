@@ -768,7 +768,7 @@ tree_eval(const struct tnode *t, const double *x)
 
 /*
  * Boosting trees: every feature at every node, so the histograms of a
- * node come from one pass over its rows in the row-major bins (the
+ * node come from one pass over its rows in the row-major bundles (the
  * features split over the threads, each histogram summed in row
  * order: the same bits at any thread count), and the larger child's
  * from its parent's minus the smaller one's.
