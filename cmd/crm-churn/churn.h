@@ -67,6 +67,15 @@ struct enode {
 	int32_t		 left;
 };
 
+/* A node on ranks: x <= thr is rank(x) <= rank(thr); leaves (leaf 1)
+ * take their value from en. */
+struct qnode {
+	uint32_t	 left;
+	uint16_t	 feat;
+	uint8_t		 rank;
+	uint8_t		 leaf;
+};
+
 /* A trained model of any algorithm. */
 struct churn_model {
 	enum churn_algo	 algo;
@@ -78,6 +87,11 @@ struct churn_model {
 	size_t		*start;
 	struct tnode	*nodes;
 	struct enode	*en;		/* the nodes for prediction */
+	/* the same with every feature value replaced by its rank among
+	 * the thresholds of its feature (when each has at most 255) */
+	struct qnode	*qn;
+	double		*qthr;		/* the thresholds by feature, sorted */
+	size_t		*qoff;		/* feature f: qthr[qoff[f]..[f+1]) */
 	double		 base;		/* gbt: initial log-odds */
 	double		*importance;	/* p, trees: normalised gain */
 	double		 oob_auc;	/* forest: NaN when unknown */
@@ -103,6 +117,10 @@ struct churn_model *churn_fit(const struct opts *, const struct dataset *,
 void	 churn_model_free(struct churn_model *);
 void	 churn_model_prepare(struct churn_model *);
 double	 enode_eval(const struct enode *, const double *x);
+void	 churn_rank_rows(const struct churn_model *, const double *X,
+	    size_t p, const size_t *rows, size_t k, uint8_t *R);
+double	 qnode_eval(const struct churn_model *, size_t tree,
+	    const uint8_t *ranks);
 double	 churn_predict_row(const struct churn_model *, const double *x);
 void	 churn_predict_rows(const struct churn_model *, const double *X,
 	    size_t n, size_t p, double *out, int nthreads);
@@ -114,12 +132,20 @@ struct churn_model *churn_model_load(const struct model *, size_t p,
 struct binned {
 	size_t		 n, p;
 	uint8_t		*b;		/* p x n, column-major */
-	/* boosting: per group of features, each row's bins other than
-	 * the feature's most common one, as feature << 8 | bin */
-	int		 ngroups;
-	size_t		*gfeat;		/* group g: features gfeat[g]..[g+1] */
-	size_t		**rowptr;	/* per group: n + 1 */
-	uint32_t	**ent;
+	uint8_t		*rm;		/* n x p, row-major (forest) */
+	/* boosting: the features packed into bundles of at most 255
+	 * non-default bins whose features are never off their most
+	 * common bin in the same row (one-hot columns of a category
+	 * share one), n x nbund row-major: 0 when every feature of the
+	 * bundle is at its most common bin, else foff[f] + the rank of
+	 * f's bin among its other bins */
+	size_t		 nbund;
+	uint8_t		*rows;		/* n x nbund */
+	size_t		*bstart;	/* bundle k: bfeat[bstart[k]..[k+1]) */
+	size_t		*bfeat;		/* p: the features by bundle */
+	int		*foff;		/* p: first slot of f in its bundle */
+	int		 ngroups;	/* bundles split over the threads */
+	size_t		*gbund;		/* group g: bundles gbund[g]..[g+1] */
 	uint8_t		*dflt;		/* the most common bin per feature */
 	double		*edges;		/* p x 255: upper edge of each bin */
 	int		*nb;		/* bins per feature */
@@ -142,19 +168,22 @@ struct tree_ws *tree_ws_new(size_t n, size_t p);
 void	 tree_ws_free(struct tree_ws *);
 /*
  * Grow one tree on rows idx[0..m) (reordered) with per-row statistics
- * a (weight or hessian) and b (weighted label or gradient); the nodes
+ * a (weight or hessian) and b (weighted label or gradient), for
+ * tree_grow interleaved: ab[2 * i] and ab[2 * i + 1]; the nodes
  * go to *nodes (a new array, *nnodes of them), the gain of each split
  * is added to gain[feat] when gain is not NULL.
  */
 void	 tree_grow(const struct binned *, const struct tree_par *,
-	    struct tree_ws *, size_t *idx, size_t m, const double *a,
-	    const double *b, struct rng *, struct tnode **nodes,
-	    size_t *nnodes, double *gain);
+	    struct tree_ws *, size_t *idx, size_t m, const double *ab,
+	    struct rng *, struct tnode **nodes, size_t *nnodes, double *gain);
+/* The same for boosting: the scores f of the rows move by their
+ * leaves' values, the held-out rows va[0..nva) too. */
 void	 tree_grow_boost(const struct binned *, const struct tree_par *,
 	    struct tree_ws *, size_t *idx, size_t m, const double *a,
 	    const double *b, struct tnode **nodes, size_t *nnodes,
-	    double *gain, double *f);
+	    double *gain, double *f, const size_t *va, size_t nva);
 void	 churn_bin_rows(struct binned *, int ngroups);
+void	 churn_bin_rowmajor(struct binned *);
 double	 tree_eval(const struct tnode *, const double *x);
 
 /* forest.c, gbt.c */

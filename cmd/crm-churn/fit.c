@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "err.h"
 #include "model.h"
+#include "num.h"
 #include "par.h"
 #include "rng.h"
 #include "ml/lbfgs.h"
@@ -71,22 +72,22 @@ fit_tree(const struct opts *o, const struct dataset *d, const size_t *rows,
 	    crm_nthreads(&o->com), 1 };
 	struct tree_ws *ws = tree_ws_new(d->n, d->p);
 	size_t *idx = xcalloc(n + 1, sizeof(*idx)), i, nn, f;
-	double *a = xcalloc(d->n, sizeof(*a)), *b = xcalloc(d->n, sizeof(*b));
+	double *ab = xcalloc(2 * d->n + 1, sizeof(*ab));
 	double cw[2], s;
 	struct rng r;
 
 	churn_class_weights(o, d, rows, n, cw);
 	for (i = 0; i < n; i++) {
 		idx[i] = rows[i];
-		a[rows[i]] = cw[d->y[rows[i]] != 0];
-		b[rows[i]] = d->y[rows[i]] != 0 ? a[rows[i]] : 0;
+		ab[2 * rows[i]] = cw[d->y[rows[i]] != 0];
+		ab[2 * rows[i] + 1] = d->y[rows[i]] != 0 ? ab[2 * rows[i]] : 0;
 	}
 	rng_seed(&r, churn_seed(o));
 	m->algo = ALGO_TREE;
 	m->ntrees = 1;
 	m->start = xcalloc(2, sizeof(*m->start));
 	m->importance = xcalloc(d->p + 1, sizeof(*m->importance));
-	tree_grow(bd, &tp, ws, idx, n, a, b, &r, &m->nodes, &nn,
+	tree_grow(bd, &tp, ws, idx, n, ab, &r, &m->nodes, &nn,
 	    m->importance);
 	m->start[1] = nn;
 	for (s = 0, f = 0; f < d->p; f++)
@@ -95,8 +96,7 @@ fit_tree(const struct opts *o, const struct dataset *d, const size_t *rows,
 		m->importance[f] /= s;
 	tree_ws_free(ws);
 	free(idx);
-	free(a);
-	free(b);
+	free(ab);
 }
 
 /*
@@ -126,9 +126,10 @@ churn_fit(const struct opts *o, const struct dataset *d, const size_t *rows,
 		churn_bin(d->X, d->n, d->p, rows, n, o->bins, &bd);
 		if (o->algo == ALGO_TREE)
 			fit_tree(o, d, rows, n, &bd, m);
-		else if (o->algo == ALGO_FOREST)
+		else if (o->algo == ALGO_FOREST) {
+			churn_bin_rowmajor(&bd);
 			churn_forest(o, d, rows, n, &bd, m, progress);
-		else {
+		} else {
 			churn_bin_rows(&bd, crm_nthreads(&o->com));
 			churn_gbt(o, d, rows, n, &bd, m, progress);
 		}
@@ -137,6 +138,91 @@ churn_fit(const struct opts *o, const struct dataset *d, const size_t *rows,
 	free(all);
 	churn_model_prepare(m);
 	return m;
+}
+
+/* Node i (local index li in its tree) on ranks. */
+static void
+rank_node(struct churn_model *m, size_t i, size_t li)
+{
+	const struct tnode *nd = &m->nodes[i];
+	size_t a, b, mid, f;
+
+	if (nd->feat < 0) {
+		/* stays: no rank is above 255 */
+		m->qn[i].leaf = 1;
+		m->qn[i].rank = 255;
+		m->qn[i].left = (uint32_t)li;
+		return;
+	}
+	f = (size_t)nd->feat;
+	for (a = m->qoff[f], b = m->qoff[f + 1]; a < b;) {
+		mid = a + (b - a) / 2;
+		if (m->qthr[mid] < nd->thr)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	m->qn[i].feat = (uint16_t)f;
+	m->qn[i].rank = (uint8_t)(a - m->qoff[f]);
+	m->qn[i].left = (uint32_t)nd->left;
+}
+
+/*
+ * Walks on ranks: each feature's distinct split thresholds sorted, and
+ * the nodes with the rank of their threshold.  Not made (qn NULL) when
+ * a feature has more than 255 thresholds, a threshold is NaN or there
+ * are too many features.
+ */
+static void
+prepare_ranks(struct churn_model *m, size_t total)
+{
+	size_t i, f, k, tr, *fill;
+	double *t;
+
+	if (m->p > 65535)
+		return;
+	m->qoff = xcalloc(m->p + 2, sizeof(*m->qoff));
+	for (i = 0; i < total; i++) {
+		if (m->nodes[i].feat < 0)
+			continue;
+		if (isnan(m->nodes[i].thr))
+			goto fail;
+		m->qoff[m->nodes[i].feat + 1]++;
+	}
+	for (f = 0; f < m->p; f++)
+		m->qoff[f + 1] += m->qoff[f];
+	m->qthr = xcalloc(m->qoff[m->p] + 1, sizeof(*m->qthr));
+	fill = xcalloc(m->p + 1, sizeof(*fill));
+	for (i = 0; i < total; i++)
+		if (m->nodes[i].feat >= 0) {
+			f = (size_t)m->nodes[i].feat;
+			m->qthr[m->qoff[f] + fill[f]++] = m->nodes[i].thr;
+		}
+	free(fill);
+	/* sorted and distinct, in place (qoff[f] set once read) */
+	for (k = 0, f = 0; f < m->p; f++) {
+		size_t lo = m->qoff[f], hi = m->qoff[f + 1], start = k;
+
+		t = m->qthr + lo;
+		qsort(t, hi - lo, sizeof(*t), num_cmp);
+		for (i = lo; i < hi; i++)
+			if (i == lo || m->qthr[i] != m->qthr[i - 1])
+				m->qthr[k++] = m->qthr[i];
+		m->qoff[f] = start;
+		if (k - start > 255)
+			goto fail;
+	}
+	m->qoff[m->p] = k;
+	m->qn = xcalloc(total + 1, sizeof(*m->qn));
+	for (tr = 0; tr < m->ntrees; tr++)
+		for (i = m->start[tr]; i < m->start[tr + 1]; i++)
+			rank_node(m, i, i - m->start[tr]);
+	return;
+fail:
+	free(m->qoff);
+	free(m->qthr);
+	m->qoff = NULL;
+	m->qthr = NULL;
 }
 
 /* The compact nodes that prediction walks (half the memory). */
@@ -155,6 +241,19 @@ churn_model_prepare(struct churn_model *m)
 		m->en[i].v = m->nodes[i].feat >= 0 ? m->nodes[i].thr :
 		    m->nodes[i].value;
 	}
+	prepare_ranks(m, total);
+}
+
+/* One row of ranks down tree tr of a model with ranks. */
+double
+qnode_eval(const struct churn_model *m, size_t tr, const uint8_t *r)
+{
+	const struct qnode *q = m->qn + m->start[tr];
+	size_t i = 0;
+
+	while (!q[i].leaf)
+		i = q[i].left + (r[q[i].feat] > q[i].rank);
+	return m->en[m->start[tr] + i].v;
 }
 
 double
@@ -206,9 +305,59 @@ tree_prob(const struct churn_model *m, double s)
 #define BLOCK	256
 
 /*
+ * Eight rows of ranks (p each) down one tree on ranks, as eval8 but
+ * without a branch per step: a leaf's step leaves a row where it is
+ * (its left is itself, its rank 255), and the eight positions stay in
+ * registers.
+ */
+#define QSTEP(a, r) \
+	(a = q[a].left + (R[(r) * p + q[a].feat] > q[a].rank), \
+	    leaves &= q[a].leaf)
+static void
+qeval8(const struct qnode *q, const struct enode *t, const uint8_t *R,
+    size_t p, double *s)
+{
+	uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0,
+	    a7 = 0, leaves;
+
+	do {
+		leaves = 1;
+		QSTEP(a0, 0); QSTEP(a1, 1); QSTEP(a2, 2); QSTEP(a3, 3);
+		QSTEP(a4, 4); QSTEP(a5, 5); QSTEP(a6, 6); QSTEP(a7, 7);
+	} while (!leaves);
+	s[0] += t[a0].v; s[1] += t[a1].v; s[2] += t[a2].v; s[3] += t[a3].v;
+	s[4] += t[a4].v; s[5] += t[a5].v; s[6] += t[a6].v; s[7] += t[a7].v;
+}
+#undef QSTEP
+
+/* The rank of each value of the rows X[rows[i] * p ..] (rows NULL: row
+ * i) into R (k x p): the thresholds of its feature below it (255 for
+ * NaN, which goes right everywhere). */
+void
+churn_rank_rows(const struct churn_model *m, const double *X, size_t p,
+    const size_t *rows, size_t k, uint8_t *R)
+{
+	const double *t;
+	size_t i, f, a, b, n, row;
+	double x;
+
+	for (i = 0; i < k; i++)
+		for (f = 0, row = rows != NULL ? rows[i] : i; f < p; f++) {
+			x = X[row * p + f];
+			t = m->qthr + m->qoff[f];
+			n = m->qoff[f + 1] - m->qoff[f];
+			for (a = 0, b = n; b > 1; b -= b / 2)
+				a = t[a + b / 2] < x ? a + b / 2 : a;
+			a += n > 0 && t[a] < x;
+			R[i * p + f] = isnan(x) ? 255 : (uint8_t)a;
+		}
+}
+
+/*
  * Rows lo..hi of X through every tree, a block of rows per tree so
  * that a tree stays in the cache; each row's sum is made in tree order,
- * as churn_predict_row makes it.
+ * as churn_predict_row makes it.  On ranks when the model has them
+ * (a node of 8 bytes, a row of p bytes: the same comparisons).
  */
 static void
 predict_block(const struct churn_model *m, const double *X, size_t p,
@@ -216,15 +365,23 @@ predict_block(const struct churn_model *m, const double *X, size_t p,
 {
 	double s[BLOCK];
 	const struct enode *t;
-	size_t b, i, k;
+	uint8_t *R = m->qn != NULL ? xcalloc(BLOCK * p + 1, 1) : NULL;
+	size_t b, i, k, tr;
 
 	for (b = lo; b < hi; b += BLOCK) {
 		k = hi - b < BLOCK ? hi - b : BLOCK;
 		for (i = 0; i < k; i++)
 			s[i] = m->algo == ALGO_GBT ? m->base : 0;
-		for (size_t tr = 0; tr < m->ntrees; tr++) {
+		if (R != NULL)
+			churn_rank_rows(m, X + b * p, p, NULL, k, R);
+		for (tr = 0; tr < m->ntrees; tr++) {
 			t = m->en + m->start[tr];
-			for (i = 0; i + 8 <= k; i += 8)
+			i = 0;
+			if (R != NULL)
+				for (; i + 8 <= k; i += 8)
+					qeval8(m->qn + m->start[tr], t,
+					    R + i * p, p, s + i);
+			for (; i + 8 <= k; i += 8)
 				eval8(t, X + (b + i) * p, p, s + i);
 			for (; i < k; i++)
 				s[i] += enode_eval(t, X + (b + i) * p);
@@ -232,6 +389,7 @@ predict_block(const struct churn_model *m, const double *X, size_t p,
 		for (i = 0; i < k; i++)
 			out[b + i] = tree_prob(m, s[i]);
 	}
+	free(R);
 }
 
 void
@@ -243,6 +401,9 @@ churn_model_free(struct churn_model *m)
 	free(m->start);
 	free(m->nodes);
 	free(m->en);
+	free(m->qn);
+	free(m->qthr);
+	free(m->qoff);
 	free(m->importance);
 	free(m);
 }

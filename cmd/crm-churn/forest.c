@@ -29,7 +29,7 @@ struct fjob {
 	/* per thread */
 	struct tree_ws		**ws;
 	size_t			**idx;
-	double			**a, **b;
+	double			**ab;		/* (weight, weight * y) */
 	uint32_t		**cnt;
 	/* per tree */
 	struct tnode		**nodes;
@@ -48,7 +48,7 @@ grow_one(void *arg, size_t t, struct rng *r, int th)
 	struct fjob *j = arg;
 	uint32_t *cnt = j->cnt[th];
 	size_t *idx = j->idx[th], i, g, m = 0;
-	double *a = j->a[th], *b = j->b[th], y;
+	double *ab = j->ab[th], y;
 	uint64_t *bag = xcalloc(j->n / 64 + 1, sizeof(*bag));
 
 	memset(cnt, 0, j->n * sizeof(*cnt));
@@ -59,12 +59,12 @@ grow_one(void *arg, size_t t, struct rng *r, int th)
 			continue;
 		g = j->rows[i];
 		y = j->d->y[g];
-		a[g] = cnt[i] * j->cw[y != 0];
-		b[g] = y != 0 ? a[g] : 0;
+		ab[2 * g] = cnt[i] * j->cw[y != 0];
+		ab[2 * g + 1] = y != 0 ? ab[2 * g] : 0;
 		idx[m++] = g;
 		bag[i / 64] |= (uint64_t)1 << (i % 64);
 	}
-	tree_grow(j->bd, &j->tp, j->ws[th], idx, m, a, b, r, &j->nodes[t],
+	tree_grow(j->bd, &j->tp, j->ws[th], idx, m, ab, r, &j->nodes[t],
 	    &j->nn[t], j->gain + t * j->d->p);
 	j->inbag[t] = bag;
 	pthread_mutex_lock(&j->mu);
@@ -90,21 +90,25 @@ oob_part(void *arg, size_t lo, size_t hi, int thread)
 	const struct fjob *j = o->j;
 	const struct enode *t;
 	double s[256];
-	size_t c[256], i, b, k, tr, r;
+	size_t c[256], i, b, k, tr, r, p = j->d->p;
+	uint8_t *R = o->m->qn != NULL ? xcalloc(256 * p + 1, 1) : NULL;
 
 	(void)thread;
 	for (b = lo; b < hi; b += 256) {
 		k = hi - b < 256 ? hi - b : 256;
 		memset(s, 0, sizeof(s));
 		memset(c, 0, sizeof(c));
+		if (R != NULL)	/* on ranks: the same comparisons */
+			churn_rank_rows(o->m, j->d->X, p, j->rows + b, k, R);
 		for (tr = 0; tr < o->m->ntrees; tr++) {
 			t = o->m->en + o->m->start[tr];
 			for (i = 0; i < k; i++) {
 				r = b + i;
 				if (j->inbag[tr][r / 64] >> (r % 64) & 1)
 					continue;
-				s[i] += enode_eval(t, j->d->X + j->rows[r] *
-				    j->d->p);
+				s[i] += R != NULL ? qnode_eval(o->m, tr,
+				    R + i * p) : enode_eval(t, j->d->X +
+				    j->rows[r] * p);
 				c[i]++;
 			}
 		}
@@ -113,6 +117,7 @@ oob_part(void *arg, size_t lo, size_t hi, int thread)
 			o->p[b + i] = c[i] > 0 ? s[i] / (double)c[i] : 0;
 		}
 	}
+	free(R);
 }
 
 /* The out-of-bag AUC of the rows that some tree left out. */
@@ -211,14 +216,12 @@ churn_forest(const struct opts *o, const struct dataset *d,
 		nth = (int)ntrees;
 	j.ws = xcalloc((size_t)nth, sizeof(*j.ws));
 	j.idx = xcalloc((size_t)nth, sizeof(*j.idx));
-	j.a = xcalloc((size_t)nth, sizeof(*j.a));
-	j.b = xcalloc((size_t)nth, sizeof(*j.b));
+	j.ab = xcalloc((size_t)nth, sizeof(*j.ab));
 	j.cnt = xcalloc((size_t)nth, sizeof(*j.cnt));
 	for (t = 0; t < nth; t++) {
 		j.ws[t] = tree_ws_new(d->n, d->p);
 		j.idx[t] = xcalloc(n + 1, sizeof(**j.idx));
-		j.a[t] = xcalloc(d->n, sizeof(**j.a));
-		j.b[t] = xcalloc(d->n, sizeof(**j.b));
+		j.ab[t] = xcalloc(2 * d->n + 1, sizeof(**j.ab));
 		j.cnt[t] = xcalloc(n + 1, sizeof(**j.cnt));
 	}
 	j.nodes = xcalloc(ntrees, sizeof(*j.nodes));
@@ -237,8 +240,7 @@ churn_forest(const struct opts *o, const struct dataset *d,
 	for (t = 0; t < nth; t++) {
 		tree_ws_free(j.ws[t]);
 		free(j.idx[t]);
-		free(j.a[t]);
-		free(j.b[t]);
+		free(j.ab[t]);
 		free(j.cnt[t]);
 	}
 	for (i = 0; i < ntrees; i++) {
@@ -247,8 +249,7 @@ churn_forest(const struct opts *o, const struct dataset *d,
 	}
 	free(j.ws);
 	free(j.idx);
-	free(j.a);
-	free(j.b);
+	free(j.ab);
 	free(j.cnt);
 	free(j.nodes);
 	free(j.nn);

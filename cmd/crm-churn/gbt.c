@@ -98,16 +98,6 @@ base_score(const struct dataset *d, const struct boost *bs)
 }
 
 static void
-add_tree(const struct dataset *d, struct boost *bs, const struct tnode *t)
-{
-	size_t i;
-
-	/* the training rows moved while the tree grew */
-	for (i = 0; i < bs->nva; i++)
-		bs->f[bs->va[i]] += tree_eval(t, d->X + bs->va[i] * d->p);
-}
-
-static void
 keep_trees(struct churn_model *m, struct boost *bs, size_t keep)
 {
 	size_t t, total = 0;
@@ -157,8 +147,8 @@ churn_gbt(const struct opts *o, const struct dataset *d, const size_t *rows,
 		gradients(d, &bs);
 		memcpy(bs.idx, bs.tr, bs.ntr * sizeof(*bs.idx));
 		tree_grow_boost(bd, &tp, ws, bs.idx, bs.ntr, bs.h, bs.g,
-		    &bs.trees[round], &bs.nn[round], gain + round * d->p, bs.f);
-		add_tree(d, &bs, bs.trees[round]);
+		    &bs.trees[round], &bs.nn[round], gain + round * d->p, bs.f,
+		    bs.va, bs.nva);
 		progress_set(pr, round + 1);
 		bestr = round + 1;
 		if (bs.nva == 0)

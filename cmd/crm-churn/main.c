@@ -99,7 +99,7 @@ static const char help1[] =
 
 static const char help2[] =
 "  tree:    --max-depth N (4)  --min-leaf N (20)\n"
-"  gbt:     --rounds N (1000)  --learning-rate R (0.1)  --max-depth N (4)\n"
+"  gbt:     --rounds N (1000)  --learning-rate R (0.25)  --max-depth N (3)\n"
 "           --min-leaf N (20)  --l2 L (1)  --validation SHARE (0.1,\n"
 "           early stopping after 20 rounds without gain; 0: none)\n"
 "  trees:   --bins N (255, at most 255)\n"
@@ -128,7 +128,7 @@ opts_init(struct opts *o)
 	o->C = 1;
 	o->trees = 500;
 	o->rounds = 1000;
-	o->lr = 0.1;
+	o->lr = 0.25;
 	o->l2 = 1;
 	o->valid = 0.1;
 	o->bins = 255;
@@ -248,7 +248,8 @@ check_opts(struct opts *o)
 	enum churn_cmd c = o->cmd;
 
 	if (!o->has_depth)
-		o->max_depth = o->algo == ALGO_FOREST ? 0 : 4;
+		o->max_depth = o->algo == ALGO_FOREST ? 0 :
+		    o->algo == ALGO_GBT ? 3 : 4;
 	if (!o->has_leaf)
 		o->min_leaf = 20;
 	if ((c == CMD_PREDICT || c == CMD_IMPORTANCE || c == CMD_RULES) &&

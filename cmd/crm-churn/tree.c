@@ -37,6 +37,10 @@ struct tree_ws {
 	size_t		*perm;		/* features */
 	size_t		*tmp;		/* partition buffer */
 	struct split	*res;		/* per feature */
+	size_t		*cand;		/* features to try */
+	double		*gh;		/* boosting: n x (a, b) */
+	struct hbin	*bh;		/* boosting: nbund x 256 */
+	size_t		 nbh;
 };
 
 struct binjob {
@@ -45,6 +49,7 @@ struct binjob {
 	const size_t	*rows;
 	int		 maxbins;
 	struct binned	*bd;
+	int		 nslots;	/* features dealt round-robin */
 };
 
 /* The edge between two neighbouring distinct values a < b. */
@@ -91,18 +96,19 @@ cut_feature(const double *v, size_t m, int maxbins, double *edges)
 }
 
 /*
- * The distinct values of feature f into v (sorted) when there are at
+ * The distinct values of a feature (its column col of all rows) in the
+ * training rows into v (sorted) when there are at
  * most maxbins of them: their count, else 0.  Most features (one-hot
  * ones, small counts) take this way instead of a sort.
  */
 static size_t
-few_values(const struct binjob *j, size_t f, double *v)
+few_values(const struct binjob *j, const double *col, double *v)
 {
 	size_t i, n = 0, a, b, mid;
 	double x;
 
 	for (i = 0; i < j->nrows; i++) {
-		x = j->X[j->rows[i] * j->p + f];
+		x = col[j->rows[i]];
 		for (a = 0, b = n; a < b;) {
 			mid = a + (b - a) / 2;
 			if (v[mid] < x)
@@ -121,43 +127,64 @@ few_values(const struct binjob *j, size_t f, double *v)
 	return n;
 }
 
+#define BINCOLS	8	/* features copied out of X at a time */
+
 static void
 bin_part(void *arg, size_t lo, size_t hi, int thread)
 {
 	struct binjob *j = arg;
 	struct binned *bd = j->bd;
+	size_t nslot = (size_t)j->nslots, *fs = xcalloc(j->p + 1, sizeof(*fs));
+	size_t nfs = 0, s;
 	double *v = xcalloc(j->nrows ? j->nrows : 1, sizeof(*v));
-	const double *ed;
-	size_t f, i, a, b, m;
+	double *cols = xcalloc(j->n * BINCOLS + 1, sizeof(*cols));
+	const double *ed, *col;
+	size_t f, f0, nf, c, i, a, b, m;
 	double x;
 
 	(void)thread;
-	for (f = lo; f < hi; f++) {
-		ed = bd->edges + f * MAXBINS;
-		m = few_values(j, f, v);
-		if (m == 0) {
-			/* quantiles of at most 65536 rows, evenly spaced */
-			size_t step = j->nrows / 65536 + 1;
+	/* slot s takes features s, s + nslots, ... (numeric columns come
+	 * first and cost the most: the threads share them) */
+	for (s = lo; s < hi; s++)
+		for (f = s; f < j->p; f += nslot)
+			fs[nfs++] = f;
+	for (f0 = 0; f0 < nfs; f0 += nf) {
+		/* a few columns out of the row-major X in one pass */
+		nf = nfs - f0 < BINCOLS ? nfs - f0 : BINCOLS;
+		for (i = 0; i < j->n; i++)
+			for (c = 0; c < nf; c++)
+				cols[c * j->n + i] = j->X[i * j->p +
+				    fs[f0 + c]];
+		for (c = 0; c < nf; c++) {
+			f = fs[f0 + c];
+			col = cols + c * j->n;
+			ed = bd->edges + f * MAXBINS;
+			m = few_values(j, col, v);
+			if (m == 0) {
+				/* quantiles of at most 65536 rows, evenly
+				 * spaced */
+				size_t step = j->nrows / 65536 + 1;
 
-			for (m = 0, i = 0; i < j->nrows; i += step)
-				v[m++] = j->X[j->rows[i] * j->p + f];
-			qsort(v, m, sizeof(*v), num_cmp);
-		}
-		bd->nb[f] = cut_feature(v, m, j->maxbins,
-		    bd->edges + f * MAXBINS);
-		m = (size_t)bd->nb[f] - 1;
-		for (i = 0; i < j->n; i++) {
-			x = j->X[i * j->p + f];
-			for (a = 0, b = m; a < b;) {	/* edges below x */
-				size_t mid = a + (b - a) / 2;
-				if (ed[mid] < x)
-					a = mid + 1;
-				else
-					b = mid;
+				for (m = 0, i = 0; i < j->nrows; i += step)
+					v[m++] = col[j->rows[i]];
+				qsort(v, m, sizeof(*v), num_cmp);
 			}
-			bd->b[f * j->n + i] = (uint8_t)a;
+			bd->nb[f] = cut_feature(v, m, j->maxbins,
+			    bd->edges + f * MAXBINS);
+			m = (size_t)bd->nb[f] - 1;
+			for (i = 0; i < j->n; i++) {
+				x = col[i];
+				/* the edges below x, by a search without
+				 * branches */
+				for (a = 0, b = m; b > 1; b -= b / 2)
+					a = ed[a + b / 2] < x ? a + b / 2 : a;
+				a += m > 0 && ed[a] < x;
+				bd->b[f * j->n + i] = (uint8_t)a;
+			}
 		}
 	}
+	free(fs);
+	free(cols);
 	free(v);
 }
 
@@ -169,7 +196,7 @@ void
 churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
     size_t nrows, int maxbins, struct binned *bd)
 {
-	struct binjob j = { X, n, p, nrows, rows, maxbins, bd };
+	struct binjob j = { X, n, p, nrows, rows, maxbins, bd, 2 };
 
 	memset(bd, 0, sizeof(*bd));
 
@@ -180,25 +207,52 @@ churn_bin(const double *X, size_t n, size_t p, const size_t *rows,
 	bd->b = xcalloc(n * p > 0 ? n * p : 1, 1);
 	bd->edges = xcalloc(p * MAXBINS + 1, sizeof(*bd->edges));
 	bd->nb = xcalloc(p + 1, sizeof(*bd->nb));
-	par_for(p, 2, bin_part, &j);
+	par_for((size_t)j.nslots, j.nslots, bin_part, &j);
 }
 
 /*
- * For boosting: the most common bin of each feature, and per group of
- * features the other bins of every row, so that a histogram pass
- * touches a categorical column once per row instead of once per
- * category.  The groups split the entries evenly; each is one thread's
- * share of a histogram (the sums do not depend on the grouping).
+ * Put feature f (bins col, non-default rows rows[0..nr)) into bundle k
+ * when it fits there: enough free slots and no row where both f and
+ * the bundle are off their most common bins.
+ */
+static int
+bundle_fits(const uint8_t *bcol, int used, int slots, const size_t *rows,
+    size_t nr)
+{
+	size_t k;
+
+	if (used + slots > 256)
+		return 0;
+	for (k = 0; k < nr; k++)
+		if (bcol[rows[k]] != 0)
+			return 0;
+	return 1;
+}
+
+#define BUNDLE_TRIES	16	/* open bundles a feature tries */
+
+/*
+ * For boosting: the most common bin of each feature, and the features
+ * packed into bundles (a greedy pass in feature order: each joins the
+ * first of the last few bundles it fits in), each row's bundle values
+ * stored row-major, so that a histogram pass reads one short row per
+ * training row and a category's one-hot columns cost one update.  The
+ * bundles split evenly into ngroups, one thread's share each (the sums
+ * do not depend on the grouping).
  */
 void
 churn_bin_rows(struct binned *bd, int ngroups)
 {
-	size_t f, i, g, *cnt = xcalloc(256, sizeof(*cnt)), total = 0, acc, k;
-	size_t *nd = xcalloc(bd->p + 1, sizeof(*nd));
+	size_t f, i, g, k, nr, *cnt = xcalloc(256, sizeof(*cnt));
+	size_t *nz = xcalloc(bd->n + 1, sizeof(*nz));
+	size_t *bof = xcalloc(bd->p + 1, sizeof(*bof)), *nin;
+	uint8_t **bcol = xcalloc(bd->p + 1, sizeof(*bcol));
+	int *used = xcalloc(bd->p + 1, sizeof(*used)), b, best, slots;
 	const uint8_t *col;
-	int b, best;
 
 	bd->dflt = xcalloc(bd->p + 1, 1);
+	bd->foff = xcalloc(bd->p + 1, sizeof(*bd->foff));
+	bd->nbund = 0;
 	for (f = 0; f < bd->p; f++) {
 		col = bd->b + f * bd->n;
 		memset(cnt, 0, 256 * sizeof(*cnt));
@@ -208,52 +262,85 @@ churn_bin_rows(struct binned *bd, int ngroups)
 			if (cnt[b] > cnt[best])
 				best = b;
 		bd->dflt[f] = (uint8_t)best;
-		nd[f] = bd->n - cnt[best];
-		total += nd[f];
+		for (nr = 0, i = 0; i < bd->n; i++)
+			if (col[i] != best)
+				nz[nr++] = i;
+		slots = bd->nb[f] > 1 ? bd->nb[f] - 1 : 0;
+		for (k = bd->nbund > BUNDLE_TRIES ? bd->nbund - BUNDLE_TRIES :
+		    0; k < bd->nbund; k++)
+			if (bundle_fits(bcol[k], used[k], slots, nz, nr))
+				break;
+		if (k == bd->nbund) {
+			bcol[k] = xcalloc(bd->n + 1, 1);
+			used[k] = 1;
+			bd->nbund++;
+		}
+		bof[f] = k;
+		bd->foff[f] = used[k];
+		for (i = 0; i < nr; i++) {
+			b = col[nz[i]];
+			bcol[k][nz[i]] = (uint8_t)(used[k] + (b < best ? b :
+			    b - 1));
+		}
+		used[k] += slots;
+	}
+	/* the features by bundle, in feature order within each */
+	nin = xcalloc(bd->nbund + 1, sizeof(*nin));
+	for (f = 0; f < bd->p; f++)
+		nin[bof[f]]++;
+	bd->bstart = xcalloc(bd->nbund + 1, sizeof(*bd->bstart));
+	for (k = 0; k < bd->nbund; k++)
+		bd->bstart[k + 1] = bd->bstart[k] + nin[k];
+	memset(nin, 0, (bd->nbund + 1) * sizeof(*nin));
+	bd->bfeat = xcalloc(bd->p + 1, sizeof(*bd->bfeat));
+	for (f = 0; f < bd->p; f++) {
+		k = bof[f];
+		bd->bfeat[bd->bstart[k] + nin[k]++] = f;
+	}
+	bd->rows = xcalloc(bd->n * bd->nbund + 1, 1);
+	for (k = 0; k < bd->nbund; k++) {
+		for (i = 0; i < bd->n; i++)
+			bd->rows[i * bd->nbund + k] = bcol[k][i];
+		free(bcol[k]);
 	}
 	if (ngroups < 1)
 		ngroups = 1;
+	if ((size_t)ngroups > bd->nbund)
+		ngroups = bd->nbund > 0 ? (int)bd->nbund : 1;
 	bd->ngroups = ngroups;
-	bd->gfeat = xcalloc((size_t)ngroups + 1, sizeof(*bd->gfeat));
-	for (g = 1, acc = 0, f = 0; f < bd->p; f++) {
-		acc += nd[f];
-		if (g < (size_t)ngroups && acc * (size_t)ngroups >= g * total)
-			bd->gfeat[g++] = f + 1;
-	}
-	for (; g <= (size_t)ngroups; g++)
-		bd->gfeat[g] = bd->p;
-	bd->rowptr = xcalloc((size_t)ngroups, sizeof(*bd->rowptr));
-	bd->ent = xcalloc((size_t)ngroups, sizeof(*bd->ent));
-	for (g = 0; g < (size_t)ngroups; g++) {
-		for (acc = 0, f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++)
-			acc += nd[f];
-		bd->rowptr[g] = xcalloc(bd->n + 1, sizeof(**bd->rowptr));
-		bd->ent[g] = xcalloc(acc + 1, sizeof(**bd->ent));
-		for (k = 0, i = 0; i < bd->n; i++) {
-			bd->rowptr[g][i] = k;
-			for (f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++)
-				if (bd->b[f * bd->n + i] != bd->dflt[f])
-					bd->ent[g][k++] = (uint32_t)(f << 8 |
-					    bd->b[f * bd->n + i]);
-		}
-		bd->rowptr[g][bd->n] = k;
-	}
+	bd->gbund = xcalloc((size_t)ngroups + 1, sizeof(*bd->gbund));
+	for (g = 0; g <= (size_t)ngroups; g++)
+		bd->gbund[g] = g * bd->nbund / (size_t)ngroups;
+	free(nin);
+	free(bcol);
+	free(used);
+	free(bof);
+	free(nz);
 	free(cnt);
-	free(nd);
+}
+
+/* The bins row-major as well, for trees that try some features at each
+ * node. */
+void
+churn_bin_rowmajor(struct binned *bd)
+{
+	size_t f, i;
+
+	bd->rm = xcalloc(bd->n * bd->p + 1, 1);
+	for (f = 0; f < bd->p; f++)
+		for (i = 0; i < bd->n; i++)
+			bd->rm[i * bd->p + f] = bd->b[f * bd->n + i];
 }
 
 void
 churn_binned_free(struct binned *bd)
 {
-	int g;
-
-	for (g = 0; g < bd->ngroups; g++) {
-		free(bd->rowptr[g]);
-		free(bd->ent[g]);
-	}
-	free(bd->rowptr);
-	free(bd->ent);
-	free(bd->gfeat);
+	free(bd->rm);
+	free(bd->rows);
+	free(bd->bstart);
+	free(bd->bfeat);
+	free(bd->foff);
+	free(bd->gbund);
 	free(bd->dflt);
 	free(bd->b);
 	free(bd->edges);
@@ -272,6 +359,7 @@ tree_ws_new(size_t n, size_t p)
 	w->perm = xcalloc(p + 1, sizeof(*w->perm));
 	w->tmp = xcalloc(n + 1, sizeof(*w->tmp));
 	w->res = xcalloc(p + 1, sizeof(*w->res));
+	w->cand = xcalloc(p + 1, sizeof(*w->cand));
 	return w;
 }
 
@@ -284,6 +372,9 @@ tree_ws_free(struct tree_ws *w)
 	free(w->perm);
 	free(w->tmp);
 	free(w->res);
+	free(w->cand);
+	free(w->gh);
+	free(w->bh);
 	free(w);
 }
 
@@ -302,32 +393,21 @@ struct nodejob {
 	struct tree_ws		*ws;
 	const size_t		*idx;
 	size_t			 lo, hi;
-	const double		*a, *b;
+	const double		*ab;	/* (a, b) of each row */
 	double			 ta, tb, tc;
 };
 
-/* Histogram feature f over the node and find its best split. */
+/* The best split of feature f from its histogram h over the node, whose
+ * bins minb..maxb are used; the histogram is zeroed after. */
 static void
-feature_split(const struct nodejob *nj, size_t f, struct split *s)
+split_scan(const struct nodejob *nj, struct hbin *h, int minb, int maxb,
+    struct split *s)
 {
-	const uint8_t *col = nj->bd->b + f * nj->bd->n;
-	struct hbin *h = nj->ws->hist + f * 256, l = { 0, 0, 0 };
 	const struct tree_par *tp = nj->tp;
+	struct hbin l = { 0, 0, 0 };
 	double sp = score(tp, nj->ta, nj->tb), g;
-	size_t k, i;
-	int minb = 255, maxb = 0, bin;
+	int bin;
 
-	for (k = nj->lo; k < nj->hi; k++) {
-		i = nj->idx[k];
-		bin = col[i];
-		h[bin].a += nj->a[i];
-		h[bin].b += nj->b[i];
-		h[bin].c += 1;
-		if (bin < minb)
-			minb = bin;
-		if (bin > maxb)
-			maxb = bin;
-	}
 	s->bin = -1;
 	s->gain = -HUGE_VAL;
 	s->constant = minb == maxb;
@@ -352,6 +432,86 @@ feature_split(const struct nodejob *nj, size_t f, struct split *s)
 	memset(h + minb, 0, (size_t)(maxb - minb + 1) * sizeof(*h));
 }
 
+/* The first and last used bins of a histogram with some rows. */
+static void
+used_bins(const struct hbin *h, int *minb, int *maxb)
+{
+	int bin;
+
+	for (bin = 0; bin < 255 && h[bin].c == 0; bin++)
+		;
+	*minb = bin;
+	for (bin = 255; bin > *minb && h[bin].c == 0; bin--)
+		;
+	*maxb = bin;
+}
+
+/* Histogram feature f over the node and find its best split. */
+static void
+feature_split(const struct nodejob *nj, size_t f, struct split *s)
+{
+	const uint8_t *col = nj->bd->b + f * nj->bd->n;
+	struct hbin *h = nj->ws->hist + f * 256;
+	size_t k, i;
+	int minb = 255, maxb = 0, bin;
+
+	for (k = nj->lo; k < nj->hi; k++) {
+		i = nj->idx[k];
+		bin = col[i];
+		h[bin].a += nj->ab[2 * i];
+		h[bin].b += nj->ab[2 * i + 1];
+		h[bin].c += 1;
+		if (bin < minb)
+			minb = bin;
+		if (bin > maxb)
+			maxb = bin;
+	}
+	split_scan(nj, h, minb, maxb, s);
+}
+
+/*
+ * The same for the nf features fs[] at once, in one pass over the
+ * node's rows in the row-major bins (a row's bins share a cache line);
+ * each histogram sums its rows in the same order as feature_split.
+ */
+static void
+feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
+    struct split *res)
+{
+	const uint8_t *rm = nj->bd->rm, *row;
+	const size_t p = nj->bd->p;
+	struct hbin *hist = nj->ws->hist, *x;
+	size_t k, i, c;
+	double a, b;
+	int minb, maxb, bin;
+
+	for (k = nj->lo; k < nj->hi; k++) {
+		i = nj->idx[k];
+		row = rm + i * p;
+		a = nj->ab[2 * i];
+		b = nj->ab[2 * i + 1];
+		for (c = 0; c < nf; c++) {
+			x = hist + fs[c] * 256 + row[fs[c]];
+			x->a += a;
+			x->b += b;
+			x->c += 1;
+		}
+	}
+	for (c = 0; c < nf; c++) {
+		if (nj->hi - nj->lo < 256) {
+			/* few rows: their bins, not 256 */
+			for (minb = 255, maxb = 0, k = nj->lo; k < nj->hi;
+			    k++) {
+				bin = rm[nj->idx[k] * p + fs[c]];
+				minb = bin < minb ? bin : minb;
+				maxb = bin > maxb ? bin : maxb;
+			}
+		} else
+			used_bins(hist + fs[c] * 256, &minb, &maxb);
+		split_scan(nj, hist + fs[c] * 256, minb, maxb, &res[c]);
+	}
+}
+
 static void
 split_part(void *arg, size_t lo, size_t hi, int thread)
 {
@@ -374,7 +534,7 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 {
 	const struct tree_par *tp = nj->tp;
 	struct tree_ws *ws = nj->ws;
-	size_t p = nj->bd->p, k, j, f, tried = 0;
+	size_t p = nj->bd->p, k, j, f, tried = 0, nc, c;
 	long bf = -1;
 	struct split s;
 
@@ -391,22 +551,30 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 			}
 		return bf;
 	}
-	for (k = 0; k < p && tried < (size_t)tp->mtry; k++) {
-		j = k + (size_t)rng_below(r, p - k);
-		f = ws->perm[j];
-		ws->perm[j] = ws->perm[k];
-		ws->perm[k] = f;
-		if (konst[f])		/* constant in an ancestor */
-			continue;
-		feature_split(nj, f, &s);
-		if (s.constant) {
-			konst[f] = 1;
-			continue;
+	/* the features drawn in order, a batch of as many as are still
+	 * to try at a time, tried in one pass; the same draws and the
+	 * same choice as trying them one by one */
+	for (k = 0; k < p && tried < (size_t)tp->mtry;) {
+		for (nc = 0; k < p && nc < (size_t)tp->mtry - tried; k++) {
+			j = k + (size_t)rng_below(r, p - k);
+			f = ws->perm[j];
+			ws->perm[j] = ws->perm[k];
+			ws->perm[k] = f;
+			if (!konst[f])	/* constant in an ancestor */
+				ws->cand[nc++] = f;
 		}
-		tried++;
-		if (s.bin >= 0 && s.gain > best->gain) {
-			*best = s;
-			bf = (long)f;
+		feature_splits(nj, ws->cand, nc, ws->res);
+		for (c = 0; c < nc; c++) {
+			s = ws->res[c];
+			if (s.constant) {
+				konst[ws->cand[c]] = 1;
+				continue;
+			}
+			tried++;
+			if (s.bin >= 0 && s.gain > best->gain) {
+				*best = s;
+				bf = (long)ws->cand[c];
+			}
 		}
 	}
 	return bf;
@@ -448,9 +616,11 @@ struct stackent {
 	double	 a, b, c;
 };
 
-/* The root: rows idx[0..m) and their totals. */
+/* The root: rows idx[0..m) and their totals (of a[i * stride] and
+ * b[i * stride]). */
 static struct stackent
-root_entry(const size_t *idx, size_t m, const double *a, const double *b)
+root_entry(const size_t *idx, size_t m, const double *a, const double *b,
+    size_t stride)
 {
 	struct stackent e;
 	size_t k;
@@ -458,35 +628,44 @@ root_entry(const size_t *idx, size_t m, const double *a, const double *b)
 	memset(&e, 0, sizeof(e));
 	e.hi = m;
 	for (k = 0; k < m; k++) {
-		e.a += a[idx[k]];
-		e.b += b[idx[k]];
+		e.a += a[idx[k] * stride];
+		e.b += b[idx[k] * stride];
 	}
 	e.c = (double)m;
 	return e;
 }
 
-/* Stable partition of idx[lo..hi) by the split; sums of each side. */
+/* Stable partition of idx[lo..hi) by the split; sums of each side of
+ * a[i * stride] and b[i * stride]. */
 static size_t
 partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
     const struct stackent *e, size_t f, int bin, const double *a,
-    const double *b, double *ls, double *rs)
+    const double *b, size_t stride, double *ls, double *rs)
 {
 	const uint8_t *col = bd->b + f * bd->n;
-	size_t k, nl = e->lo, nr = 0, i;
+	size_t k, nl = e->lo, nr = 0, i, l;
+	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
 
-	ls[0] = ls[1] = rs[0] = rs[1] = 0;
+	/* without branches: both sides written, one kept (adding a
+	 * zero leaves a sum's bits alone) */
 	for (k = e->lo; k < e->hi; k++) {
 		i = idx[k];
-		if (col[i] <= bin) {
-			idx[nl++] = i;
-			ls[0] += a[i];
-			ls[1] += b[i];
-		} else {
-			ws->tmp[nr++] = i;
-			rs[0] += a[i];
-			rs[1] += b[i];
-		}
+		l = col[i] <= bin;
+		x = a[i * stride];
+		y = b[i * stride];
+		idx[nl] = i;
+		ws->tmp[nr] = i;
+		nl += l;
+		nr += 1 - l;
+		la += l ? x : 0.0;
+		lb += l ? y : 0.0;
+		ra += l ? 0.0 : x;
+		rb += l ? 0.0 : y;
 	}
+	ls[0] = la;
+	ls[1] = lb;
+	rs[0] = ra;
+	rs[1] = rb;
 	memcpy(idx + nl, ws->tmp, nr * sizeof(*idx));
 	return nl;
 }
@@ -513,14 +692,13 @@ is_leaf(const struct tree_par *tp, const struct stackent *e)
 
 void
 tree_grow(const struct binned *bd, const struct tree_par *tp,
-    struct tree_ws *ws, size_t *idx, size_t m, const double *a,
-    const double *b, struct rng *r, struct tnode **nodesp, size_t *nnodes,
-    double *gain)
+    struct tree_ws *ws, size_t *idx, size_t m, const double *ab,
+    struct rng *r, struct tnode **nodesp, size_t *nnodes, double *gain)
 {
 	struct tnode *nodes = NULL;
 	struct stackent *st = NULL, e, *ne;
 	size_t nn = 1, ncap = 0, scap = 0, ns = 0, k, mid;
-	struct nodejob nj = { bd, tp, ws, idx, 0, 0, a, b, 0, 0, 0 };
+	struct nodejob nj = { bd, tp, ws, idx, 0, 0, ab, 0, 0, 0 };
 	struct split best;
 	double ls[2], rs[2];
 	long f;
@@ -532,7 +710,7 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	(void)pool_slot(&kpool, &kcap, 0, bd->p + 1);
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	e = root_entry(idx, m, a, b);
+	e = root_entry(idx, m, ab, ab + 1, 2);
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -552,8 +730,8 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		if (f < 0 || (tp->newton ? best.gain <= 1e-12 :
 		    best.gain < -1e-9 * e.a))
 			continue;
-		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, a, b,
-		    ls, rs);
+		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, ab, ab + 1,
+		    2, ls, rs);
 		nodes = xgrow(nodes, &ncap, nn + 2, sizeof(*nodes));
 		nodes[e.node].feat = (int32_t)f;
 		nodes[e.node].left = (int32_t)nn;
@@ -590,7 +768,7 @@ tree_eval(const struct tnode *t, const double *x)
 
 /*
  * Boosting trees: every feature at every node, so the histograms of a
- * node come from one pass over its rows in the row-major bins (the
+ * node come from one pass over its rows in the row-major bundles (the
  * features split over the threads, each histogram summed in row
  * order: the same bits at any thread count), and the larger child's
  * from its parent's minus the smaller one's.
@@ -599,54 +777,67 @@ struct hjob {
 	const struct binned	*bd;
 	const size_t		*idx;
 	size_t			 lo, hi;
-	const double		*a, *b;
+	const double		*gh;	/* (a, b) of each row */
+	struct hbin		*bh;	/* the bundles' histograms */
 	struct hbin		*h;
 	double			 ta, tb, tc;	/* the node's totals */
 };
 
-/* The histograms of group g's features over the node's rows. */
+/* The histograms of group g's bundles over the node's rows, then of
+ * their features. */
 static void
 hist_part(void *arg, size_t glo, size_t ghi, int thread)
 {
 	const struct hjob *j = arg;
 	const struct binned *bd = j->bd;
-	const uint32_t *ent;
-	const size_t *rp;
-	struct hbin *h, *d;
-	size_t k, i, f, g, e;
+	const size_t nbund = bd->nbund;
+	const uint8_t *r;
+	const double *gh = j->gh;
+	struct hbin *h, *d, *fh;
+	size_t k, i, f, g, q, blo, bhi, x;
 	double a, b;
-	int bin;
+	int bin, df;
 
 	(void)thread;
 	for (g = glo; g < ghi; g++) {
-		rp = bd->rowptr[g];
-		ent = bd->ent[g];
-		for (f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++)
-			memset(j->h + f * 256, 0, (size_t)bd->nb[f] *
-			    sizeof(*h));
+		blo = bd->gbund[g];
+		bhi = bd->gbund[g + 1];
+		memset(j->bh + blo * 256, 0, (bhi - blo) * 256 * sizeof(*h));
 		for (k = j->lo; k < j->hi; k++) {
 			i = j->idx[k];
-			a = j->a[i];
-			b = j->b[i];
-			for (e = rp[i]; e < rp[i + 1]; e++) {
-				h = j->h + (ent[e] >> 8) * 256 + (ent[e] & 255);
+			a = gh[2 * i];
+			b = gh[2 * i + 1];
+			r = bd->rows + i * nbund;
+			for (q = blo; q < bhi; q++) {
+				h = j->bh + q * 256 + r[q];
 				h->a += a;
 				h->b += b;
 				h->c += 1;
 			}
 		}
-		/* the most common bin: the node's totals less the others */
-		for (f = bd->gfeat[g]; f < bd->gfeat[g + 1]; f++) {
-			d = j->h + f * 256 + bd->dflt[f];
+		/* each feature's bins; the most common one is the node's
+		 * totals less the others */
+		for (x = bd->bstart[blo]; x < bd->bstart[bhi]; x++) {
+			f = bd->bfeat[x];
+			for (q = blo; bd->bstart[q + 1] <= x; q++)
+				;
+			fh = j->h + f * 256;
+			df = bd->dflt[f];
+			for (bin = 0; bin < bd->nb[f]; bin++)
+				if (bin != df)
+					fh[bin] = j->bh[q * 256 + (size_t)
+					    (bd->foff[f] + (bin < df ? bin :
+					    bin - 1))];
+			d = fh + df;
 			d->a = j->ta;
 			d->b = j->tb;
 			d->c = j->tc;
 			for (bin = 0; bin < bd->nb[f]; bin++) {
-				if (bin == bd->dflt[f])
+				if (bin == df)
 					continue;
-				d->a -= j->h[f * 256 + bin].a;
-				d->b -= j->h[f * 256 + bin].b;
-				d->c -= j->h[f * 256 + bin].c;
+				d->a -= fh[bin].a;
+				d->b -= fh[bin].b;
+				d->c -= fh[bin].c;
 			}
 		}
 	}
@@ -654,12 +845,13 @@ hist_part(void *arg, size_t glo, size_t ghi, int thread)
 
 static void
 hist_build(const struct binned *bd, const struct tree_par *tp,
-    const size_t *idx, size_t lo, size_t hi, const double *a,
-    const double *b, struct hbin *h, const double *tot)
+    struct tree_ws *ws, const size_t *idx, size_t lo, size_t hi,
+    struct hbin *h, const double *tot)
 {
-	struct hjob j = { bd, idx, lo, hi, a, b, h, tot[0], tot[1], tot[2] };
+	struct hjob j = { bd, idx, lo, hi, ws->gh, ws->bh, h, tot[0], tot[1],
+	    tot[2] };
 
-	par_for(bd->ngroups, (hi - lo) > 20000 ? tp->nthreads : 1,
+	par_for((size_t)bd->ngroups, (hi - lo) > 20000 ? tp->nthreads : 1,
 	    hist_part, &j);
 }
 
@@ -719,9 +911,11 @@ void
 tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
     struct tree_ws *ws, size_t *idx, size_t m, const double *a,
     const double *b, struct tnode **nodesp, size_t *nnodes, double *gain,
-    double *fadd)
+    double *fadd, const size_t *va, size_t nva)
 {
 	struct tnode *nodes = NULL;
+	int *sbin = NULL;
+	size_t bcap = 0, x, v;
 	struct stackent *st = NULL, e;
 	void **pool = NULL, *tmp;
 	size_t nn = 1, ncap = 0, scap = 0, pcap = 0, ns = 0, k, mid;
@@ -732,12 +926,23 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	e = root_entry(idx, m, a, b);
+	e = root_entry(idx, m, a, b, 1);
 	tot[0] = e.a;
 	tot[1] = e.b;
 	tot[2] = e.c;
-	hist_build(bd, tp, idx, 0, m, a, b, pool_slot(&pool, &pcap, 0, HSIZE(bd)),
-	    tot);
+	if (ws->gh == NULL)
+		ws->gh = xcalloc(2 * ws->n + 1, sizeof(*ws->gh));
+	if (ws->nbh < bd->nbund) {
+		free(ws->bh);
+		ws->bh = xcalloc(bd->nbund * 256, sizeof(*ws->bh));
+		ws->nbh = bd->nbund;
+	}
+	for (k = 0; k < m; k++) {
+		ws->gh[2 * idx[k]] = a[idx[k]];
+		ws->gh[2 * idx[k] + 1] = b[idx[k]];
+	}
+	hist_build(bd, tp, ws, idx, 0, m, pool_slot(&pool, &pcap, 0,
+	    HSIZE(bd)), tot);
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -754,30 +959,43 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 				fadd[idx[k]] += nodes[e.node].value;
 			continue;
 		}
-		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, a, b,
-		    ls, rs);
+		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, ws->gh,
+		    ws->gh + 1, 2, ls, rs);
 		nodes = xgrow(nodes, &ncap, nn + 2, sizeof(*nodes));
+		sbin = xgrow(sbin, &bcap, nn + 2, sizeof(*sbin));
+		sbin[e.node] = best.bin;
 		nodes[e.node].feat = (int32_t)f;
 		nodes[e.node].left = (int32_t)nn;
 		nodes[e.node].thr = bd->edges[(size_t)f * MAXBINS +
 		    (size_t)best.bin];
 		if (gain != NULL)
 			gain[f] += best.gain;
+		st = xgrow(st, &scap, ns + 2, sizeof(*st));
+		st[ns] = (struct stackent){ nn + 1, mid, e.hi, e.depth + 1,
+		    rs[0], rs[1], (double)(e.hi - mid) };
+		st[ns + 1] = (struct stackent){ nn, e.lo, mid, e.depth + 1,
+		    ls[0], ls[1], (double)(mid - e.lo) };
+		ns += 2;
+		nn += 2;
+		/* no histograms for two leaves */
+		if (is_leaf(tp, &st[ns - 1]) && is_leaf(tp, &st[ns - 2]))
+			continue;
 		/* the smaller child scanned into slot ns + 1, the larger is
 		 * the parent's (slot ns) minus it */
+		ns -= 2;
 		left_small = mid - e.lo <= e.hi - mid;
 		(void)pool_slot(&pool, &pcap, ns + 1, HSIZE(bd));
 		if (left_small) {
 			tot[0] = ls[0];
 			tot[1] = ls[1];
 			tot[2] = (double)(mid - e.lo);
-			hist_build(bd, tp, idx, e.lo, mid, a, b, pool[ns + 1],
+			hist_build(bd, tp, ws, idx, e.lo, mid, pool[ns + 1],
 			    tot);
 		} else {
 			tot[0] = rs[0];
 			tot[1] = rs[1];
 			tot[2] = (double)(e.hi - mid);
-			hist_build(bd, tp, idx, mid, e.hi, a, b, pool[ns + 1],
+			hist_build(bd, tp, ws, idx, mid, e.hi, pool[ns + 1],
 			    tot);
 		}
 		hist_sub(pool[ns], pool[ns + 1], bd);
@@ -786,14 +1004,17 @@ tree_grow_boost(const struct binned *bd, const struct tree_par *tp,
 			pool[ns] = pool[ns + 1];
 			pool[ns + 1] = tmp;
 		}
-		st = xgrow(st, &scap, ns + 2, sizeof(*st));
-		st[ns] = (struct stackent){ nn + 1, mid, e.hi, e.depth + 1,
-		    rs[0], rs[1], (double)(e.hi - mid) };
-		st[ns + 1] = (struct stackent){ nn, e.lo, mid, e.depth + 1,
-		    ls[0], ls[1], (double)(mid - e.lo) };
 		ns += 2;
-		nn += 2;
 	}
+	/* the other rows (held out) go down by their bins: x <= thr is
+	 * bin <= the split's bin */
+	for (v = 0; v < nva; v++) {
+		for (x = 0; nodes[x].feat >= 0;)
+			x = (size_t)nodes[x].left + (bd->b[(size_t)nodes[x].feat *
+			    bd->n + va[v]] <= sbin[x] ? 0 : 1);
+		fadd[va[v]] += nodes[x].value;
+	}
+	free(sbin);
 	pool_free(pool, pcap);
 	free(st);
 	*nodesp = nodes;
