@@ -19,6 +19,9 @@
 struct lexicon {
 	struct strmap	*map;		/* word -> struct lex_val */
 	size_t		 cjkmax;	/* longest CJK entry, bytes */
+	size_t		 maxwords;	/* most words of a phrase */
+	char		*buf;		/* a phrase being normalised */
+	size_t		 bufcap;
 };
 
 /* The rule words: what they do does not depend on --lexicon. */
@@ -42,7 +45,8 @@ static const struct rule_word rule_words[] = {
 	NEG("dont"), NEG("doesnt"), NEG("didnt"), NEG("isnt"), NEG("wasnt"),
 	NEG("arent"), NEG("werent"), NEG("wont"), NEG("wouldnt"),
 	NEG("shouldnt"), NEG("couldnt"), NEG("havent"), NEG("hasnt"),
-	NEG("hadnt"), NEG("mustnt"), NEG("nt"),
+	NEG("hadnt"), NEG("mustnt"), NEG("nt"), NEG("lacked"),
+	NEG("anything but"), NEG("far from"),
 	NEG("不"), NEG("没"), NEG("没有"), NEG("别"), NEG("无"), NEG("非"),
 	NEG("未"), NEG("不是"), NEG("不会"), NEG("不能"), NEG("并不"),
 	NEG("毫不"), NEG("从不"), NEG("从来不"), NEG("从没"), NEG("决不"),
@@ -66,7 +70,9 @@ static const struct rule_word rule_words[] = {
 	DOWN("occasionally"), DOWN("partly"), DOWN("mildly"),
 	DOWN("fairly"), DOWN("rather"), DOWN("almost"), DOWN("nearly"),
 	DOWN("pretty"), DOWN("reasonably"), DOWN("relatively"),
-	DOWN("moderately"), DOWN("less"), DOWN("bit"),
+	DOWN("moderately"), DOWN("less"), DOWN("bit"), DOWN("kind of"),
+	DOWN("sort of"), DOWN("a bit"), DOWN("a little"),
+	DOWN("a little bit"),
 	UP("很"), UP("非常"), UP("太"), UP("特别"), UP("超"), UP("超级"),
 	UP("十分"), UP("极"), UP("极其"), UP("极了"), UP("真"), UP("真的"),
 	UP("最"), UP("挺"), UP("蛮"), UP("相当"), UP("更"), UP("越来越"),
@@ -93,8 +99,8 @@ is_cjk_word(const char *w, size_t len)
 	return utf8_decode(w, len, &cp) > 0 && text_is_cjk(cp);
 }
 
-void
-lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
+static void
+set_entry(struct lexicon *l, const char *w, size_t len, double v, int kind)
 {
 	size_t id = strmap_intern(l->map, w, len, NULL);
 	struct lex_val *e;
@@ -106,6 +112,73 @@ lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
 	e->kind = kind;
 	if (is_cjk_word(w, len) && len > l->cjkmax)
 		l->cjkmax = len;
+}
+
+static int
+is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * A Latin entry of several words: it starts with a letter or digit and
+ * has a space, or a hyphen between two letters or digits.
+ */
+static int
+is_phrase(const char *w, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || !is_alnum(w[0]))
+		return 0;
+	for (i = 1; i + 1 < len; i++)
+		if (w[i] == ' ' || w[i] == '\t' || (w[i] == '-' &&
+		    is_alnum(w[i - 1]) && is_alnum(w[i + 1])))
+			return 1;
+	return 0;
+}
+
+void
+lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
+{
+	size_t i, n = 0, words = 1, id;
+	struct lex_val *e;
+	int isnew;
+
+	if (!is_phrase(w, len)) {
+		set_entry(l, w, len, v, kind);
+		return;
+	}
+	/* words separated by one space, apostrophes dropped */
+	l->buf = xgrow(l->buf, &l->bufcap, len + 1, 1);
+	for (i = 0; i < len; i++) {
+		if (w[i] == ' ' || w[i] == '\t' || w[i] == '-') {
+			if (n > 0 && l->buf[n - 1] != ' ')
+				l->buf[n++] = ' ';
+		} else if (i + 2 < len &&
+		    memcmp(w + i, "\xE2\x80\x99", 3) == 0)
+			i += 2;		/* a right single quote */
+		else if (w[i] != '\'')
+			l->buf[n++] = w[i];
+	}
+	while (n > 0 && l->buf[n - 1] == ' ')
+		n--;
+	for (i = 0; i < n; i++) {
+		if (l->buf[i] != ' ')
+			continue;
+		words++;
+		id = strmap_intern(l->map, l->buf, i, &isnew);
+		if (id == STRMAP_FULL)
+			return;
+		e = strmap_val(l->map, id);
+		if (isnew)
+			e->kind = LEX_NONE;
+		e->prefix = 1;
+	}
+	set_entry(l, l->buf, n, v, kind);
+	if (words > l->maxwords)
+		l->maxwords = words;
 }
 
 /* Add one built-in line "SCORE word word ...". */
@@ -128,6 +201,26 @@ add_line(struct lexicon *l, const char *s)
 	}
 }
 
+/* Add one built-in line "SCORE phrase, phrase, ...". */
+static void
+add_phrases(struct lexicon *l, const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+	const char *p = end, *q;
+
+	for (;;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		for (q = p; *q != ',' && *q != '\0'; q++)
+			;
+		lex_set(l, p, (size_t)(q - p), v, LEX_WORD);
+		p = q;
+	}
+}
+
 struct lexicon *
 lex_new(int builtin)
 {
@@ -135,11 +228,14 @@ lex_new(int builtin)
 	size_t i;
 
 	l->map = strmap_new_val(sizeof(struct lex_val));
+	l->maxwords = 1;
 	if (builtin) {
 		for (i = 0; sent_lex_en[i] != NULL; i++)
 			add_line(l, sent_lex_en[i]);
 		for (i = 0; sent_lex_zh[i] != NULL; i++)
 			add_line(l, sent_lex_zh[i]);
+		for (i = 0; sent_phrase_en[i] != NULL; i++)
+			add_phrases(l, sent_phrase_en[i]);
 	}
 	/* Rule words last: a rule word is never a plain valence. */
 	for (i = 0; i < sizeof(rule_words) / sizeof(rule_words[0]); i++)
@@ -154,6 +250,7 @@ lex_free(struct lexicon *l)
 	if (l == NULL)
 		return;
 	strmap_free(l->map);
+	free(l->buf);
 	free(l);
 }
 
@@ -163,6 +260,12 @@ lex_find(const struct lexicon *l, const char *w, size_t len)
 	size_t id = strmap_find(l->map, w, len);
 
 	return id == (size_t)-1 ? NULL : strmap_val(l->map, id);
+}
+
+size_t
+lex_phrase_maxwords(const struct lexicon *l)
+{
+	return l->maxwords;
 }
 
 size_t
