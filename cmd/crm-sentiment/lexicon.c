@@ -32,6 +32,7 @@ struct rule_word {
 };
 
 #define NEG(w)	{ w, 0, LEX_NEGATE }
+#define NEGX(w)	{ w, 0.3, LEX_NEGATE }	/* emphatic: as a booster before */
 #define UP(w)	{ w, 0.3, LEX_BOOST }
 #define DOWN(w)	{ w, -0.3, LEX_BOOST }
 #define BUT(w)	{ w, 0, LEX_CONTRAST }
@@ -52,6 +53,11 @@ static const struct rule_word rule_words[] = {
 	NEG("毫不"), NEG("从不"), NEG("从来不"), NEG("从没"), NEG("决不"),
 	NEG("绝不"), NEG("不要"), NEG("不用"), NEG("甭"), NEG("勿"),
 	NEG("莫"), NEG("不够"), NEG("缺乏"), NEG("毫无"), NEG("没什么"),
+	NEG("不怎么"), NEG("并没有"), NEG("并没"), NEG("不算"), NEG("谈不上"),
+	NEG("算不上"), NEG("称不上"),
+	NEG("从来没有"), NEG("从未"),
+	NEGX("not at all"), NEGX("not even"),
+	NEGX("by no means"), NEGX("in no way"),
 	UP("very"), UP("really"), UP("so"), UP("too"), UP("extremely"),
 	UP("absolutely"), UP("completely"), UP("totally"), UP("utterly"),
 	UP("highly"), UP("incredibly"), UP("amazingly"), UP("awfully"),
@@ -80,7 +86,8 @@ static const struct rule_word rule_words[] = {
 	UP("尤其"), UP("异常"), UP("分外"), UP("万分"),
 	UP("无比"), UP("绝对"), UP("简直"), UP("完全"), UP("确实"),
 	UP("真心"), UP("超级无敌"), UP("这么"), UP("那么"),
-	UP("如此"), UP("多么"), 
+	UP("如此"), UP("多么"), UP("一点也"), UP("一点都"), UP("一点儿也"),
+	UP("一点儿都"), UP("根本"), UP("压根"), UP("压根儿"), UP("丝毫"),
 	DOWN("有点"), DOWN("有点儿"), DOWN("有些"), DOWN("稍微"),
 	DOWN("稍"), DOWN("略"), DOWN("略微"), DOWN("比较"), DOWN("一点"),
 	DOWN("一点儿"), DOWN("还算"), DOWN("还"), DOWN("较"), DOWN("稍稍"),

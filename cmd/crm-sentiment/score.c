@@ -83,7 +83,7 @@ push_entry(struct scorer *s, const struct lex_val *e, int caps)
 	else if (e->kind == LEX_WORD)
 		push(s, T_WORD, e->v, caps);
 	else if (e->kind == LEX_NEGATE)
-		push(s, T_NEG, 0, 0);
+		push(s, T_NEG, e->v, 0);
 	else if (e->kind == LEX_BOOST)
 		push(s, T_BOOST, e->v, 0);
 	else
@@ -371,11 +371,17 @@ tokenize(struct scorer *s, const char *p, size_t len)
 	}
 }
 
-/* The valence of word token i after capitals, boosters and negation. */
+/*
+ * The valence of word token i after capitals, boosters and negation.
+ * A booster between a negator and the word softens the negation ("not
+ * very good", 不太好); one before the negator, and an emphatic negator
+ * (一点也不, 根本不: a negator with a value), strengthens it ("really
+ * not good", 很不好).
+ */
 static double
 adjust(const struct scorer *s, size_t i)
 {
-	double v = s->t[i].v, sg = v > 0 ? 1 : -1;
+	double v = s->t[i].v, sg = v > 0 ? 1 : -1, in = 0, out = 0, w;
 	size_t j, d;
 	int neg = 0;
 
@@ -387,11 +393,21 @@ adjust(const struct scorer *s, size_t i)
 		if (t->kind == T_BREAK || t->kind == T_CONTRAST)
 			break;
 		if (t->kind == T_BOOST)
-			v += sg * t->v;
-		else if (t->kind == T_NEG)
+			*(neg ? &out : &in) += t->v;
+		else if (t->kind == T_NEG) {
 			neg = 1;
+			out += t->v;
+		}
 	}
-	return neg ? v * SENT_NEG : v;
+	if (!neg)
+		return v + sg * (in + out);
+	/* softened or strengthened, a word never turns over twice */
+	v -= sg * in;
+	if (v * sg <= 0)
+		return 0;
+	v *= SENT_NEG;
+	w = v - sg * out;
+	return w * v > 0 ? w : 0;
 }
 
 double
