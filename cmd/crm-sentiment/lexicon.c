@@ -188,40 +188,23 @@ lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
 		l->maxwords = words;
 }
 
-/* Add one built-in line "SCORE word word ...". */
+/*
+ * Add one built-in line "SCORE word word ..." (sep ' ') or "SCORE
+ * phrase, phrase, ..." (sep ',').
+ */
 static void
-add_line(struct lexicon *l, const char *s)
+add_line(struct lexicon *l, const char *s, char sep)
 {
 	char *end;
 	double v = strtod(s, &end);
 	const char *p = end, *q;
 
 	for (;;) {
-		while (*p == ' ')
+		while (*p == ' ' || *p == sep)
 			p++;
 		if (*p == '\0')
 			break;
-		for (q = p; *q != ' ' && *q != '\0'; q++)
-			;
-		lex_set(l, p, (size_t)(q - p), v, LEX_WORD);
-		p = q;
-	}
-}
-
-/* Add one built-in line "SCORE phrase, phrase, ...". */
-static void
-add_phrases(struct lexicon *l, const char *s)
-{
-	char *end;
-	double v = strtod(s, &end);
-	const char *p = end, *q;
-
-	for (;;) {
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (*p == '\0')
-			break;
-		for (q = p; *q != ',' && *q != '\0'; q++)
+		for (q = p; *q != sep && *q != '\0'; q++)
 			;
 		lex_set(l, p, (size_t)(q - p), v, LEX_WORD);
 		p = q;
@@ -238,11 +221,11 @@ lex_new(int builtin)
 	l->maxwords = 1;
 	if (builtin) {
 		for (i = 0; sent_lex_en[i] != NULL; i++)
-			add_line(l, sent_lex_en[i]);
+			add_line(l, sent_lex_en[i], ' ');
 		for (i = 0; sent_lex_zh[i] != NULL; i++)
-			add_line(l, sent_lex_zh[i]);
+			add_line(l, sent_lex_zh[i], ' ');
 		for (i = 0; sent_phrase_en[i] != NULL; i++)
-			add_phrases(l, sent_phrase_en[i]);
+			add_line(l, sent_phrase_en[i], ',');
 	}
 	/* Rule words last: a rule word is never a plain valence. */
 	for (i = 0; i < sizeof(rule_words) / sizeof(rule_words[0]); i++)
