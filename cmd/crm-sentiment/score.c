@@ -164,9 +164,13 @@ static size_t
 read_word(struct scorer *s, const char *p, size_t len, size_t *n,
     size_t *nup, size_t *nletter)
 {
-	size_t i = 0, k;
-	uint32_t cp, c2;
+	size_t i = 0, k, m = *n, up = 0, let = 0;
+	uint32_t cp, c2, lo;
+	char *w;
 
+	/* a lower-case letter takes at most 1.5 times its bytes */
+	s->w = xgrow(s->w, &s->wcap, m + 2 * len + 8, 1);
+	w = s->w;
 	while (i < len && (k = utf8_decode(p + i, len - i, &cp)) > 0) {
 		if (is_apos(cp) && i > 0 && i + k < len &&
 		    utf8_decode(p + i + k, len - i - k, &c2) > 0 &&
@@ -176,16 +180,23 @@ read_word(struct scorer *s, const char *p, size_t len, size_t *n,
 		}
 		if (!is_wordch(cp))
 			break;
-		if (text_lower_cp(cp) != cp)
-			(*nup)++;
-		if (text_upper_cp(cp) != cp || text_lower_cp(cp) != cp)
-			(*nletter)++;
-		if (text_upper_cp(cp) != cp)
+		lo = text_lower_cp(cp);
+		if (lo != cp) {
+			up++;
+			let++;
+		} else if (text_upper_cp(cp) != cp) {
+			let++;
 			s->has_lower = 1;
-		s->w = xgrow(s->w, &s->wcap, *n + 8, 1);
-		*n += utf8_encode(text_lower_cp(cp), s->w + *n);
+		}
+		if (lo < 0x80)
+			w[m++] = (char)lo;
+		else
+			m += utf8_encode(lo, w + m);
 		i += k;
 	}
+	*n = m;
+	*nup += up;
+	*nletter += let;
 	return i;
 }
 
