@@ -19,6 +19,9 @@
 struct lexicon {
 	struct strmap	*map;		/* word -> struct lex_val */
 	size_t		 cjkmax;	/* longest CJK entry, bytes */
+	size_t		 maxwords;	/* most words of a phrase */
+	char		*buf;		/* a phrase being normalised */
+	size_t		 bufcap;
 };
 
 /* The rule words: what they do does not depend on --lexicon. */
@@ -29,6 +32,7 @@ struct rule_word {
 };
 
 #define NEG(w)	{ w, 0, LEX_NEGATE }
+#define NEGX(w)	{ w, 0.3, LEX_NEGATE }	/* emphatic: as a booster before */
 #define UP(w)	{ w, 0.3, LEX_BOOST }
 #define DOWN(w)	{ w, -0.3, LEX_BOOST }
 #define BUT(w)	{ w, 0, LEX_CONTRAST }
@@ -42,12 +46,18 @@ static const struct rule_word rule_words[] = {
 	NEG("dont"), NEG("doesnt"), NEG("didnt"), NEG("isnt"), NEG("wasnt"),
 	NEG("arent"), NEG("werent"), NEG("wont"), NEG("wouldnt"),
 	NEG("shouldnt"), NEG("couldnt"), NEG("havent"), NEG("hasnt"),
-	NEG("hadnt"), NEG("mustnt"), NEG("nt"),
+	NEG("hadnt"), NEG("mustnt"), NEG("nt"), NEG("lacked"),
+	NEG("anything but"), NEG("far from"),
 	NEG("不"), NEG("没"), NEG("没有"), NEG("别"), NEG("无"), NEG("非"),
 	NEG("未"), NEG("不是"), NEG("不会"), NEG("不能"), NEG("并不"),
 	NEG("毫不"), NEG("从不"), NEG("从来不"), NEG("从没"), NEG("决不"),
 	NEG("绝不"), NEG("不要"), NEG("不用"), NEG("甭"), NEG("勿"),
 	NEG("莫"), NEG("不够"), NEG("缺乏"), NEG("毫无"), NEG("没什么"),
+	NEG("不怎么"), NEG("并没有"), NEG("并没"), NEG("不算"), NEG("谈不上"),
+	NEG("算不上"), NEG("称不上"),
+	NEG("从来没有"), NEG("从未"),
+	NEGX("not at all"), NEGX("not even"),
+	NEGX("by no means"), NEGX("in no way"),
 	UP("very"), UP("really"), UP("so"), UP("too"), UP("extremely"),
 	UP("absolutely"), UP("completely"), UP("totally"), UP("utterly"),
 	UP("highly"), UP("incredibly"), UP("amazingly"), UP("awfully"),
@@ -66,7 +76,9 @@ static const struct rule_word rule_words[] = {
 	DOWN("occasionally"), DOWN("partly"), DOWN("mildly"),
 	DOWN("fairly"), DOWN("rather"), DOWN("almost"), DOWN("nearly"),
 	DOWN("pretty"), DOWN("reasonably"), DOWN("relatively"),
-	DOWN("moderately"), DOWN("less"), DOWN("bit"),
+	DOWN("moderately"), DOWN("less"), DOWN("bit"), DOWN("kind of"),
+	DOWN("sort of"), DOWN("a bit"), DOWN("a little"),
+	DOWN("a little bit"),
 	UP("很"), UP("非常"), UP("太"), UP("特别"), UP("超"), UP("超级"),
 	UP("十分"), UP("极"), UP("极其"), UP("极了"), UP("真"), UP("真的"),
 	UP("最"), UP("挺"), UP("蛮"), UP("相当"), UP("更"), UP("越来越"),
@@ -74,7 +86,8 @@ static const struct rule_word rule_words[] = {
 	UP("尤其"), UP("异常"), UP("分外"), UP("万分"),
 	UP("无比"), UP("绝对"), UP("简直"), UP("完全"), UP("确实"),
 	UP("真心"), UP("超级无敌"), UP("这么"), UP("那么"),
-	UP("如此"), UP("多么"), 
+	UP("如此"), UP("多么"), UP("一点也"), UP("一点都"), UP("一点儿也"),
+	UP("一点儿都"), UP("根本"), UP("压根"), UP("压根儿"), UP("丝毫"),
 	DOWN("有点"), DOWN("有点儿"), DOWN("有些"), DOWN("稍微"),
 	DOWN("稍"), DOWN("略"), DOWN("略微"), DOWN("比较"), DOWN("一点"),
 	DOWN("一点儿"), DOWN("还算"), DOWN("还"), DOWN("较"), DOWN("稍稍"),
@@ -93,8 +106,8 @@ is_cjk_word(const char *w, size_t len)
 	return utf8_decode(w, len, &cp) > 0 && text_is_cjk(cp);
 }
 
-void
-lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
+static void
+set_entry(struct lexicon *l, const char *w, size_t len, double v, int kind)
 {
 	size_t id = strmap_intern(l->map, w, len, NULL);
 	struct lex_val *e;
@@ -108,20 +121,90 @@ lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
 		l->cjkmax = len;
 }
 
-/* Add one built-in line "SCORE word word ...". */
+static int
+is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * A Latin entry of several words: it starts with a letter or digit and
+ * has a space, or a hyphen between two letters or digits.
+ */
+static int
+is_phrase(const char *w, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || !is_alnum(w[0]))
+		return 0;
+	for (i = 1; i + 1 < len; i++)
+		if (w[i] == ' ' || w[i] == '\t' || (w[i] == '-' &&
+		    is_alnum(w[i - 1]) && is_alnum(w[i + 1])))
+			return 1;
+	return 0;
+}
+
+void
+lex_set(struct lexicon *l, const char *w, size_t len, double v, int kind)
+{
+	size_t i, n = 0, words = 1, id;
+	struct lex_val *e;
+	int isnew;
+
+	if (!is_phrase(w, len)) {
+		set_entry(l, w, len, v, kind);
+		return;
+	}
+	/* words separated by one space, apostrophes dropped */
+	l->buf = xgrow(l->buf, &l->bufcap, len + 1, 1);
+	for (i = 0; i < len; i++) {
+		if (w[i] == ' ' || w[i] == '\t' || w[i] == '-') {
+			if (n > 0 && l->buf[n - 1] != ' ')
+				l->buf[n++] = ' ';
+		} else if (i + 2 < len &&
+		    memcmp(w + i, "\xE2\x80\x99", 3) == 0)
+			i += 2;		/* a right single quote */
+		else if (w[i] != '\'')
+			l->buf[n++] = w[i];
+	}
+	while (n > 0 && l->buf[n - 1] == ' ')
+		n--;
+	for (i = 0; i < n; i++) {
+		if (l->buf[i] != ' ')
+			continue;
+		words++;
+		id = strmap_intern(l->map, l->buf, i, &isnew);
+		if (id == STRMAP_FULL)
+			return;
+		e = strmap_val(l->map, id);
+		if (isnew)
+			e->kind = LEX_NONE;
+		e->prefix = 1;
+	}
+	set_entry(l, l->buf, n, v, kind);
+	if (words > l->maxwords)
+		l->maxwords = words;
+}
+
+/*
+ * Add one built-in line "SCORE word word ..." (sep ' ') or "SCORE
+ * phrase, phrase, ..." (sep ',').
+ */
 static void
-add_line(struct lexicon *l, const char *s)
+add_line(struct lexicon *l, const char *s, char sep)
 {
 	char *end;
 	double v = strtod(s, &end);
 	const char *p = end, *q;
 
 	for (;;) {
-		while (*p == ' ')
+		while (*p == ' ' || *p == sep)
 			p++;
 		if (*p == '\0')
 			break;
-		for (q = p; *q != ' ' && *q != '\0'; q++)
+		for (q = p; *q != sep && *q != '\0'; q++)
 			;
 		lex_set(l, p, (size_t)(q - p), v, LEX_WORD);
 		p = q;
@@ -135,11 +218,14 @@ lex_new(int builtin)
 	size_t i;
 
 	l->map = strmap_new_val(sizeof(struct lex_val));
+	l->maxwords = 1;
 	if (builtin) {
 		for (i = 0; sent_lex_en[i] != NULL; i++)
-			add_line(l, sent_lex_en[i]);
+			add_line(l, sent_lex_en[i], ' ');
 		for (i = 0; sent_lex_zh[i] != NULL; i++)
-			add_line(l, sent_lex_zh[i]);
+			add_line(l, sent_lex_zh[i], ' ');
+		for (i = 0; sent_phrase_en[i] != NULL; i++)
+			add_line(l, sent_phrase_en[i], ',');
 	}
 	/* Rule words last: a rule word is never a plain valence. */
 	for (i = 0; i < sizeof(rule_words) / sizeof(rule_words[0]); i++)
@@ -154,6 +240,7 @@ lex_free(struct lexicon *l)
 	if (l == NULL)
 		return;
 	strmap_free(l->map);
+	free(l->buf);
 	free(l);
 }
 
@@ -163,6 +250,12 @@ lex_find(const struct lexicon *l, const char *w, size_t len)
 	size_t id = strmap_find(l->map, w, len);
 
 	return id == (size_t)-1 ? NULL : strmap_val(l->map, id);
+}
+
+size_t
+lex_phrase_maxwords(const struct lexicon *l)
+{
+	return l->maxwords;
 }
 
 size_t

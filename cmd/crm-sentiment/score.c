@@ -29,6 +29,8 @@ struct scorer {
 	size_t		 n, cap;
 	char		*w;		/* the word being looked up */
 	size_t		 wcap;
+	char		*sq;		/* the word squeezed (find_loose) */
+	size_t		 sqcap;
 	int		 excl, quest;
 	int		 has_lower;	/* the text has a lower-case letter */
 };
@@ -49,6 +51,7 @@ scorer_free(struct scorer *s)
 		return;
 	free(s->t);
 	free(s->w);
+	free(s->sq);
 	free(s);
 }
 
@@ -75,12 +78,12 @@ push(struct scorer *s, int kind, double v, int caps)
 static void
 push_entry(struct scorer *s, const struct lex_val *e, int caps)
 {
-	if (e == NULL)
+	if (e == NULL || e->kind == LEX_NONE)
 		push(s, T_OTHER, 0, 0);
 	else if (e->kind == LEX_WORD)
 		push(s, T_WORD, e->v, caps);
 	else if (e->kind == LEX_NEGATE)
-		push(s, T_NEG, 0, 0);
+		push(s, T_NEG, e->v, 0);
 	else if (e->kind == LEX_BOOST)
 		push(s, T_BOOST, e->v, 0);
 	else
@@ -128,14 +131,17 @@ find_loose(struct scorer *s, char *w, size_t n)
 
 	for (i = 2; i < n; i++)
 		run |= w[i] == w[i - 1] && w[i] == w[i - 2];
+	if (run)
+		s->sq = xgrow(s->sq, &s->sqcap, n + 1, 1);
 	for (k = 2; run && k >= 1; k--) {
 		for (i = j = 0; i < n; i++) {
-			if (j >= k && s->w[j - 1] == w[i] &&
-			    (k == 1 || s->w[j - 2] == w[i]))
+			if (j >= k && s->sq[j - 1] == w[i] &&
+			    (k == 1 || s->sq[j - 2] == w[i]))
 				continue;
-			s->w[j++] = w[i];
+			s->sq[j++] = w[i];
 		}
-		if ((e = lex_find(s->lex, s->w, j)) != NULL)
+		if ((e = lex_find(s->lex, s->sq, j)) != NULL &&
+		    e->kind != LEX_NONE)
 			return e;
 	}
 	for (i = 0; suf[i] != NULL; i++) {
@@ -149,19 +155,24 @@ find_loose(struct scorer *s, char *w, size_t n)
 	return NULL;
 }
 
-/* Scan one Latin word at p[0..len); returns its length. */
+/*
+ * Read the word at p[0..len) lower-cased into s->w from offset *n on
+ * (apostrophes inside it dropped), counting its capitals and letters.
+ * Returns the bytes read.
+ */
 static size_t
-scan_word(struct scorer *s, const char *p, size_t len)
+read_word(struct scorer *s, const char *p, size_t len, size_t *n,
+    size_t *nup, size_t *nletter)
 {
-	size_t i = 0, k, n = 0, nup = 0, nletter = 0;
-	uint32_t cp, c2;
-	const struct lex_val *e;
+	size_t i = 0, k, m = *n, up = 0, let = 0;
+	uint32_t cp, c2, lo;
 	char *w;
 
-	s->w = xgrow(s->w, &s->wcap, 2 * len + 8, 1);
-	w = s->w + len + 4;
+	/* a lower-case letter takes at most 1.5 times its bytes */
+	s->w = xgrow(s->w, &s->wcap, m + 2 * len + 8, 1);
+	w = s->w;
 	while (i < len && (k = utf8_decode(p + i, len - i, &cp)) > 0) {
-		if (is_apos(cp) && n > 0 && i + k < len &&
+		if (is_apos(cp) && i > 0 && i + k < len &&
 		    utf8_decode(p + i + k, len - i - k, &c2) > 0 &&
 		    is_wordch(c2)) {
 			i += k;
@@ -169,21 +180,89 @@ scan_word(struct scorer *s, const char *p, size_t len)
 		}
 		if (!is_wordch(cp))
 			break;
-		if (text_lower_cp(cp) != cp)
-			nup++;
-		if (text_upper_cp(cp) != cp || text_lower_cp(cp) != cp)
-			nletter++;
-		if (text_upper_cp(cp) != cp)
+		lo = text_lower_cp(cp);
+		if (lo != cp) {
+			up++;
+			let++;
+		} else if (text_upper_cp(cp) != cp) {
+			let++;
 			s->has_lower = 1;
-		n += utf8_encode(text_lower_cp(cp), w + n);
+		}
+		if (lo < 0x80)
+			w[m++] = (char)lo;
+		else
+			m += utf8_encode(lo, w + m);
 		i += k;
 	}
-	e = lex_find(s->lex, w, n);
-	if (e == NULL && n > 3 && memcmp(w + n - 2, "nt", 2) == 0 &&
-	    memchr(p, '\'', i) != NULL)
+	*n = m;
+	*nup += up;
+	*nletter += let;
+	return i;
+}
+
+/*
+ * The longest phrase of the lexicon that starts with the word s->w[0..n)
+ * (read from p[0..i)) and goes on over the words after it, separated by
+ * blanks or a hyphen.  Returns its entry and sets *used to the bytes it
+ * takes, or NULL.
+ */
+static const struct lex_val *
+scan_phrase(struct scorer *s, const char *p, size_t len, size_t i,
+    size_t n, size_t *used, size_t *nup, size_t *nletter)
+{
+	const struct lex_val *e, *best = NULL;
+	size_t words = 1, j, k, up = *nup, let = *nletter;
+	size_t maxw = lex_phrase_maxwords(s->lex);
+	uint32_t cp;
+
+	while (words < maxw) {
+		for (j = i; j < len && (p[j] == ' ' || p[j] == '\t'); j++)
+			;
+		if (j < len && p[j] == '-' && j == i)
+			for (j++; j < len && p[j] == ' '; j++)
+				;
+		if (j == i || j >= len || utf8_decode(p + j, len - j, &cp) == 0 ||
+		    !is_wordch(cp))
+			break;
+		s->w = xgrow(s->w, &s->wcap, n + 8, 1);
+		s->w[n++] = ' ';
+		k = read_word(s, p + j, len - j, &n, &up, &let);
+		words++;
+		if ((e = lex_find(s->lex, s->w, n)) == NULL)
+			break;
+		i = j + k;
+		if (e->kind != LEX_NONE) {
+			best = e;
+			*used = i;
+			*nup = up;
+			*nletter = let;
+		}
+		if (!e->prefix)
+			break;
+	}
+	return best;
+}
+
+/* Scan one Latin word (or phrase) at p[0..len); returns its length. */
+static size_t
+scan_word(struct scorer *s, const char *p, size_t len)
+{
+	size_t i, n = 0, nup = 0, nletter = 0, used;
+	const struct lex_val *e, *ph;
+
+	i = read_word(s, p, len, &n, &nup, &nletter);
+	e = lex_find(s->lex, s->w, n);
+	if (e != NULL && e->prefix &&
+	    (ph = scan_phrase(s, p, len, i, n, &used, &nup, &nletter)) !=
+	    NULL) {
+		push_entry(s, ph, nup >= 2 && nup == nletter);
+		return used;
+	}
+	if ((e == NULL || e->kind == LEX_NONE) && n > 3 &&
+	    memcmp(s->w + n - 2, "nt", 2) == 0 && memchr(p, '\'', i) != NULL)
 		e = lex_find(s->lex, "not", 3);
-	if (e == NULL)
-		e = find_loose(s, w, n);
+	if (e == NULL || e->kind == LEX_NONE)
+		e = find_loose(s, s->w, n);
 	push_entry(s, e, nup >= 2 && nup == nletter);
 	return i;
 }
@@ -303,11 +382,17 @@ tokenize(struct scorer *s, const char *p, size_t len)
 	}
 }
 
-/* The valence of word token i after capitals, boosters and negation. */
+/*
+ * The valence of word token i after capitals, boosters and negation.
+ * A booster between a negator and the word softens the negation ("not
+ * very good", 不太好); one before the negator, and an emphatic negator
+ * (一点也不, 根本不: a negator with a value), strengthens it ("really
+ * not good", 很不好).
+ */
 static double
 adjust(const struct scorer *s, size_t i)
 {
-	double v = s->t[i].v, sg = v > 0 ? 1 : -1;
+	double v = s->t[i].v, sg = v > 0 ? 1 : -1, in = 0, out = 0, w;
 	size_t j, d;
 	int neg = 0;
 
@@ -319,11 +404,21 @@ adjust(const struct scorer *s, size_t i)
 		if (t->kind == T_BREAK || t->kind == T_CONTRAST)
 			break;
 		if (t->kind == T_BOOST)
-			v += sg * t->v;
-		else if (t->kind == T_NEG)
+			*(neg ? &out : &in) += t->v;
+		else if (t->kind == T_NEG) {
 			neg = 1;
+			out += t->v;
+		}
 	}
-	return neg ? v * SENT_NEG : v;
+	if (!neg)
+		return v + sg * (in + out);
+	/* softened or strengthened, a word never turns over twice */
+	v -= sg * in;
+	if (v * sg <= 0)
+		return 0;
+	v *= SENT_NEG;
+	w = v - sg * out;
+	return w * v > 0 ? w : 0;
 }
 
 double

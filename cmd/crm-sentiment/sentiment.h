@@ -19,17 +19,21 @@ enum lex_kind {
 	LEX_WORD,		/* a valence */
 	LEX_NEGATE,		/* not, never, 不, 没有 ... */
 	LEX_BOOST,		/* very (+), slightly (-): v is the change */
-	LEX_CONTRAST		/* but, however, 但是 ... */
+	LEX_CONTRAST,		/* but, however, 但是 ... */
+	LEX_NONE		/* only the start of a longer phrase */
 };
 
 struct lex_val {
 	double	 v;
 	int	 kind;
+	int	 prefix;	/* a longer phrase starts with these words */
 };
 
 /* The built-in tables: NULL-terminated lines "SCORE word word ...". */
 extern const char *const sent_lex_en[];
 extern const char *const sent_lex_zh[];
+/* English phrases: lines "SCORE phrase, phrase, ...". */
+extern const char *const sent_phrase_en[];
 
 struct lexicon;
 
@@ -43,12 +47,19 @@ void		 lex_free(struct lexicon *);
  */
 int		 lex_load(struct lexicon *, const char *path, char *err,
 		    size_t errlen);
-/* Set one word (lower-cased by the caller for Latin script). */
+/*
+ * Set one word (lower-cased by the caller for Latin script).  A Latin
+ * entry of several words (separated by spaces or hyphens) is a phrase:
+ * its words are kept as "w1 w2 ..." without apostrophes, and each
+ * shorter run of its first words is marked as a phrase's start.
+ */
 void		 lex_set(struct lexicon *, const char *w, size_t len,
 		    double v, int kind);
 /* The entry of w, or NULL. */
 const struct lex_val *lex_find(const struct lexicon *, const char *w,
 		    size_t len);
+/* The most words of a Latin phrase (1 without phrases). */
+size_t		 lex_phrase_maxwords(const struct lexicon *);
 /* The longest entry length in bytes of a CJK entry. */
 size_t		 lex_cjk_maxlen(const struct lexicon *);
 size_t		 lex_count(const struct lexicon *);
