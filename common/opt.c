@@ -202,6 +202,21 @@ opt_double(const char *arg, double min, double max, const char *what)
 	return v;
 }
 
+int
+crm_subcommand(int argc, char *const argv[], const char *synopsis,
+    const char *const *help_parts, const char *const *names)
+{
+	if (argc < 2)
+		crm_usage(synopsis);
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		crm_help_parts(synopsis, help_parts);
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		crm_version();
+		exit(0);
+	}
+	return opt_enum(argv[1], names, "subcommand");
+}
+
 long long
 opt_day(const char *arg, const char *what)
 {

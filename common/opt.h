@@ -122,6 +122,14 @@ void	 crm_help(const char *synopsis, const char *help)
  * would pass the 4095 characters C compilers must support. */
 void	 crm_help_parts(const char *synopsis, const char *const *parts)
 	    __attribute__((noreturn));
+/*
+ * The first word of a program with subcommands (argv[1]): absent is a
+ * usage error, -h/--help prints the help (in parts, as above),
+ * -V/--version the version, and anything else must be one of the
+ * NULL-terminated names (exit 2 otherwise); returns its index.
+ */
+int	 crm_subcommand(int argc, char *const argv[], const char *synopsis,
+	    const char *const *help_parts, const char *const *names);
 
 /*
  * Option-argument parsers: exit 2 with "prog: what: reason ('arg')"

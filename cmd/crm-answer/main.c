@@ -182,19 +182,13 @@ check_opts(const struct opts *o)
 int
 main(int argc, char **argv)
 {
+	static const char *const help_parts[] = { help, NULL };
 	struct opts o;
 
 	crm_setprogname("crm-answer");
 	opts_init(&o);
-	if (argc < 2)
-		crm_usage(synopsis);
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
-		crm_help(synopsis, help);
-	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		crm_version();
-		return 0;
-	}
-	o.cmd = (enum answer_cmd)opt_enum(argv[1], cmd_names, "subcommand");
+	o.cmd = (enum answer_cmd)crm_subcommand(argc, argv, synopsis,
+	    help_parts, cmd_names);
 	parse(&o, argc - 1, argv + 1);
 	check_opts(&o);
 	switch (o.cmd) {

@@ -302,15 +302,8 @@ main(int argc, char **argv)
 
 	crm_setprogname("crm-churn");
 	opts_init(&o);
-	if (argc < 2)
-		crm_usage(synopsis);
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
-		crm_help_parts(synopsis, parts);
-	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		crm_version();
-		return 0;
-	}
-	o.cmd = (enum churn_cmd)opt_enum(argv[1], cmd_names, "subcommand");
+	o.cmd = (enum churn_cmd)crm_subcommand(argc, argv, synopsis, parts,
+	    cmd_names);
 	parse(&o, argc - 1, argv + 1);
 	check_opts(&o);
 	rc = run[o.cmd](&o);
