@@ -1,6 +1,6 @@
 # samples/report.mk: the sample shop's report, samples/out/report.html,
 # built by crm-plot from what crm-metrics and crm-clean compute.
-# `make report` (stage-report.mk) runs it as its own make, so that
+# `make report` (stage-90-report.mk) runs it as its own make, so that
 # `make -j` builds the parts at once and rebuilds only what changed:
 # every stage is a file rule, data -> CSV -> SVG or HTML -> page.
 #

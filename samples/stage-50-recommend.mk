@@ -1,4 +1,4 @@
-# stage-recommend.mk: crm-recommend on the sample shop: five offers for
+# stage-50-recommend.mk: crm-recommend on the sample shop: five offers for
 # every customer of customers.csv (rows without an id skipped and
 # counted; EASE blended with the content of items.csv), the items
 # bought together, and the evaluation table of every algorithm beside

@@ -1,4 +1,4 @@
-# stage-rules.mk: crm-rules on the sample orders: the cross-sell rules
+# stage-60-rules.mk: crm-rules on the sample orders: the cross-sell rules
 # with the highest lift, and from them each customer's cross-sell list
 # (the items the rules recommend that the customer has not bought).
 # (Included by samples/Makefile.)

@@ -1,4 +1,4 @@
-# stage-churn.mk: crm-churn on the sample data.  The customers' RFM up
+# stage-40-churn.mk: crm-churn on the sample data.  The customers' RFM up
 # to 2024-07-01 (crm-metrics rfm --asof on the earlier transactions) and
 # their country are the features; a customer who bought nothing from
 # then to the end of the data is "churned", else "active".  A forest is

@@ -1,4 +1,4 @@
-# stage-answer.mk: crm-answer, the customer-service bot, on the sample
+# stage-80-answer.mk: crm-answer, the customer-service bot, on the sample
 # shop: the bilingual FAQ faq.csv (written for the demo) indexed, then
 # every sample review asked as if it were a customer's message.  Most
 # reviews ask nothing (praise): they should fall back to a person;

@@ -1,4 +1,4 @@
-# stage-report.mk: the HTML report of the sample shop (crm-plot), made
+# stage-90-report.mk: the HTML report of the sample shop (crm-plot), made
 # by its own makefile, report.mk, so that `make -j` builds its parts at
 # once and rebuilds only what changed.  (Included by samples/Makefile.)
 

@@ -1,4 +1,4 @@
-# stage-segment.mk: crm-segment on the sample shop: RFM scores and named
+# stage-30-segment.mk: crm-segment on the sample shop: RFM scores and named
 # segments of the customers (with the summary per segment), four k-means
 # segments on recency and log frequency and money with their profile,
 # the saved model applied back, and the lifecycle stage of every

@@ -1,4 +1,4 @@
-# stage-sentiment.mk: crm-sentiment on the sample reviews (English and
+# stage-70-sentiment.mk: crm-sentiment on the sample reviews (English and
 # Chinese): the lexicon scores with no training, how they agree with the
 # reviews' labels, a trained model checked by 5-fold cross-validation,
 # and the share of negative reviews per product.

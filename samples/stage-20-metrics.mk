@@ -1,4 +1,4 @@
-# stage-metrics.mk: crm-metrics on the sample data: RFM per customer,
+# stage-20-metrics.mk: crm-metrics on the sample data: RFM per customer,
 # the business summary per quarter, BG/NBD + Gamma-Gamma CLV, quarterly
 # cohort retention and NPS per channel.  (Included by samples/Makefile.)
 
