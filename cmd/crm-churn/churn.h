@@ -121,6 +121,8 @@ void	 churn_rank_rows(const struct churn_model *, const double *X,
 	    size_t p, const size_t *rows, size_t k, uint8_t *R);
 double	 qnode_eval(const struct churn_model *, size_t tree,
 	    const uint8_t *ranks);
+void	 qnode_eval8(const struct churn_model *, size_t tree,
+	    const uint8_t *const *ranks, double *v);
 double	 churn_predict_row(const struct churn_model *, const double *x);
 void	 churn_predict_rows(const struct churn_model *, const double *X,
 	    size_t n, size_t p, double *out, int nthreads);

@@ -330,6 +330,29 @@ qeval8(const struct qnode *q, const struct enode *t, const uint8_t *R,
 }
 #undef QSTEP
 
+/* The same for eight rows of ranks anywhere (r[k]: row k's ranks)
+ * down tree tr; their leaves' values into v. */
+#define QSTEPR(a, k) \
+	(a = q[a].left + (r[k][q[a].feat] > q[a].rank), leaves &= q[a].leaf)
+void
+qnode_eval8(const struct churn_model *m, size_t tr,
+    const uint8_t *const *r, double *v)
+{
+	const struct qnode *q = m->qn + m->start[tr];
+	const struct enode *t = m->en + m->start[tr];
+	uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0,
+	    a7 = 0, leaves;
+
+	do {
+		leaves = 1;
+		QSTEPR(a0, 0); QSTEPR(a1, 1); QSTEPR(a2, 2); QSTEPR(a3, 3);
+		QSTEPR(a4, 4); QSTEPR(a5, 5); QSTEPR(a6, 6); QSTEPR(a7, 7);
+	} while (!leaves);
+	v[0] = t[a0].v; v[1] = t[a1].v; v[2] = t[a2].v; v[3] = t[a3].v;
+	v[4] = t[a4].v; v[5] = t[a5].v; v[6] = t[a6].v; v[7] = t[a7].v;
+}
+#undef QSTEPR
+
 /* The rank of each value of the rows X[rows[i] * p ..] (rows NULL: row
  * i) into R (k x p): the thresholds of its feature below it (255 for
  * NaN, which goes right everywhere). */
