@@ -178,6 +178,13 @@ void	 tree_ws_free(struct tree_ws *);
 void	 tree_grow(const struct binned *, const struct tree_par *,
 	    struct tree_ws *, size_t *idx, size_t m, const double *ab,
 	    struct rng *, struct tnode **nodes, size_t *nnodes, double *gain);
+/* The same for a forest's bootstrap: row idx[k] with weight code
+ * code[k], (a, b) = (wt[2 code], wt[2 code + 1]); the rows are moved
+ * as packed records of their bins (needs bd->rm), idx is left alone. */
+void	 tree_grow_bag(const struct binned *, const struct tree_par *,
+	    struct tree_ws *, size_t *idx, size_t m, const uint8_t *code,
+	    const double *wt, struct rng *, struct tnode **nodes,
+	    size_t *nnodes, double *gain);
 /* The same for boosting: the scores f of the rows move by their
  * leaves' values, the held-out rows va[0..nva) too. */
 void	 tree_grow_boost(const struct binned *, const struct tree_par *,

@@ -41,6 +41,11 @@ struct tree_ws {
 	double		*gh;		/* boosting: n x (a, b) */
 	struct hbin	*bh;		/* boosting: nbund x 256 */
 	size_t		 nbh;
+	/* forest: the node's rows as records of stride bytes (the row's
+	 * bins, then its weight code), in the order of idx */
+	uint8_t		*pk, *pktmp;
+	size_t		 pkcap, stride;
+	const double	*wt;		/* code c: (a, b) = wt[2c], wt[2c+1] */
 };
 
 struct binjob {
@@ -375,6 +380,8 @@ tree_ws_free(struct tree_ws *w)
 	free(w->cand);
 	free(w->gh);
 	free(w->bh);
+	free(w->pk);
+	free(w->pktmp);
 	free(w);
 }
 
@@ -512,6 +519,47 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 	}
 }
 
+/*
+ * feature_splits on the packed records: the node's rows lie together,
+ * read in order (the same sums in the same order).
+ */
+static void
+feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
+    struct split *res)
+{
+	const size_t p = nj->bd->p, S = nj->ws->stride;
+	const uint8_t *row = nj->ws->pk + nj->lo * S, *end = nj->ws->pk +
+	    nj->hi * S, *rr;
+	const double *wt = nj->ws->wt;
+	struct hbin *hist = nj->ws->hist, *x;
+	size_t c;
+	double a, b;
+	int minb, maxb, bin;
+
+	for (; row < end; row += S) {
+		a = wt[2 * row[p]];
+		b = wt[2 * row[p] + 1];
+		for (c = 0; c < nf; c++) {
+			x = hist + fs[c] * 256 + row[fs[c]];
+			x->a += a;
+			x->b += b;
+			x->c += 1;
+		}
+	}
+	for (c = 0; c < nf; c++) {
+		if (nj->hi - nj->lo < 256) {
+			for (minb = 255, maxb = 0, rr = nj->ws->pk + nj->lo * S;
+			    rr < end; rr += S) {
+				bin = rr[fs[c]];
+				minb = bin < minb ? bin : minb;
+				maxb = bin > maxb ? bin : maxb;
+			}
+		} else
+			used_bins(hist + fs[c] * 256, &minb, &maxb);
+		split_scan(nj, hist + fs[c] * 256, minb, maxb, &res[c]);
+	}
+}
+
 static void
 split_part(void *arg, size_t lo, size_t hi, int thread)
 {
@@ -541,8 +589,14 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 	best->gain = -HUGE_VAL;
 	best->bin = -1;
 	if ((size_t)tp->mtry >= p) {
-		par_for_grain(p, tp->nthreads,
-		    (nj->hi - nj->lo) * 4 > 65536 ? 1 : p, split_part, nj);
+		if (ws->wt != NULL) {	/* packed records: in one pass */
+			for (f = 0; f < p; f++)
+				ws->cand[f] = f;
+			feature_splits_pk(nj, ws->cand, p, ws->res);
+		} else
+			par_for_grain(p, tp->nthreads,
+			    (nj->hi - nj->lo) * 4 > 65536 ? 1 : p,
+			    split_part, nj);
 		for (f = 0; f < p; f++)
 			if (ws->res[f].bin >= 0 &&
 			    ws->res[f].gain > best->gain) {
@@ -563,7 +617,10 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 			if (!konst[f])	/* constant in an ancestor */
 				ws->cand[nc++] = f;
 		}
-		feature_splits(nj, ws->cand, nc, ws->res);
+		if (ws->wt != NULL)
+			feature_splits_pk(nj, ws->cand, nc, ws->res);
+		else
+			feature_splits(nj, ws->cand, nc, ws->res);
 		for (c = 0; c < nc; c++) {
 			s = ws->res[c];
 			if (s.constant) {
@@ -670,6 +727,48 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 	return nl;
 }
 
+/* partition on the packed records: stable, both places written with
+ * words and one kept, as partition. */
+static size_t
+partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
+    size_t f, int bin, double *ls, double *rs)
+{
+	const size_t S = ws->stride, W = S / 8;
+	uint8_t *pk = ws->pk;
+	const double *wt = ws->wt;
+	size_t k, nl = e->lo, nr = 0, l, w;
+	const uint8_t *src;
+	uint8_t *dl, *dr;
+	uint64_t v;
+	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
+
+	for (k = e->lo; k < e->hi; k++) {
+		src = pk + k * S;
+		l = src[f] <= bin;
+		x = wt[2 * src[p]];
+		y = wt[2 * src[p] + 1];
+		dl = pk + nl * S;
+		dr = ws->pktmp + nr * S;
+		for (w = 0; w < W; w++) {
+			memcpy(&v, src + 8 * w, 8);
+			memcpy(dr + 8 * w, &v, 8);
+			memcpy(dl + 8 * w, &v, 8);
+		}
+		nl += l;
+		nr += 1 - l;
+		la += l ? x : 0.0;
+		lb += l ? y : 0.0;
+		ra += l ? 0.0 : x;
+		rb += l ? 0.0 : y;
+	}
+	ls[0] = la;
+	ls[1] = lb;
+	rs[0] = ra;
+	rs[1] = rb;
+	memcpy(pk + nl * S, ws->pktmp, nr * S);
+	return nl;
+}
+
 static double
 leaf_value(const struct tree_par *tp, double a, double b)
 {
@@ -710,7 +809,14 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	(void)pool_slot(&kpool, &kcap, 0, bd->p + 1);
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	e = root_entry(idx, m, ab, ab + 1, 2);
+	if (ws->wt == NULL)
+		e = root_entry(idx, m, ab, ab + 1, 2);
+	else	/* the same sums from the records */
+		for (e = root_entry(idx, 0, NULL, NULL, 2), e.hi = m,
+		    e.c = (double)m, k = 0; k < m; k++) {
+			e.a += ws->wt[2 * ws->pk[k * ws->stride + bd->p]];
+			e.b += ws->wt[2 * ws->pk[k * ws->stride + bd->p] + 1];
+		}
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -730,8 +836,12 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		if (f < 0 || (tp->newton ? best.gain <= 1e-12 :
 		    best.gain < -1e-9 * e.a))
 			continue;
-		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, ab, ab + 1,
-		    2, ls, rs);
+		if (ws->wt != NULL)
+			mid = partition_pk(ws, bd->p, &e, (size_t)f, best.bin,
+			    ls, rs);
+		else
+			mid = partition(ws, bd, idx, &e, (size_t)f, best.bin,
+			    ab, ab + 1, 2, ls, rs);
 		nodes = xgrow(nodes, &ncap, nn + 2, sizeof(*nodes));
 		nodes[e.node].feat = (int32_t)f;
 		nodes[e.node].left = (int32_t)nn;
@@ -754,6 +864,39 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	free(st);
 	*nodesp = nodes;
 	*nnodes = nn;
+}
+
+/*
+ * tree_grow for a forest's bootstrap: row idx[k] has weight code
+ * code[k] (a, b = wt[2 code], wt[2 code + 1]).  Each row's bins (row-
+ * major) and code are copied into a record, and the records, not
+ * indices, are partitioned, so that a node's rows lie together and
+ * its histograms read memory in order.  The same tree as tree_grow
+ * with ab[2 idx[k]] = a and ab[2 idx[k] + 1] = b.
+ */
+void
+tree_grow_bag(const struct binned *bd, const struct tree_par *tp,
+    struct tree_ws *ws, size_t *idx, size_t m, const uint8_t *code,
+    const double *wt, struct rng *r, struct tnode **nodes, size_t *nnodes,
+    double *gain)
+{
+	size_t S = (bd->p + 1 + 7) / 8 * 8, k;
+
+	if (ws->pkcap < m) {
+		free(ws->pk);
+		free(ws->pktmp);
+		ws->pk = xcalloc(m * S + 8, 1);
+		ws->pktmp = xcalloc(m * S + 8, 1);
+		ws->pkcap = m;
+	}
+	ws->stride = S;
+	ws->wt = wt;
+	for (k = 0; k < m; k++) {
+		memcpy(ws->pk + k * S, bd->rm + idx[k] * bd->p, bd->p);
+		ws->pk[k * S + bd->p] = code[k];
+	}
+	tree_grow(bd, tp, ws, idx, m, NULL, r, nodes, nnodes, gain);
+	ws->wt = NULL;
 }
 
 double
