@@ -28,6 +28,7 @@ struct hbin {
 struct split {
 	double	 gain;
 	int	 bin;		/* rows with bin <= this go left; -1: none */
+	double	 nl;		/* the rows that go left */
 	int	 constant;
 };
 
@@ -42,8 +43,9 @@ struct tree_ws {
 	struct hbin	*bh;		/* boosting: nbund x 256 */
 	size_t		 nbh;
 	/* forest: the node's rows as records of stride bytes (the row's
-	 * bins, then its weight code), in the order of idx */
-	uint8_t		*pk, *pktmp;
+	 * bins, then its weight code), in the order of idx, in pk for
+	 * nodes of even depth and pktmp for odd (cur: the node's) */
+	uint8_t		*pk, *pktmp, *cur;
 	size_t		 pkcap, stride;
 	const double	*wt;		/* code c: (a, b) = wt[2c], wt[2c+1] */
 };
@@ -434,6 +436,7 @@ split_scan(const struct nodejob *nj, struct hbin *h, int minb, int maxb,
 		if (g > s->gain) {
 			s->gain = g;
 			s->bin = bin;
+			s->nl = l.c;
 		}
 	}
 	memset(h + minb, 0, (size_t)(maxb - minb + 1) * sizeof(*h));
@@ -528,7 +531,7 @@ feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
     struct split *res)
 {
 	const size_t p = nj->bd->p, S = nj->ws->stride;
-	const uint8_t *row = nj->ws->pk + nj->lo * S, *end = nj->ws->pk +
+	const uint8_t *row = nj->ws->cur + nj->lo * S, *end = nj->ws->cur +
 	    nj->hi * S, *rr;
 	const double *wt = nj->ws->wt;
 	struct hbin *hist = nj->ws->hist, *x;
@@ -548,7 +551,7 @@ feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
 	}
 	for (c = 0; c < nf; c++) {
 		if (nj->hi - nj->lo < 256) {
-			for (minb = 255, maxb = 0, rr = nj->ws->pk + nj->lo * S;
+			for (minb = 255, maxb = 0, rr = nj->ws->cur + nj->lo * S;
 			    rr < end; rr += S) {
 				bin = rr[fs[c]];
 				minb = bin < minb ? bin : minb;
@@ -727,32 +730,32 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 	return nl;
 }
 
-/* partition on the packed records: stable, both places written with
- * words and one kept, as partition. */
+/*
+ * partition on the packed records: from the node's buffer into the
+ * other one (its children's depth), the nl left rows (known from the
+ * histogram) first, in order, each record copied once by words.
+ */
 static size_t
 partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
-    size_t f, int bin, double *ls, double *rs)
+    size_t f, int bin, size_t nleft, double *ls, double *rs)
 {
 	const size_t S = ws->stride, W = S / 8;
-	uint8_t *pk = ws->pk;
+	const uint8_t *src = e->depth % 2 ? ws->pktmp : ws->pk, *r;
+	uint8_t *dst = e->depth % 2 ? ws->pk : ws->pktmp, *d;
 	const double *wt = ws->wt;
-	size_t k, nl = e->lo, nr = 0, l, w;
-	const uint8_t *src;
-	uint8_t *dl, *dr;
+	size_t k, nl = e->lo, nr = e->lo + nleft, l, w;
 	uint64_t v;
 	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
 
 	for (k = e->lo; k < e->hi; k++) {
-		src = pk + k * S;
-		l = src[f] <= bin;
-		x = wt[2 * src[p]];
-		y = wt[2 * src[p] + 1];
-		dl = pk + nl * S;
-		dr = ws->pktmp + nr * S;
+		r = src + k * S;
+		l = r[f] <= bin;
+		x = wt[2 * r[p]];
+		y = wt[2 * r[p] + 1];
+		d = dst + (l ? nl : nr) * S;
 		for (w = 0; w < W; w++) {
-			memcpy(&v, src + 8 * w, 8);
-			memcpy(dr + 8 * w, &v, 8);
-			memcpy(dl + 8 * w, &v, 8);
+			memcpy(&v, r + 8 * w, 8);
+			memcpy(d + 8 * w, &v, 8);
 		}
 		nl += l;
 		nr += 1 - l;
@@ -765,8 +768,7 @@ partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
 	ls[1] = lb;
 	rs[0] = ra;
 	rs[1] = rb;
-	memcpy(pk + nl * S, ws->pktmp, nr * S);
-	return nl;
+	return e->lo + nleft;
 }
 
 static double
@@ -832,13 +834,14 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		nj.ta = e.a;
 		nj.tb = e.b;
 		nj.tc = e.c;
+		ws->cur = e.depth % 2 ? ws->pktmp : ws->pk;
 		f = best_split(&nj, r, &best, kpool[ns]);
 		if (f < 0 || (tp->newton ? best.gain <= 1e-12 :
 		    best.gain < -1e-9 * e.a))
 			continue;
 		if (ws->wt != NULL)
 			mid = partition_pk(ws, bd->p, &e, (size_t)f, best.bin,
-			    ls, rs);
+			    (size_t)best.nl, ls, rs);
 		else
 			mid = partition(ws, bd, idx, &e, (size_t)f, best.bin,
 			    ab, ab + 1, 2, ls, rs);
