@@ -733,30 +733,25 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 /*
  * partition on the packed records: from the node's buffer into the
  * other one (its children's depth), the nl left rows (known from the
- * histogram) first, in order, each record copied once by words.
+ * histogram) first, in order, each record copied once.  The loop is
+ * made for each record size up to 64 bytes, so that a copy is a few
+ * moves of a known size.
  */
-static size_t
-partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
-    size_t f, int bin, size_t nleft, double *ls, double *rs)
+static inline void
+part_loop(const uint8_t *src, uint8_t *dst, size_t lo, size_t hi,
+    size_t nl, size_t nr, size_t S, size_t p, size_t f, int bin,
+    const double *wt, double *sum)
 {
-	const size_t S = ws->stride, W = S / 8;
-	const uint8_t *src = e->depth % 2 ? ws->pktmp : ws->pk, *r;
-	uint8_t *dst = e->depth % 2 ? ws->pk : ws->pktmp, *d;
-	const double *wt = ws->wt;
-	size_t k, nl = e->lo, nr = e->lo + nleft, l, w;
-	uint64_t v;
+	const uint8_t *r;
+	size_t k, l;
 	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
 
-	for (k = e->lo; k < e->hi; k++) {
+	for (k = lo; k < hi; k++) {
 		r = src + k * S;
 		l = r[f] <= bin;
 		x = wt[2 * r[p]];
 		y = wt[2 * r[p] + 1];
-		d = dst + (l ? nl : nr) * S;
-		for (w = 0; w < W; w++) {
-			memcpy(&v, r + 8 * w, 8);
-			memcpy(d + 8 * w, &v, 8);
-		}
+		memcpy(dst + (l ? nl : nr) * S, r, S);
 		nl += l;
 		nr += 1 - l;
 		la += l ? x : 0.0;
@@ -764,10 +759,38 @@ partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
 		ra += l ? 0.0 : x;
 		rb += l ? 0.0 : y;
 	}
-	ls[0] = la;
-	ls[1] = lb;
-	rs[0] = ra;
-	rs[1] = rb;
+	sum[0] = la;
+	sum[1] = lb;
+	sum[2] = ra;
+	sum[3] = rb;
+}
+
+static size_t
+partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
+    size_t f, int bin, size_t nleft, double *ls, double *rs)
+{
+	const uint8_t *src = e->depth % 2 ? ws->pktmp : ws->pk;
+	uint8_t *dst = e->depth % 2 ? ws->pk : ws->pktmp;
+	size_t lo = e->lo, hi = e->hi, nr = e->lo + nleft;
+	double sum[4];
+
+#define PART(S)	part_loop(src, dst, lo, hi, lo, nr, S, p, f, bin, ws->wt, sum)
+	switch (ws->stride) {
+	case 8: PART(8); break;
+	case 16: PART(16); break;
+	case 24: PART(24); break;
+	case 32: PART(32); break;
+	case 40: PART(40); break;
+	case 48: PART(48); break;
+	case 56: PART(56); break;
+	case 64: PART(64); break;
+	default: PART(ws->stride); break;
+	}
+#undef PART
+	ls[0] = sum[0];
+	ls[1] = sum[1];
+	rs[0] = sum[2];
+	rs[1] = sum[3];
 	return e->lo + nleft;
 }
 
