@@ -695,6 +695,18 @@ root_entry(const size_t *idx, size_t m, const double *a, const double *b,
 	return e;
 }
 
+/* Add (x, y) to the left sums s[0], s[1] when l, else to the right
+ * ones s[2], s[3], without a branch (adding a zero leaves a sum's bits
+ * alone). */
+static inline void
+side_add(double *s, size_t l, double x, double y)
+{
+	s[0] += l ? x : 0.0;
+	s[1] += l ? y : 0.0;
+	s[2] += l ? 0.0 : x;
+	s[3] += l ? 0.0 : y;
+}
+
 /* Stable partition of idx[lo..hi) by the split; sums of each side of
  * a[i * stride] and b[i * stride]. */
 static size_t
@@ -704,10 +716,9 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 {
 	const uint8_t *col = bd->b + f * bd->n;
 	size_t k, nl = e->lo, nr = 0, i, l;
-	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
+	double sum[4] = { 0, 0, 0, 0 }, x, y;
 
-	/* without branches: both sides written, one kept (adding a
-	 * zero leaves a sum's bits alone) */
+	/* without branches: both sides written, one kept */
 	for (k = e->lo; k < e->hi; k++) {
 		i = idx[k];
 		l = col[i] <= bin;
@@ -717,15 +728,12 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 		ws->tmp[nr] = i;
 		nl += l;
 		nr += 1 - l;
-		la += l ? x : 0.0;
-		lb += l ? y : 0.0;
-		ra += l ? 0.0 : x;
-		rb += l ? 0.0 : y;
+		side_add(sum, l, x, y);
 	}
-	ls[0] = la;
-	ls[1] = lb;
-	rs[0] = ra;
-	rs[1] = rb;
+	ls[0] = sum[0];
+	ls[1] = sum[1];
+	rs[0] = sum[2];
+	rs[1] = sum[3];
 	memcpy(idx + nl, ws->tmp, nr * sizeof(*idx));
 	return nl;
 }
@@ -744,7 +752,7 @@ part_loop(const uint8_t *src, uint8_t *dst, size_t lo, size_t hi,
 {
 	const uint8_t *r;
 	size_t k, l;
-	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
+	double s[4] = { 0, 0, 0, 0 }, x, y;
 
 	for (k = lo; k < hi; k++) {
 		r = src + k * S;
@@ -754,15 +762,9 @@ part_loop(const uint8_t *src, uint8_t *dst, size_t lo, size_t hi,
 		memcpy(dst + (l ? nl : nr) * S, r, S);
 		nl += l;
 		nr += 1 - l;
-		la += l ? x : 0.0;
-		lb += l ? y : 0.0;
-		ra += l ? 0.0 : x;
-		rb += l ? 0.0 : y;
+		side_add(s, l, x, y);
 	}
-	sum[0] = la;
-	sum[1] = lb;
-	sum[2] = ra;
-	sum[3] = rb;
+	memcpy(sum, s, sizeof(s));
 }
 
 static size_t
