@@ -479,6 +479,23 @@ feature_split(const struct nodejob *nj, size_t f, struct split *s)
 	split_scan(nj, h, minb, maxb, s);
 }
 
+/* Add a row (its bins row[], statistics a, b) to the histograms of
+ * the nf features fs[]. */
+static inline void
+hist_row(struct hbin *hist, const size_t *fs, size_t nf, const uint8_t *row,
+    double a, double b)
+{
+	struct hbin *x;
+	size_t c;
+
+	for (c = 0; c < nf; c++) {
+		x = hist + fs[c] * 256 + row[fs[c]];
+		x->a += a;
+		x->b += b;
+		x->c += 1;
+	}
+}
+
 /*
  * The same for the nf features fs[] at once, in one pass over the
  * node's rows in the row-major bins (a row's bins share a cache line);
@@ -490,7 +507,7 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 {
 	const uint8_t *rm = nj->bd->rm, *row;
 	const size_t p = nj->bd->p;
-	struct hbin *hist = nj->ws->hist, *x;
+	struct hbin *hist = nj->ws->hist;
 	size_t k, i, c;
 	double a, b;
 	int minb, maxb, bin;
@@ -500,12 +517,7 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 		row = rm + i * p;
 		a = nj->ab[2 * i];
 		b = nj->ab[2 * i + 1];
-		for (c = 0; c < nf; c++) {
-			x = hist + fs[c] * 256 + row[fs[c]];
-			x->a += a;
-			x->b += b;
-			x->c += 1;
-		}
+		hist_row(hist, fs, nf, row, a, b);
 	}
 	for (c = 0; c < nf; c++) {
 		if (nj->hi - nj->lo < 256) {
@@ -534,7 +546,7 @@ feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
 	const uint8_t *row = nj->ws->cur + nj->lo * S, *end = nj->ws->cur +
 	    nj->hi * S, *rr;
 	const double *wt = nj->ws->wt;
-	struct hbin *hist = nj->ws->hist, *x;
+	struct hbin *hist = nj->ws->hist;
 	size_t c;
 	double a, b;
 	int minb, maxb, bin;
@@ -542,12 +554,7 @@ feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
 	for (; row < end; row += S) {
 		a = wt[2 * row[p]];
 		b = wt[2 * row[p] + 1];
-		for (c = 0; c < nf; c++) {
-			x = hist + fs[c] * 256 + row[fs[c]];
-			x->a += a;
-			x->b += b;
-			x->c += 1;
-		}
+		hist_row(hist, fs, nf, row, a, b);
 	}
 	for (c = 0; c < nf; c++) {
 		if (nj->hi - nj->lo < 256) {
