@@ -47,6 +47,12 @@ struct tree_ws {
 	 * nodes of even depth and pktmp for odd (cur: the node's) */
 	uint8_t		*pk, *pktmp, *cur;
 	size_t		 pkcap, stride;
+	/* whole weights below 2^21 in all: each bin's (a, b, c) as three
+	 * 21-bit fields of one integer, iv[code] per row (exact sums, so
+	 * the same doubles) */
+	uint64_t	*ih;		/* p x 256 */
+	uint64_t	 iv[256];
+	int		 intw;
 	const double	*wt;		/* code c: (a, b) = wt[2c], wt[2c+1] */
 };
 
@@ -384,6 +390,7 @@ tree_ws_free(struct tree_ws *w)
 	free(w->bh);
 	free(w->pk);
 	free(w->pktmp);
+	free(w->ih);
 	free(w);
 }
 
@@ -534,6 +541,48 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 	}
 }
 
+#define F21	((UINT64_C(1) << 21) - 1)
+
+/*
+ * feature_splits_pk with whole weights: one integer added per feature
+ * and row, then each used bin's three fields into the histogram of
+ * doubles (the sums are exact: the same values as adding doubles).
+ */
+static void
+int_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
+    struct split *res)
+{
+	const size_t p = nj->bd->p, S = nj->ws->stride;
+	const uint8_t *row = nj->ws->cur + nj->lo * S, *end = nj->ws->cur +
+	    nj->hi * S;
+	const uint64_t *iv = nj->ws->iv;
+	uint64_t *ih = nj->ws->ih, v, *x;
+	struct hbin *h;
+	size_t c;
+	int minb, maxb, bin;
+
+	for (; row < end; row += S) {
+		v = iv[row[p]];
+		for (c = 0; c < nf; c++)
+			ih[fs[c] * 256 + row[fs[c]]] += v;
+	}
+	for (c = 0; c < nf; c++) {
+		x = ih + fs[c] * 256;
+		h = nj->ws->hist + fs[c] * 256;
+		for (minb = 0; minb < 255 && x[minb] == 0; minb++)
+			;
+		for (maxb = 255; maxb > minb && x[maxb] == 0; maxb--)
+			;
+		for (bin = minb; bin <= maxb; bin++) {
+			h[bin].a = (double)(x[bin] >> 42);
+			h[bin].b = (double)(x[bin] >> 21 & F21);
+			h[bin].c = (double)(x[bin] & F21);
+			x[bin] = 0;
+		}
+		split_scan(nj, h, minb, maxb, &res[c]);
+	}
+}
+
 /*
  * feature_splits on the packed records: the node's rows lie together,
  * read in order (the same sums in the same order).
@@ -551,6 +600,10 @@ feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
 	double a, b;
 	int minb, maxb, bin;
 
+	if (nj->ws->intw) {
+		int_splits(nj, fs, nf, res);
+		return;
+	}
 	for (; row < end; row += S) {
 		a = wt[2 * row[p]];
 		b = wt[2 * row[p] + 1];
@@ -915,7 +968,9 @@ tree_grow_bag(const struct binned *bd, const struct tree_par *tp,
     const double *wt, struct rng *r, struct tnode **nodes, size_t *nnodes,
     double *gain)
 {
-	size_t S = (bd->p + 1 + 7) / 8 * 8, k;
+	size_t S = (bd->p + 1 + 7) / 8 * 8, k, c;
+	uint64_t a, b;
+	double tot;
 
 	if (ws->pkcap < m) {
 		free(ws->pk);
@@ -924,11 +979,27 @@ tree_grow_bag(const struct binned *bd, const struct tree_par *tp,
 		ws->pktmp = xcalloc(m * S + 8, 1);
 		ws->pkcap = m;
 	}
+	if (ws->ih == NULL)
+		ws->ih = xcalloc(bd->p * 256 + 1, sizeof(*ws->ih));
 	ws->stride = S;
 	ws->wt = wt;
-	for (k = 0; k < m; k++) {
+	for (tot = 0, k = 0; k < m; k++) {
 		memcpy(ws->pk + k * S, bd->rm + idx[k] * bd->p, bd->p);
 		ws->pk[k * S + bd->p] = code[k];
+		tot += wt[2 * code[k]];
+	}
+	/* whole weights (no class weights) summing below 2^21 */
+	ws->intw = m <= F21 && tot <= (double)F21;
+	for (c = 0; c < 256 && ws->intw; c++) {
+		if (!(wt[2 * c] >= 0 && wt[2 * c] <= (double)F21 &&
+		    wt[2 * c + 1] >= 0 && wt[2 * c + 1] <= wt[2 * c])) {
+			ws->intw = 0;
+			break;
+		}
+		a = (uint64_t)wt[2 * c];
+		b = (uint64_t)wt[2 * c + 1];
+		ws->intw = (double)a == wt[2 * c] && (double)b == wt[2 * c + 1];
+		ws->iv[c] = a << 42 | b << 21 | 1;
 	}
 	tree_grow(bd, tp, ws, idx, m, NULL, r, nodes, nnodes, gain);
 	ws->wt = NULL;
