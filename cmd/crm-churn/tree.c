@@ -838,15 +838,33 @@ partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
 
 #define PART(S)	part_loop(src, dst, lo, hi, lo, nr, S, p, f, bin, ws->wt, sum)
 	switch (ws->stride) {
-	case 8: PART(8); break;
-	case 16: PART(16); break;
-	case 24: PART(24); break;
-	case 32: PART(32); break;
-	case 40: PART(40); break;
-	case 48: PART(48); break;
-	case 56: PART(56); break;
-	case 64: PART(64); break;
-	default: PART(ws->stride); break;
+	case 8:
+		PART(8);
+		break;
+	case 16:
+		PART(16);
+		break;
+	case 24:
+		PART(24);
+		break;
+	case 32:
+		PART(32);
+		break;
+	case 40:
+		PART(40);
+		break;
+	case 48:
+		PART(48);
+		break;
+	case 56:
+		PART(56);
+		break;
+	case 64:
+		PART(64);
+		break;
+	default:
+		PART(ws->stride);
+		break;
 	}
 #undef PART
 	ls[0] = sum[0];
