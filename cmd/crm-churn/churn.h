@@ -121,6 +121,8 @@ void	 churn_rank_rows(const struct churn_model *, const double *X,
 	    size_t p, const size_t *rows, size_t k, uint8_t *R);
 double	 qnode_eval(const struct churn_model *, size_t tree,
 	    const uint8_t *ranks);
+void	 qnode_eval8(const struct churn_model *, size_t tree,
+	    const uint8_t *const *ranks, double *v);
 double	 churn_predict_row(const struct churn_model *, const double *x);
 void	 churn_predict_rows(const struct churn_model *, const double *X,
 	    size_t n, size_t p, double *out, int nthreads);
@@ -176,6 +178,13 @@ void	 tree_ws_free(struct tree_ws *);
 void	 tree_grow(const struct binned *, const struct tree_par *,
 	    struct tree_ws *, size_t *idx, size_t m, const double *ab,
 	    struct rng *, struct tnode **nodes, size_t *nnodes, double *gain);
+/* The same for a forest's bootstrap: row idx[k] with weight code
+ * code[k], (a, b) = (wt[2 code], wt[2 code + 1]); the rows are moved
+ * as packed records of their bins (needs bd->rm), idx is left alone. */
+void	 tree_grow_bag(const struct binned *, const struct tree_par *,
+	    struct tree_ws *, size_t *idx, size_t m, const uint8_t *code,
+	    const double *wt, struct rng *, struct tnode **nodes,
+	    size_t *nnodes, double *gain);
 /* The same for boosting: the scores f of the rows move by their
  * leaves' values, the held-out rows va[0..nva) too. */
 void	 tree_grow_boost(const struct binned *, const struct tree_par *,

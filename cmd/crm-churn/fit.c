@@ -305,18 +305,20 @@ tree_prob(const struct churn_model *m, double s)
 #define BLOCK	256
 
 /*
- * Eight rows of ranks (p each) down one tree on ranks, as eval8 but
- * without a branch per step: a leaf's step leaves a row where it is
- * (its left is itself, its rank 255), and the eight positions stay in
- * registers.
+ * Eight rows of ranks (r[k]: row k's) down tree tr of a model with
+ * ranks in lockstep, their leaves' values into v: as eight calls of
+ * qnode_eval, but without a branch per step (a leaf's step leaves a
+ * row where it is: its left is itself, its rank 255) and with the
+ * eight positions in registers, so that their loads overlap.
  */
-#define QSTEP(a, r) \
-	(a = q[a].left + (R[(r) * p + q[a].feat] > q[a].rank), \
-	    leaves &= q[a].leaf)
-static void
-qeval8(const struct qnode *q, const struct enode *t, const uint8_t *R,
-    size_t p, double *s)
+#define QSTEP(a, k) \
+	(a = q[a].left + (r[k][q[a].feat] > q[a].rank), leaves &= q[a].leaf)
+void
+qnode_eval8(const struct churn_model *m, size_t tr,
+    const uint8_t *const *r, double *v)
 {
+	const struct qnode *q = m->qn + m->start[tr];
+	const struct enode *t = m->en + m->start[tr];
 	uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0,
 	    a7 = 0, leaves;
 
@@ -325,8 +327,8 @@ qeval8(const struct qnode *q, const struct enode *t, const uint8_t *R,
 		QSTEP(a0, 0); QSTEP(a1, 1); QSTEP(a2, 2); QSTEP(a3, 3);
 		QSTEP(a4, 4); QSTEP(a5, 5); QSTEP(a6, 6); QSTEP(a7, 7);
 	} while (!leaves);
-	s[0] += t[a0].v; s[1] += t[a1].v; s[2] += t[a2].v; s[3] += t[a3].v;
-	s[4] += t[a4].v; s[5] += t[a5].v; s[6] += t[a6].v; s[7] += t[a7].v;
+	v[0] = t[a0].v; v[1] = t[a1].v; v[2] = t[a2].v; v[3] = t[a3].v;
+	v[4] = t[a4].v; v[5] = t[a5].v; v[6] = t[a6].v; v[7] = t[a7].v;
 }
 #undef QSTEP
 
@@ -363,10 +365,11 @@ static void
 predict_block(const struct churn_model *m, const double *X, size_t p,
     size_t lo, size_t hi, double *out)
 {
-	double s[BLOCK];
+	double s[BLOCK], v[8];
+	const uint8_t *rr[8];
 	const struct enode *t;
 	uint8_t *R = m->qn != NULL ? xcalloc(BLOCK * p + 1, 1) : NULL;
-	size_t b, i, k, tr;
+	size_t b, i, k, tr, q;
 
 	for (b = lo; b < hi; b += BLOCK) {
 		k = hi - b < BLOCK ? hi - b : BLOCK;
@@ -378,9 +381,13 @@ predict_block(const struct churn_model *m, const double *X, size_t p,
 			t = m->en + m->start[tr];
 			i = 0;
 			if (R != NULL)
-				for (; i + 8 <= k; i += 8)
-					qeval8(m->qn + m->start[tr], t,
-					    R + i * p, p, s + i);
+				for (; i + 8 <= k; i += 8) {
+					for (q = 0; q < 8; q++)
+						rr[q] = R + (i + q) * p;
+					qnode_eval8(m, tr, rr, v);
+					for (q = 0; q < 8; q++)
+						s[i + q] += v[q];
+				}
 			for (; i + 8 <= k; i += 8)
 				eval8(t, X + (b + i) * p, p, s + i);
 			for (; i < k; i++)

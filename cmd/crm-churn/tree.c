@@ -28,6 +28,7 @@ struct hbin {
 struct split {
 	double	 gain;
 	int	 bin;		/* rows with bin <= this go left; -1: none */
+	double	 nl;		/* the rows that go left */
 	int	 constant;
 };
 
@@ -41,6 +42,18 @@ struct tree_ws {
 	double		*gh;		/* boosting: n x (a, b) */
 	struct hbin	*bh;		/* boosting: nbund x 256 */
 	size_t		 nbh;
+	/* forest: the node's rows as records of stride bytes (the row's
+	 * bins, then its weight code), in the order of idx, in pk for
+	 * nodes of even depth and pktmp for odd (cur: the node's) */
+	uint8_t		*pk, *pktmp, *cur;
+	size_t		 pkcap, stride;
+	/* whole weights below 2^21 in all: each bin's (a, b, c) as three
+	 * 21-bit fields of one integer, iv[code] per row (exact sums, so
+	 * the same doubles) */
+	uint64_t	*ih;		/* p x 256 */
+	uint64_t	 iv[256];
+	int		 intw;
+	const double	*wt;		/* code c: (a, b) = wt[2c], wt[2c+1] */
 };
 
 struct binjob {
@@ -375,6 +388,9 @@ tree_ws_free(struct tree_ws *w)
 	free(w->cand);
 	free(w->gh);
 	free(w->bh);
+	free(w->pk);
+	free(w->pktmp);
+	free(w->ih);
 	free(w);
 }
 
@@ -427,6 +443,7 @@ split_scan(const struct nodejob *nj, struct hbin *h, int minb, int maxb,
 		if (g > s->gain) {
 			s->gain = g;
 			s->bin = bin;
+			s->nl = l.c;
 		}
 	}
 	memset(h + minb, 0, (size_t)(maxb - minb + 1) * sizeof(*h));
@@ -469,6 +486,23 @@ feature_split(const struct nodejob *nj, size_t f, struct split *s)
 	split_scan(nj, h, minb, maxb, s);
 }
 
+/* Add a row (its bins row[], statistics a, b) to the histograms of
+ * the nf features fs[]. */
+static inline void
+hist_row(struct hbin *hist, const size_t *fs, size_t nf, const uint8_t *row,
+    double a, double b)
+{
+	struct hbin *x;
+	size_t c;
+
+	for (c = 0; c < nf; c++) {
+		x = hist + fs[c] * 256 + row[fs[c]];
+		x->a += a;
+		x->b += b;
+		x->c += 1;
+	}
+}
+
 /*
  * The same for the nf features fs[] at once, in one pass over the
  * node's rows in the row-major bins (a row's bins share a cache line);
@@ -480,7 +514,7 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 {
 	const uint8_t *rm = nj->bd->rm, *row;
 	const size_t p = nj->bd->p;
-	struct hbin *hist = nj->ws->hist, *x;
+	struct hbin *hist = nj->ws->hist;
 	size_t k, i, c;
 	double a, b;
 	int minb, maxb, bin;
@@ -490,12 +524,7 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 		row = rm + i * p;
 		a = nj->ab[2 * i];
 		b = nj->ab[2 * i + 1];
-		for (c = 0; c < nf; c++) {
-			x = hist + fs[c] * 256 + row[fs[c]];
-			x->a += a;
-			x->b += b;
-			x->c += 1;
-		}
+		hist_row(hist, fs, nf, row, a, b);
 	}
 	for (c = 0; c < nf; c++) {
 		if (nj->hi - nj->lo < 256) {
@@ -503,6 +532,88 @@ feature_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
 			for (minb = 255, maxb = 0, k = nj->lo; k < nj->hi;
 			    k++) {
 				bin = rm[nj->idx[k] * p + fs[c]];
+				minb = bin < minb ? bin : minb;
+				maxb = bin > maxb ? bin : maxb;
+			}
+		} else
+			used_bins(hist + fs[c] * 256, &minb, &maxb);
+		split_scan(nj, hist + fs[c] * 256, minb, maxb, &res[c]);
+	}
+}
+
+#define F21	((UINT64_C(1) << 21) - 1)
+
+/*
+ * feature_splits_pk with whole weights: one integer added per feature
+ * and row, then each used bin's three fields into the histogram of
+ * doubles (the sums are exact: the same values as adding doubles).
+ */
+static void
+int_splits(const struct nodejob *nj, const size_t *fs, size_t nf,
+    struct split *res)
+{
+	const size_t p = nj->bd->p, S = nj->ws->stride;
+	const uint8_t *row = nj->ws->cur + nj->lo * S, *end = nj->ws->cur +
+	    nj->hi * S;
+	const uint64_t *iv = nj->ws->iv;
+	uint64_t *ih = nj->ws->ih, v, *x;
+	struct hbin *h;
+	size_t c;
+	int minb, maxb, bin;
+
+	for (; row < end; row += S) {
+		v = iv[row[p]];
+		for (c = 0; c < nf; c++)
+			ih[fs[c] * 256 + row[fs[c]]] += v;
+	}
+	for (c = 0; c < nf; c++) {
+		x = ih + fs[c] * 256;
+		h = nj->ws->hist + fs[c] * 256;
+		for (minb = 0; minb < 255 && x[minb] == 0; minb++)
+			;
+		for (maxb = 255; maxb > minb && x[maxb] == 0; maxb--)
+			;
+		for (bin = minb; bin <= maxb; bin++) {
+			h[bin].a = (double)(x[bin] >> 42);
+			h[bin].b = (double)(x[bin] >> 21 & F21);
+			h[bin].c = (double)(x[bin] & F21);
+			x[bin] = 0;
+		}
+		split_scan(nj, h, minb, maxb, &res[c]);
+	}
+}
+
+/*
+ * feature_splits on the packed records: the node's rows lie together,
+ * read in order (the same sums in the same order).
+ */
+static void
+feature_splits_pk(const struct nodejob *nj, const size_t *fs, size_t nf,
+    struct split *res)
+{
+	const size_t p = nj->bd->p, S = nj->ws->stride;
+	const uint8_t *row = nj->ws->cur + nj->lo * S, *end = nj->ws->cur +
+	    nj->hi * S, *rr;
+	const double *wt = nj->ws->wt;
+	struct hbin *hist = nj->ws->hist;
+	size_t c;
+	double a, b;
+	int minb, maxb, bin;
+
+	if (nj->ws->intw) {
+		int_splits(nj, fs, nf, res);
+		return;
+	}
+	for (; row < end; row += S) {
+		a = wt[2 * row[p]];
+		b = wt[2 * row[p] + 1];
+		hist_row(hist, fs, nf, row, a, b);
+	}
+	for (c = 0; c < nf; c++) {
+		if (nj->hi - nj->lo < 256) {
+			for (minb = 255, maxb = 0, rr = nj->ws->cur + nj->lo * S;
+			    rr < end; rr += S) {
+				bin = rr[fs[c]];
 				minb = bin < minb ? bin : minb;
 				maxb = bin > maxb ? bin : maxb;
 			}
@@ -541,8 +652,14 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 	best->gain = -HUGE_VAL;
 	best->bin = -1;
 	if ((size_t)tp->mtry >= p) {
-		par_for_grain(p, tp->nthreads,
-		    (nj->hi - nj->lo) * 4 > 65536 ? 1 : p, split_part, nj);
+		if (ws->wt != NULL) {	/* packed records: in one pass */
+			for (f = 0; f < p; f++)
+				ws->cand[f] = f;
+			feature_splits_pk(nj, ws->cand, p, ws->res);
+		} else
+			par_for_grain(p, tp->nthreads,
+			    (nj->hi - nj->lo) * 4 > 65536 ? 1 : p,
+			    split_part, nj);
 		for (f = 0; f < p; f++)
 			if (ws->res[f].bin >= 0 &&
 			    ws->res[f].gain > best->gain) {
@@ -563,7 +680,10 @@ best_split(struct nodejob *nj, struct rng *r, struct split *best,
 			if (!konst[f])	/* constant in an ancestor */
 				ws->cand[nc++] = f;
 		}
-		feature_splits(nj, ws->cand, nc, ws->res);
+		if (ws->wt != NULL)
+			feature_splits_pk(nj, ws->cand, nc, ws->res);
+		else
+			feature_splits(nj, ws->cand, nc, ws->res);
 		for (c = 0; c < nc; c++) {
 			s = ws->res[c];
 			if (s.constant) {
@@ -635,6 +755,18 @@ root_entry(const size_t *idx, size_t m, const double *a, const double *b,
 	return e;
 }
 
+/* Add (x, y) to the left sums s[0], s[1] when l, else to the right
+ * ones s[2], s[3], without a branch (adding a zero leaves a sum's bits
+ * alone). */
+static inline void
+side_add(double *s, size_t l, double x, double y)
+{
+	s[0] += l ? x : 0.0;
+	s[1] += l ? y : 0.0;
+	s[2] += l ? 0.0 : x;
+	s[3] += l ? 0.0 : y;
+}
+
 /* Stable partition of idx[lo..hi) by the split; sums of each side of
  * a[i * stride] and b[i * stride]. */
 static size_t
@@ -644,10 +776,9 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 {
 	const uint8_t *col = bd->b + f * bd->n;
 	size_t k, nl = e->lo, nr = 0, i, l;
-	double la = 0, lb = 0, ra = 0, rb = 0, x, y;
+	double sum[4] = { 0, 0, 0, 0 }, x, y;
 
-	/* without branches: both sides written, one kept (adding a
-	 * zero leaves a sum's bits alone) */
+	/* without branches: both sides written, one kept */
 	for (k = e->lo; k < e->hi; k++) {
 		i = idx[k];
 		l = col[i] <= bin;
@@ -657,17 +788,90 @@ partition(struct tree_ws *ws, const struct binned *bd, size_t *idx,
 		ws->tmp[nr] = i;
 		nl += l;
 		nr += 1 - l;
-		la += l ? x : 0.0;
-		lb += l ? y : 0.0;
-		ra += l ? 0.0 : x;
-		rb += l ? 0.0 : y;
+		side_add(sum, l, x, y);
 	}
-	ls[0] = la;
-	ls[1] = lb;
-	rs[0] = ra;
-	rs[1] = rb;
+	ls[0] = sum[0];
+	ls[1] = sum[1];
+	rs[0] = sum[2];
+	rs[1] = sum[3];
 	memcpy(idx + nl, ws->tmp, nr * sizeof(*idx));
 	return nl;
+}
+
+/*
+ * partition on the packed records: from the node's buffer into the
+ * other one (its children's depth), the nl left rows (known from the
+ * histogram) first, in order, each record copied once.  The loop is
+ * made for each record size up to 64 bytes, so that a copy is a few
+ * moves of a known size.
+ */
+static inline void
+part_loop(const uint8_t *src, uint8_t *dst, size_t lo, size_t hi,
+    size_t nl, size_t nr, size_t S, size_t p, size_t f, int bin,
+    const double *wt, double *sum)
+{
+	const uint8_t *r;
+	size_t k, l;
+	double s[4] = { 0, 0, 0, 0 }, x, y;
+
+	for (k = lo; k < hi; k++) {
+		r = src + k * S;
+		l = r[f] <= bin;
+		x = wt[2 * r[p]];
+		y = wt[2 * r[p] + 1];
+		memcpy(dst + (l ? nl : nr) * S, r, S);
+		nl += l;
+		nr += 1 - l;
+		side_add(s, l, x, y);
+	}
+	memcpy(sum, s, sizeof(s));
+}
+
+static size_t
+partition_pk(struct tree_ws *ws, size_t p, const struct stackent *e,
+    size_t f, int bin, size_t nleft, double *ls, double *rs)
+{
+	const uint8_t *src = e->depth % 2 ? ws->pktmp : ws->pk;
+	uint8_t *dst = e->depth % 2 ? ws->pk : ws->pktmp;
+	size_t lo = e->lo, hi = e->hi, nr = e->lo + nleft;
+	double sum[4];
+
+#define PART(S)	part_loop(src, dst, lo, hi, lo, nr, S, p, f, bin, ws->wt, sum)
+	switch (ws->stride) {
+	case 8:
+		PART(8);
+		break;
+	case 16:
+		PART(16);
+		break;
+	case 24:
+		PART(24);
+		break;
+	case 32:
+		PART(32);
+		break;
+	case 40:
+		PART(40);
+		break;
+	case 48:
+		PART(48);
+		break;
+	case 56:
+		PART(56);
+		break;
+	case 64:
+		PART(64);
+		break;
+	default:
+		PART(ws->stride);
+		break;
+	}
+#undef PART
+	ls[0] = sum[0];
+	ls[1] = sum[1];
+	rs[0] = sum[2];
+	rs[1] = sum[3];
+	return e->lo + nleft;
 }
 
 static double
@@ -710,7 +914,14 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	(void)pool_slot(&kpool, &kcap, 0, bd->p + 1);
 	nodes = xgrow(nodes, &ncap, 1, sizeof(*nodes));
 	st = xgrow(st, &scap, 1, sizeof(*st));
-	e = root_entry(idx, m, ab, ab + 1, 2);
+	if (ws->wt == NULL)
+		e = root_entry(idx, m, ab, ab + 1, 2);
+	else	/* the same sums from the records */
+		for (e = root_entry(idx, 0, NULL, NULL, 2), e.hi = m,
+		    e.c = (double)m, k = 0; k < m; k++) {
+			e.a += ws->wt[2 * ws->pk[k * ws->stride + bd->p]];
+			e.b += ws->wt[2 * ws->pk[k * ws->stride + bd->p] + 1];
+		}
 	st[ns++] = e;
 	while (ns > 0) {
 		e = st[--ns];
@@ -726,12 +937,17 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 		nj.ta = e.a;
 		nj.tb = e.b;
 		nj.tc = e.c;
+		ws->cur = e.depth % 2 ? ws->pktmp : ws->pk;
 		f = best_split(&nj, r, &best, kpool[ns]);
 		if (f < 0 || (tp->newton ? best.gain <= 1e-12 :
 		    best.gain < -1e-9 * e.a))
 			continue;
-		mid = partition(ws, bd, idx, &e, (size_t)f, best.bin, ab, ab + 1,
-		    2, ls, rs);
+		if (ws->wt != NULL)
+			mid = partition_pk(ws, bd->p, &e, (size_t)f, best.bin,
+			    (size_t)best.nl, ls, rs);
+		else
+			mid = partition(ws, bd, idx, &e, (size_t)f, best.bin,
+			    ab, ab + 1, 2, ls, rs);
 		nodes = xgrow(nodes, &ncap, nn + 2, sizeof(*nodes));
 		nodes[e.node].feat = (int32_t)f;
 		nodes[e.node].left = (int32_t)nn;
@@ -754,6 +970,57 @@ tree_grow(const struct binned *bd, const struct tree_par *tp,
 	free(st);
 	*nodesp = nodes;
 	*nnodes = nn;
+}
+
+/*
+ * tree_grow for a forest's bootstrap: row idx[k] has weight code
+ * code[k] (a, b = wt[2 code], wt[2 code + 1]).  Each row's bins (row-
+ * major) and code are copied into a record, and the records, not
+ * indices, are partitioned, so that a node's rows lie together and
+ * its histograms read memory in order.  The same tree as tree_grow
+ * with ab[2 idx[k]] = a and ab[2 idx[k] + 1] = b.
+ */
+void
+tree_grow_bag(const struct binned *bd, const struct tree_par *tp,
+    struct tree_ws *ws, size_t *idx, size_t m, const uint8_t *code,
+    const double *wt, struct rng *r, struct tnode **nodes, size_t *nnodes,
+    double *gain)
+{
+	size_t S = (bd->p + 1 + 7) / 8 * 8, k, c;
+	uint64_t a, b;
+	double tot;
+
+	if (ws->pkcap < m) {
+		free(ws->pk);
+		free(ws->pktmp);
+		ws->pk = xcalloc(m * S + 8, 1);
+		ws->pktmp = xcalloc(m * S + 8, 1);
+		ws->pkcap = m;
+	}
+	if (ws->ih == NULL)
+		ws->ih = xcalloc(bd->p * 256 + 1, sizeof(*ws->ih));
+	ws->stride = S;
+	ws->wt = wt;
+	for (tot = 0, k = 0; k < m; k++) {
+		memcpy(ws->pk + k * S, bd->rm + idx[k] * bd->p, bd->p);
+		ws->pk[k * S + bd->p] = code[k];
+		tot += wt[2 * code[k]];
+	}
+	/* whole weights (no class weights) summing below 2^21 */
+	ws->intw = m <= F21 && tot <= (double)F21;
+	for (c = 0; c < 256 && ws->intw; c++) {
+		if (!(wt[2 * c] >= 0 && wt[2 * c] <= (double)F21 &&
+		    wt[2 * c + 1] >= 0 && wt[2 * c + 1] <= wt[2 * c])) {
+			ws->intw = 0;
+			break;
+		}
+		a = (uint64_t)wt[2 * c];
+		b = (uint64_t)wt[2 * c + 1];
+		ws->intw = (double)a == wt[2 * c] && (double)b == wt[2 * c + 1];
+		ws->iv[c] = a << 42 | b << 21 | 1;
+	}
+	tree_grow(bd, tp, ws, idx, m, NULL, r, nodes, nnodes, gain);
+	ws->wt = NULL;
 }
 
 double
