@@ -470,8 +470,8 @@ get_num(const struct model *md, const char *path, const char *key,
 static void
 get_parts(struct rec_model *m, const struct model *md, const char *path)
 {
-	char k[32], name[32];
-	const char *s;
+	char k[32];
+	const char *s, *sp;
 	double w;
 	int p, a;
 
@@ -485,10 +485,13 @@ get_parts(struct rec_model *m, const struct model *md, const char *path)
 		snprintf(k, sizeof(k), "part.%d", p);
 		if ((s = model_get(md, k)) == NULL)
 			break;
-		if (sscanf(s, "%31s %lf", name, &w) != 2)
+		/* "NAME WEIGHT": the weight through the model's parser */
+		if ((sp = strchr(s, ' ')) == NULL ||
+		    model_parse_double(md, sp + 1, &w) != 0)
 			corrupt(path, k);
 		for (a = 0; a < ALGO_HYBRID; a++)
-			if (strcmp(name, rec_algo_names[a]) == 0)
+			if (strlen(rec_algo_names[a]) == (size_t)(sp - s) &&
+			    strncmp(s, rec_algo_names[a], (size_t)(sp - s)) == 0)
 				break;
 		if (a == ALGO_HYBRID)
 			corrupt(path, k);
