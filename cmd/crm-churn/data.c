@@ -28,10 +28,6 @@ struct rawtab {
 	long		*lab;		/* provisional label id per row */
 };
 
-/* Words that name the churned class when the label has no yes/no. */
-static const char *const churn_words[] = { "churn", "churned", "left",
-	"exited", "lost", "cancelled", "canceled", "attrited", "gone", NULL };
-
 static int
 in_list(const struct collist *l, const char *name)
 {
@@ -134,12 +130,16 @@ is_id_column(const struct rawtab *t, size_t c)
 	return distinct && !numeric;
 }
 
-/* Decide the positive label when none was named. */
+/*
+ * The positive label: --positive, or NULL for label_fit to recognise
+ * (yes/no pairs, churned/active...); more or fewer than two labels
+ * without --positive is an error naming the column.
+ */
 static const char *
 pick_positive(const struct opts *o, const struct strmap *labs,
     const char *labname)
 {
-	size_t i, j, len, n = strmap_count(labs);
+	size_t len, n = strmap_count(labs);
 	const char *s;
 
 	if (o->positive != NULL)
@@ -149,12 +149,6 @@ pick_positive(const struct opts *o, const struct strmap *labs,
 		crm_errx(1, "column '%s' has %zu distinct labels%s%s%s: name "
 		    "the positive one with --positive", labname, n,
 		    n > 0 ? " ('" : "", s, n > 0 ? "', ...)" : "");
-	}
-	for (i = 0; i < 2; i++) {
-		s = strmap_key(labs, i, &len);
-		for (j = 0; churn_words[j] != NULL; j++)
-			if (strcasecmp(s, churn_words[j]) == 0)
-				return s;
 	}
 	return NULL;
 }

@@ -819,7 +819,11 @@ known_pair(const char *a, size_t la, const char *b, size_t lb)
 	    "t", "positive" };
 	static const char *const neg[] = { "no", "false", "false.", "0", "n",
 	    "f", "negative" };
+	/* Words that name the event (churned/active, exited/stayed). */
+	static const char *const event[] = { "churn", "churned", "left",
+	    "exited", "lost", "cancelled", "canceled", "attrited", "gone" };
 	size_t i;
+	int ea = 0, eb = 0;
 
 	for (i = 0; i < sizeof(pos) / sizeof(pos[0]); i++) {
 		if (word_is(a, la, pos[i]) && word_is(b, lb, neg[i]))
@@ -827,7 +831,11 @@ known_pair(const char *a, size_t la, const char *b, size_t lb)
 		if (word_is(b, lb, pos[i]) && word_is(a, la, neg[i]))
 			return 1;
 	}
-	return -1;
+	for (i = 0; i < sizeof(event) / sizeof(event[0]); i++) {
+		ea |= word_is(a, la, event[i]);
+		eb |= word_is(b, lb, event[i]);
+	}
+	return ea && !eb ? 0 : eb && !ea ? 1 : -1;
 }
 
 /* Classes in the order given: ord[c] is the provisional id of class c. */

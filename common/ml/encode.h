@@ -176,7 +176,9 @@ int		 enc_transform(struct encoder *, const char *const *f,
  * -1); label_fit then orders the classes: two classes make a binary
  * target whose class 1 is the positive one: the value given, or the
  * first of yes, true, true., 1, y, t, positive (case-insensitive) when
- * the other is its partner (no, false, false., 0, n, f, negative);
+ * the other is its partner (no, false, false., 0, n, f, negative), or
+ * the one that names the event when the other does not (churn,
+ * churned, left, exited, lost, cancelled, canceled, attrited, gone);
  * otherwise classes in byte order.  With positive given and more than
  * two labels, the target is positive against the rest (class 0, named
  * "", takes every other label, also in label_find).  label_fit fails (ENC_ERR_LABEL)

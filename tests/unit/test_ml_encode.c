@@ -325,8 +325,14 @@ t_labels(void)
 	label_free(l);
 	l = label_new(NULL);
 	ladd(l, "stay");
-	ladd(l, "left");
+	ladd(l, "move");
 	CHECK(label_fit(l) == -1 && label_lasterr(l)->kind == ENC_ERR_LABEL);
+	label_free(l);
+	l = label_new(NULL);
+	ladd(l, "stay");
+	ladd(l, "Left");
+	CHECK(label_fit(l) == 0 && label_find(l, "Left", 4) == 1 &&
+	    label_find(l, "stay", 4) == 0);
 	label_free(l);
 	l = label_new("left");
 	a = ladd(l, "stay");
